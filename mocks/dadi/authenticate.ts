@@ -1,0 +1,49 @@
+import { AccessDenied, InvalidToken, MissingAuthorization, NoToken } from './errors.ts'
+import type { DadiClient } from './fixtures.ts'
+import type { DadiState } from './state.ts'
+
+/**
+ * DADI's bearer check, in its order (`dadi/lib/auth/index.js`):
+ * 1. no `Authorization` header → 401 without challenge;
+ * 2. not exactly `Bearer <token>` (scheme case-insensitive, RFC 7235 §2.1) → 401 `no_token`;
+ * 3. unknown or expired token → 401 `invalid_token`.
+ * Only the header is read: DADI has no `?access_token=` (RFC 6750 §2.3 is optional, RFC 9700 §4.3.2 forbids it).
+ */
+export function authenticate(request: Request, state: DadiState): DadiClient {
+  const { mutants } = state
+  let header = request.headers.get('authorization')
+  if (header === null && mutants.has('query-token')) {
+    const query = new URL(request.url).searchParams.get('access_token')
+    if (query) header = `Bearer ${query}`
+  }
+  if (header === null) throw new MissingAuthorization()
+
+  const parts = header.split(' ')
+  const token = parts.length === 2 && /^Bearer$/i.test(parts[0]!) ? parts[1] : undefined
+  if (!token) throw mutants.has('malformed-as-invalid') ? invalidToken(state) : new NoToken()
+
+  let clientId = state.tokens.find(token)
+  if (clientId === undefined && mutants.has('accept-unknown-token')) clientId = state.fixtures.clients[0]!.clientId
+  if (clientId === undefined) throw invalidToken(state)
+  if (mutants.has('tokens-cross') && state.lastIssuedTo) clientId = state.lastIssuedTo
+  return state.clients.get(clientId)!
+}
+
+function invalidToken(state: DadiState): InvalidToken {
+  const error = new InvalidToken()
+  if (state.mutants.has('no-www-authenticate')) error.withoutChallenge = true
+  return error
+}
+
+/**
+ * Per-client permissions (docs `auth.md`, "Collection / Endpoint Authorisation"): a client with no
+ * `permissions` block may read everything; otherwise only the collections listed, and only at the listed
+ * `apiVersion` when one is given. Refusal is 403 API-0006 (DADI API 4+; v1–v3 answered 401 with a realm).
+ */
+export function authorizeCollection(client: DadiClient, version: string, collection: string, state: DadiState): void {
+  if (state.mutants.has('acl-not-enforced') || !client.permissions) return
+  const allowed = client.permissions.collections.some((p) => p.path === collection && (p.apiVersion === undefined || p.apiVersion === version))
+  if (allowed) return
+  if (state.mutants.has('acl-denied-as-401')) throw new InvalidToken()
+  throw new AccessDenied()
+}

@@ -1,0 +1,25 @@
+import type { Clock } from '../core/clock.ts'
+import { MemoryStore } from '../core/store.ts'
+import type { DadiClient, DadiFixtures } from './fixtures.ts'
+
+/** Everything one DADI mock instance holds. Never a module global: each instance (and test session) has its own. */
+export interface DadiState {
+  fixtures: DadiFixtures
+  mutants: ReadonlySet<string>
+  clients: ReadonlyMap<string, DadiClient>
+  /** access token → clientId, expiring after `tokenTtl` on the instance clock. */
+  tokens: MemoryStore<string>
+  counter: number
+  lastIssuedTo: string | undefined
+}
+
+export function createDadiState(fixtures: DadiFixtures, clock: Clock, mutants: ReadonlySet<string>): DadiState {
+  return {
+    fixtures,
+    mutants,
+    clients: new Map(fixtures.clients.map((c) => [c.clientId, c])),
+    tokens: new MemoryStore<string>(mutants.has('ignore-expiry') ? { now: () => 0, advance() {} } : clock),
+    counter: 0,
+    lastIssuedTo: undefined,
+  }
+}

@@ -1,0 +1,43 @@
+import { readBody, json, NO_STORE } from '../core/http.ts'
+import { randomUuid, safeEqual } from '../core/random.ts'
+import { InvalidCredentials } from './errors.ts'
+import type { DadiState } from './state.ts'
+
+/**
+ * `POST /token` — DADI's two-legged client-credentials grant (`dadi/lib/auth/tokens.js`).
+ * - Body is JSON `{clientId, secret}`; both must be non-empty strings (v3 type-checks them, so a Mongo
+ *   operator such as `{"$ne": ""}` is refused, never matched).
+ * - Unreadable, non-JSON, missing or wrong credentials: 401 `invalid_credentials`; nothing of the request echoed.
+ * - Success: `{accessToken, tokenType: "Bearer", expiresIn: tokenTtl}` with `Cache-Control: no-store` and
+ *   `Pragma: no-cache` (RFC 6749 §5.1).
+ */
+export async function issueToken(request: Request, state: DadiState): Promise<Response> {
+  const { mutants, fixtures } = state
+  const body = await readBody(request)
+  const fields = body.kind === 'json' && typeof body.value === 'object' && body.value !== null ? (body.value as Record<string, unknown>) : {}
+  const { clientId, secret } = fields
+
+  const typed = typeof clientId === 'string' && typeof secret === 'string' && clientId !== '' && secret !== ''
+  const injected = mutants.has('nosql-injection') && typeof clientId === 'string' && typeof secret === 'object' && secret !== null
+  if (!typed && !injected) throw invalidCredentials(state, secret)
+
+  const client = state.clients.get(clientId as string)
+  const secretOk = client !== undefined && (injected || mutants.has('skip-secret-check') || safeEqual(secret as string, client.secret))
+  if (!client || !secretOk) throw invalidCredentials(state, secret)
+
+  const accessToken = mutants.has('sequential-tokens') ? `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}` : randomUuid()
+  state.tokens.upsert(accessToken, client.clientId, fixtures.tokenTtl)
+  state.lastIssuedTo = client.clientId
+
+  const expiresIn = mutants.has('ttl-mismatch') ? 3600 : fixtures.tokenTtl
+  const payload = mutants.has('snake-case-token')
+    ? { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }
+    : { accessToken, tokenType: 'Bearer', expiresIn }
+  return json(payload, 200, mutants.has('no-cache-control') ? {} : NO_STORE)
+}
+
+function invalidCredentials(state: DadiState, secret: unknown): InvalidCredentials {
+  const error = new InvalidCredentials()
+  if (state.mutants.has('echo-secret')) error.echo = { statusCode: 401, message: `Invalid secret ${String(secret)}` }
+  return error
+}
