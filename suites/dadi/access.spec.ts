@@ -1,0 +1,90 @@
+import { expect, req, test } from '../support/test.ts'
+import { bearer, client, expectUnauthorized, tokenFor } from './dadi.ts'
+import { parseChallenge } from '../support/challenge.ts'
+
+test.describe('Bearer tokens on protected endpoints', () => {
+  test('a fresh token reads the collection list and a permitted collection', req('DADI-AUTH-ACCEPT'), async ({ request, target }) => {
+    const { accessToken } = await tokenFor(request, client(target, 'primary'))
+    const list = await request.get('/api/collections', { headers: bearer(accessToken) })
+    expect(list.status(), 'DADI-AUTH-ACCEPT: GET /api/collections with a valid token').toBe(200)
+    const { collections } = await list.json()
+    expect(Array.isArray(collections) && collections.length > 0, 'DADI-AUTH-ACCEPT: a non-empty collections array').toBe(true)
+    const read = await request.get(target.settings.allowedCollection!, { headers: bearer(accessToken) })
+    expect(read.status(), `DADI-AUTH-ACCEPT: GET ${target.settings.allowedCollection} with a valid token`).toBe(200)
+    const body = await read.json()
+    expect(Array.isArray(body.results), 'DADI-AUTH-ACCEPT: results array').toBe(true)
+    expect(typeof body.metadata?.totalCount, 'DADI-AUTH-ACCEPT: metadata.totalCount').toBe('number')
+  })
+
+  test('matches the Bearer scheme case-insensitively', req('DADI-AUTH-SCHEME-CASE'), async ({ request, target }) => {
+    const { accessToken } = await tokenFor(request, client(target, 'primary'))
+    for (const scheme of ['bearer', 'BEARER']) {
+      const response = await request.get('/api/collections', { headers: { authorization: `${scheme} ${accessToken}` } })
+      expect(response.status(), `DADI-AUTH-SCHEME-CASE: "${scheme}" must be accepted`).toBe(200)
+    }
+  })
+
+  test('refuses a request without Authorization', req('DADI-AUTH-MISSING'), async ({ request, target }) => {
+    for (const path of ['/api/collections', target.settings.allowedCollection!]) {
+      const response = await request.get(path)
+      expect(response.status(), `DADI-AUTH-MISSING: GET ${path} without a token`).toBe(401)
+      const challenge = parseChallenge(response.headers()['www-authenticate'])
+      expect(challenge?.params.error, 'DADI-AUTH-MISSING: no error code when no credentials were sent (RFC 6750 §3)').toBeUndefined()
+    }
+  })
+
+  for (const header of ['Basic dGVzdENsaWVudDpzdXBlclNlY3JldA==', 'Bearer', 'Bearer two parts', 'Token abcdef']) {
+    test(`answers no_token to "${header.split(' ')[0]}…" with ${header.split(' ').length} part(s)`, req('DADI-AUTH-MALFORMED'), async ({ request }) => {
+      await expectUnauthorized(await request.get('/api/collections', { headers: { authorization: header } }), 'no_token', 'DADI-AUTH-MALFORMED')
+    })
+  }
+
+  test('refuses an unknown token with invalid_token', req('DADI-AUTH-UNKNOWN'), async ({ request, target }) => {
+    for (const token of [crypto.randomUUID(), 'not-a-token-at-all']) {
+      const response = await request.get('/api/collections', { headers: bearer(token) })
+      await expectUnauthorized(response, 'invalid_token', 'DADI-AUTH-UNKNOWN')
+      const read = await request.get(target.settings.allowedCollection!, { headers: bearer(token) })
+      await expectUnauthorized(read, 'invalid_token', 'DADI-AUTH-UNKNOWN')
+    }
+  })
+
+  test('reads the token from the Authorization header only', req('DADI-AUTH-HEADER-ONLY'), async ({ request, target }) => {
+    const { accessToken } = await tokenFor(request, client(target, 'primary'))
+    const response = await request.get(`/api/collections?access_token=${encodeURIComponent(accessToken)}`)
+    expect(response.status(), 'DADI-AUTH-HEADER-ONLY: ?access_token= must not authenticate').toBe(401)
+  })
+
+  test('accepts a token until expiresIn has passed, then refuses it', req('DADI-AUTH-EXPIRED', 'DADI-TOKEN-TTL'), async ({ request, target, clock }) => {
+    const { accessToken, expiresIn } = await tokenFor(request, client(target, 'primary'))
+    await clock.advance(expiresIn - 5)
+    const before = await request.get('/api/collections', { headers: bearer(accessToken) })
+    expect(before.status(), `DADI-TOKEN-TTL: the token must still work ${expiresIn - 5} s after issue (expiresIn ${expiresIn})`).toBe(200)
+    await clock.advance(6)
+    await expectUnauthorized(await request.get('/api/collections', { headers: bearer(accessToken) }), 'invalid_token', 'DADI-AUTH-EXPIRED')
+  })
+})
+
+test.describe('Per-client permissions', () => {
+  test('refuses a collection the client has no permission for', req('DADI-ACL-DENY'), async ({ request, target }) => {
+    const { accessToken } = await tokenFor(request, client(target, 'restricted'))
+    const response = await request.get(target.settings.deniedCollection!, { headers: bearer(accessToken) })
+    expect(response.status(), `DADI-ACL-DENY: GET ${target.settings.deniedCollection} by a client without permission`).toBe(403)
+    const body = await response.json()
+    expect(body, 'DADI-ACL-DENY: the API-0006 body').toMatchObject({ code: 'API-0006', title: 'Access denied' })
+    expect(JSON.stringify(body), 'DADI-ACL-DENY: no documents leak').not.toContain('results')
+  })
+
+  test("two clients' tokens never cross", req('DADI-ACL-ISOLATION'), async ({ request, target }) => {
+    const restricted = (await tokenFor(request, client(target, 'restricted'))).accessToken
+    const primary = (await tokenFor(request, client(target, 'primary'))).accessToken
+    const denied = target.settings.deniedCollection!
+    const allowed = target.settings.allowedCollection!
+    // Issued after the restricted token: a server that resolves tokens to "the last client" fails here.
+    expect((await request.get(denied, { headers: bearer(restricted) })).status(), 'DADI-ACL-ISOLATION: restricted token on a denied collection').toBe(403)
+    expect((await request.get(denied, { headers: bearer(primary) })).status(), 'DADI-ACL-ISOLATION: primary token on the same collection').toBe(200)
+    const again = (await tokenFor(request, client(target, 'restricted'))).accessToken
+    expect((await request.get(denied, { headers: bearer(primary) })).status(), 'DADI-ACL-ISOLATION: primary token after another restricted login').toBe(200)
+    expect((await request.get(allowed, { headers: bearer(again) })).status(), 'DADI-ACL-ISOLATION: restricted token on its permitted collection').toBe(200)
+    expect((await request.get(denied, { headers: bearer(again) })).status(), 'DADI-ACL-ISOLATION: second restricted token still denied').toBe(403)
+  })
+})

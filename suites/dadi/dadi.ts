@@ -1,0 +1,46 @@
+import type { APIRequestContext, APIResponse } from '@playwright/test'
+import type { components } from '../../openapi/types/dadi.ts'
+import { parseChallenge } from '../support/challenge.ts'
+import { expect, type Target } from '../support/test.ts'
+
+export type TokenResponse = components['schemas']['TokenResponse']
+
+/** Client credentials of one role in targets.yaml (`primary`: every collection, `restricted`: only the allowed one). */
+export function client(target: Target, role: 'primary' | 'restricted') {
+  const { clientId, secret } = target.creds(role)
+  return { clientId: clientId!, secret: secret! }
+}
+
+/** POST /token as the docs show it (JSON body). */
+export function postToken(request: APIRequestContext, data: unknown): Promise<APIResponse> {
+  return request.post('/token', { data: data as Record<string, unknown>, headers: { 'content-type': 'application/json' } })
+}
+
+/** Obtains a token, asserting only that it was issued (the shape has its own requirement). */
+export async function tokenFor(request: APIRequestContext, credentials: { clientId: string; secret: string }): Promise<TokenResponse> {
+  const response = await postToken(request, credentials)
+  expect(response.status(), `precondition: POST /token for ${credentials.clientId} must succeed`).toBe(200)
+  const body = (await response.json()) as TokenResponse
+  expect(typeof body.accessToken, 'precondition: the token response must carry accessToken').toBe('string')
+  return body
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+/** Asserts a 401 whose challenge names `error`; `id` is the requirement the assertion belongs to. */
+export async function expectUnauthorized(response: APIResponse, error: string, id: string): Promise<void> {
+  expect(response.status(), `${id}: expected 401`).toBe(401)
+  const header = response.headers()['www-authenticate']
+  expect(header, `${id}: a 401 must carry WWW-Authenticate with error="${error}"`).toBeTruthy()
+  const challenge = parseChallenge(header)!
+  expect(challenge.scheme.toLowerCase(), `${id}: challenge scheme`).toBe('bearer')
+  expect(challenge.params.error, `${id}: challenge error code in "${header}"`).toBe(error)
+  expect(challenge.repeated, `${id}: RFC 6750 §3 parameters appear at most once`).toEqual([])
+}
+
+/** Asserts a refused token request: 401 invalid_credentials and no token in the body. */
+export async function expectInvalidCredentials(response: APIResponse, id: string): Promise<void> {
+  await expectUnauthorized(response, 'invalid_credentials', id)
+  const text = await response.text()
+  expect(text, `${id}: a refused request must not carry a token`).not.toMatch(/accessToken|access_token/i)
+}

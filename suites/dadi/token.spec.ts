@@ -1,0 +1,115 @@
+import { expect, req, test } from '../support/test.ts'
+import { client, expectInvalidCredentials, postToken, tokenFor } from './dadi.ts'
+
+type Creds = { clientId: string; secret: string }
+
+test.describe('POST /token — client credentials', () => {
+  test('issues a token with exactly the documented fields', req('DADI-TOKEN-SHAPE'), async ({ request, target }) => {
+    const response = await postToken(request, client(target, 'primary'))
+    expect(response.status(), 'DADI-TOKEN-SHAPE: valid credentials get 200').toBe(200)
+    expect(response.headers()['content-type'], 'DADI-TOKEN-SHAPE: JSON response').toMatch(/^application\/json/)
+    const body = await response.json()
+    expect(Object.keys(body).sort(), 'DADI-TOKEN-SHAPE: exactly accessToken, expiresIn, tokenType').toEqual(['accessToken', 'expiresIn', 'tokenType'])
+    expect(body.tokenType, 'DADI-TOKEN-SHAPE: tokenType').toBe('Bearer')
+    expect(typeof body.accessToken, 'DADI-TOKEN-SHAPE: accessToken is a string').toBe('string')
+    expect(Number.isInteger(body.expiresIn) && body.expiresIn > 0, `DADI-TOKEN-SHAPE: expiresIn is a positive integer, got ${body.expiresIn}`).toBe(true)
+  })
+
+  test('marks the token response as not cacheable', req('DADI-TOKEN-NOSTORE'), async ({ request, target }) => {
+    const response = await postToken(request, client(target, 'primary'))
+    expect(response.status()).toBe(200)
+    const headers = response.headers()
+    expect(headers['cache-control'] ?? '(absent)', 'DADI-TOKEN-NOSTORE: Cache-Control must include no-store').toMatch(/(^|,)\s*no-store\s*(,|$)/i)
+    expect(headers.pragma ?? '(absent)', 'DADI-TOKEN-NOSTORE: Pragma must be no-cache').toBe('no-cache')
+  })
+
+  test('reports the configured token lifetime in expiresIn', req('DADI-TOKEN-TTL'), async ({ request, target }) => {
+    const { expiresIn } = await tokenFor(request, client(target, 'primary'))
+    expect(expiresIn, `DADI-TOKEN-TTL: expiresIn must equal the target's tokenTtl (${target.settings.tokenTtl})`).toBe(Number(target.settings.tokenTtl))
+  })
+
+  test('issues distinct, unguessable tokens', req('DADI-TOKEN-RANDOM'), async ({ request, target }) => {
+    const creds = client(target, 'primary')
+    const tokens: string[] = []
+    for (let i = 0; i < 8; i++) tokens.push((await tokenFor(request, creds)).accessToken)
+    expect(new Set(tokens).size, 'DADI-TOKEN-RANDOM: every token is new').toBe(tokens.length)
+    for (const [i, token] of tokens.entries()) {
+      expect(token.length, 'DADI-TOKEN-RANDOM: at least 16 characters').toBeGreaterThanOrEqual(16)
+      expect(token, 'DADI-TOKEN-RANDOM: not derived from the client id').not.toContain(creds.clientId)
+      expect(token, 'DADI-TOKEN-RANDOM: not derived from the secret').not.toContain(creds.secret)
+      if (i === 0) continue
+      const previous = tokens[i - 1]!
+      let differing = 0
+      for (let c = 0; c < Math.max(token.length, previous.length); c++) if (token[c] !== previous[c]) differing++
+      // Random UUIDs differ in ~80 % of positions; a counter or timestamp in a fixed frame differs in a few.
+      expect(differing / token.length, `DADI-TOKEN-RANDOM: consecutive tokens ${previous} / ${token} share too much`).toBeGreaterThan(0.4)
+    }
+  })
+})
+
+test.describe('POST /token — refusals', () => {
+  test('refuses a wrong secret', req('DADI-CRED-SECRET'), async ({ request, target }) => {
+    const { clientId } = client(target, 'primary')
+    await expectInvalidCredentials(await postToken(request, { clientId, secret: 'not-the-secret-9f1c' }), 'DADI-CRED-SECRET')
+  })
+
+  test('refuses an unknown client exactly like a wrong secret', req('DADI-CRED-UNKNOWN'), async ({ request, target }) => {
+    const { secret } = client(target, 'primary')
+    const unknown = await postToken(request, { clientId: `no-such-client-${Date.now()}`, secret })
+    await expectInvalidCredentials(unknown, 'DADI-CRED-UNKNOWN')
+    const wrong = await postToken(request, { clientId: client(target, 'primary').clientId, secret: 'not-the-secret-9f1c' })
+    expect(await unknown.text(), 'DADI-CRED-UNKNOWN: the body must not tell unknown clients from wrong secrets').toBe(await wrong.text())
+  })
+
+  for (const [name, make] of [
+    ['an empty object', () => ({})],
+    ['no secret', (c: Creds) => ({ clientId: c.clientId })],
+    ['no clientId', (c: Creds) => ({ secret: c.secret })],
+    ['empty strings', () => ({ clientId: '', secret: '' })],
+  ] as const) {
+    test(`refuses ${name}`, req('DADI-CRED-MISSING'), async ({ request, target }) => {
+      await expectInvalidCredentials(await postToken(request, make(client(target, 'primary'))), 'DADI-CRED-MISSING')
+    })
+  }
+
+  for (const [name, make] of [
+    ['a numeric secret', (c: Creds) => ({ clientId: c.clientId, secret: 12345 })],
+    ['a Mongo operator as secret', (c: Creds) => ({ clientId: c.clientId, secret: { $ne: '' } })],
+    ['an array as secret', (c: Creds) => ({ clientId: c.clientId, secret: [c.secret] })],
+    ['a Mongo operator as clientId', (c: Creds) => ({ clientId: { $gt: '' }, secret: c.secret })],
+  ] as const) {
+    test(`refuses ${name}`, req('DADI-CRED-TYPES'), async ({ request, target }) => {
+      await expectInvalidCredentials(await postToken(request, make(client(target, 'primary'))), 'DADI-CRED-TYPES')
+    })
+  }
+
+  for (const [name, body] of [
+    ['the form-encoded body of the docs’ curl example', (c: Creds) => `clientId=${c.clientId}&secret=${c.secret}`],
+    ['a truncated JSON body', (c: Creds) => `{"clientId":"${c.clientId}","secret":`],
+  ] as const) {
+    test(`refuses ${name}`, req('DADI-CRED-JSON'), async ({ request, target }) => {
+      const response = await request.post('/token', { data: body(client(target, 'primary')), headers: { 'content-type': 'application/json' } })
+      expect([400, 401], `DADI-CRED-JSON: a non-JSON body gets 400 or 401, got ${response.status()}`).toContain(response.status())
+      expect(await response.text(), 'DADI-CRED-JSON: no token for a body that is not JSON').not.toMatch(/accessToken|access_token/i)
+    })
+  }
+
+  test('never echoes the submitted secret', req('DADI-CRED-NOECHO'), async ({ request, target }) => {
+    const probe = 'Zq7-echo-probe-secret-Zq7'
+    for (const data of [{ clientId: client(target, 'primary').clientId, secret: probe }, { clientId: 'no-such-client', secret: probe }]) {
+      const response = await postToken(request, data)
+      expect(response.status(), 'DADI-CRED-NOECHO: refused').toBe(401)
+      expect(await response.text(), 'DADI-CRED-NOECHO: the body must not contain the secret').not.toContain(probe)
+      expect(JSON.stringify(response.headers()), 'DADI-CRED-NOECHO: no header may contain the secret').not.toContain(probe)
+    }
+  })
+
+  test('sends the documented challenge strings', req('DADI-AUTH-CHALLENGE-SYNTAX'), async ({ request, target }) => {
+    const refused = await postToken(request, { clientId: client(target, 'primary').clientId, secret: 'wrong-secret-000' })
+    expect(refused.headers()['www-authenticate']).toBe('Bearer, error="invalid_credentials", error_description="Invalid credentials supplied"')
+    const unknown = await request.get('/api/collections', { headers: { authorization: 'Bearer 00000000-0000-4000-8000-000000000000' } })
+    expect(unknown.headers()['www-authenticate']).toBe('Bearer, error="invalid_token", error_description="Invalid or expired access token"')
+    const malformed = await request.get('/api/collections', { headers: { authorization: 'Basic dGVzdDp0ZXN0' } })
+    expect(malformed.headers()['www-authenticate']).toBe('Bearer, error="no_token", error_description="No access token supplied"')
+  })
+})

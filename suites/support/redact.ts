@@ -1,0 +1,97 @@
+/**
+ * Evidence must never carry a secret (the report is read by people and kept by CI). Three rules:
+ * - known secret values (target credentials, every token a response handed out) are replaced wherever they
+ *   appear — URLs, headers, bodies;
+ * - fields and query parameters with secret names are replaced whatever their value;
+ * - `Authorization` keeps its scheme only.
+ */
+const SECRET_NAMES = new Set(
+  ['secret', 'password', 'client_secret', 'clientsecret', 'accesstoken', 'access_token', 'refresh_token', 'token', 'api_key', 'apikey', 'code', 'id_token', 'authorization', 'cookie', 'set-cookie'].map((n) => n.toLowerCase()),
+)
+
+export const mask = (value: string): string => `«redacted ${value.length} chars»`
+
+export class Redactor {
+  readonly #secrets = new Set<string>()
+
+  /** Remembers a value that must never appear in evidence (shorter than 4 chars would mask too much). */
+  addSecret(value: unknown): void {
+    if (typeof value === 'string' && value.length >= 4) this.#secrets.add(value)
+  }
+
+  /** Learns the secrets a JSON response hands out (tokens, keys), so later requests that carry them are masked. */
+  learn(body: unknown): void {
+    walk(body, (key, value) => {
+      if (SECRET_NAMES.has(key.toLowerCase())) this.addSecret(value)
+    })
+  }
+
+  text(input: string): string {
+    let out = input
+    for (const secret of this.#secrets) if (out.includes(secret)) out = out.split(secret).join(mask(secret))
+    return out
+  }
+
+  url(input: string): string {
+    try {
+      const url = new URL(input)
+      for (const [key, value] of url.searchParams) if (SECRET_NAMES.has(key.toLowerCase())) url.searchParams.set(key, mask(value))
+      return this.text(decodeURIComponent(url.toString()))
+    } catch {
+      return this.text(input)
+    }
+  }
+
+  headers(headers: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const [name, value] of Object.entries(headers)) {
+      const lower = name.toLowerCase()
+      if (lower === 'authorization') {
+        const [scheme, ...rest] = value.split(' ')
+        out[lower] = rest.length ? `${scheme} ${mask(rest.join(' '))}` : mask(value)
+      } else if (lower === 'cookie' || lower === 'set-cookie') out[lower] = mask(value)
+      else out[lower] = this.text(value)
+    }
+    return out
+  }
+
+  /** A JSON-able value with secret-named fields masked and known secrets replaced. */
+  json(value: unknown): unknown {
+    if (typeof value === 'string') return this.text(value)
+    if (Array.isArray(value)) return value.map((v) => this.json(v))
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, SECRET_NAMES.has(k.toLowerCase()) && typeof v === 'string' ? mask(v) : this.json(v)]),
+      )
+    }
+    return value
+  }
+
+  /** A body as sent or received: JSON and form bodies field by field, anything else as text. */
+  body(raw: string, contentType = ''): unknown {
+    if (raw === '') return undefined
+    if (contentType.includes('json') || /^[[{]/.test(raw.trim())) {
+      try {
+        return this.json(JSON.parse(raw))
+      } catch {
+        /* not JSON after all */
+      }
+    }
+    if (contentType.includes('x-www-form-urlencoded')) {
+      const params = new URLSearchParams(raw)
+      for (const [k, v] of params) if (SECRET_NAMES.has(k.toLowerCase())) params.set(k, mask(v))
+      return this.text(decodeURIComponent(params.toString()))
+    }
+    return this.text(raw.length > 4000 ? `${raw.slice(0, 4000)}…` : raw)
+  }
+}
+
+function walk(value: unknown, visit: (key: string, value: unknown) => void): void {
+  if (Array.isArray(value)) value.forEach((v) => walk(v, visit))
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      visit(k, v)
+      walk(v, visit)
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path'
+import { test as base, type APIRequestContext, type TestDetails } from '@playwright/test'
+import { SESSION_HEADER } from '../../mocks/core/host.ts'
+import type { ApiName } from '../../mocks/registry.ts'
+import { recordingContext, type Exchange } from './recorder.ts'
+import { Redactor } from './redact.ts'
+import { SpecValidator } from './spec-validator.ts'
+import { credentialsFor, resolveTarget, type ResolvedApiTarget } from './targets.ts'
+
+export const EVIDENCE_ATTACHMENT = 'authconform-evidence'
+
+/**
+ * Test details that tag a test with the requirement IDs it checks: `@ID` tags for `--grep`, and
+ * `requirement` annotations that the conformance report and Playwright's JUnit `<property>`s carry.
+ *
+ * @example test('refuses a wrong secret', req('DADI-CRED-SECRET'), async ({ request }) => { … })
+ */
+export function req(...ids: string[]): TestDetails {
+  return { tag: ids.map((id) => `@${id}`), annotation: ids.map((id) => ({ type: 'requirement', description: id })) }
+}
+
+/** The mock's clock, or real waiting where the target allows it. */
+export interface Clock {
+  /** Moves the target's time forward; skips the test (visibly, with the reason) when the target cannot. */
+  advance(seconds: number): Promise<void>
+}
+
+export interface Target extends ResolvedApiTarget {
+  /** The credentials of one role from targets.yaml; skips the test, naming the env vars, when they are not set. */
+  creds(role: string): Record<string, string>
+}
+
+interface Fixtures {
+  target: Target
+  clock: Clock
+  /** The isolated mock session of this test (its own state, clock and mutants); null against a real target. */
+  session: { id: string; control: APIRequestContext } | null
+}
+
+interface Options {
+  /** Mutants the mock session runs with: set per project by `npm run mutants`. */
+  mutants: string[]
+}
+
+const validators = new Map<string, SpecValidator>()
+const validatorFor = (api: string) => {
+  let v = validators.get(api)
+  if (!v) validators.set(api, (v = new SpecValidator(join(import.meta.dirname, '..', '..', 'openapi', `${api}.yaml`))))
+  return v
+}
+const MAX_WAIT = Number(process.env.AUTHCONFORM_MAX_WAIT_SECONDS ?? 0)
+
+export const test = base.extend<Fixtures & Options>({
+  mutants: [[], { option: true }],
+
+  target: async ({}, use, testInfo) => {
+    const api = testInfo.project.metadata.api as ApiName
+    const resolved = resolveTarget().find((t) => t.api === api)!
+    test.skip(resolved.skip !== undefined, resolved.skip)
+    await use({
+      ...resolved,
+      creds(role) {
+        const { values, missing } = credentialsFor(resolved, role)
+        test.skip(missing !== undefined, missing)
+        return values
+      },
+    })
+  },
+
+  session: async ({ target, playwright, mutants }, use) => {
+    if (!target.control) return use(null)
+    const control = await playwright.request.newContext({ baseURL: target.baseURL })
+    const created = await control.post('/__mock/sessions', { data: { mutants } })
+    if (created.status() !== 201) throw new Error(`[authconform] could not open a mock session at ${target.baseURL}: ${created.status()} ${await created.text()}`)
+    const { id } = (await created.json()) as { id: string }
+    await use({ id, control })
+    await control.delete(`/__mock/sessions/${id}`)
+    await control.dispose()
+  },
+
+  clock: async ({ session }, use) => {
+    await use({
+      async advance(seconds) {
+        if (session) {
+          const moved = await session.control.post('/__mock/clock', { data: { advanceSeconds: seconds }, headers: { [SESSION_HEADER]: session.id } })
+          if (!moved.ok()) throw new Error(`[authconform] the mock refused to advance its clock: ${moved.status()} ${await moved.text()}`)
+          return
+        }
+        test.skip(
+          seconds > MAX_WAIT,
+          `needs ${seconds} s to pass: the target has no mock clock; allow real waiting with AUTHCONFORM_MAX_WAIT_SECONDS>=${seconds} or give the target a shorter token lifetime`,
+        )
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+      },
+    })
+  },
+
+  request: async ({ playwright, target, session }, use, testInfo) => {
+    const context = await playwright.request.newContext({
+      baseURL: target.baseURL,
+      extraHTTPHeaders: session ? { [SESSION_HEADER]: session.id } : {},
+    })
+    const redactor = new Redactor()
+    for (const fields of Object.values(target.credentials)) for (const value of Object.values(fields)) redactor.addSecret(value)
+    const exchanges: Exchange[] = []
+    await use(recordingContext(context, target.baseURL, redactor, validatorFor(target.api), exchanges))
+    for (const e of exchanges) delete e.request.headers[SESSION_HEADER]
+    await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(exchanges, null, 2), contentType: 'application/json' })
+    await context.dispose()
+  },
+})
+
+export { expect } from '@playwright/test'
