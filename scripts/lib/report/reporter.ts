@@ -1,0 +1,76 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
+import { loadCatalogue } from '../../../suites/support/catalogue.ts'
+import type { Exchange } from '../../../suites/support/recorder.ts'
+import { EVIDENCE_ATTACHMENT } from '../../../suites/support/test.ts'
+import { buildReport, type TestRecord } from './model.ts'
+import { renderHtml } from './render-html.ts'
+import { renderMarkdown } from './render-markdown.ts'
+
+const ANSI = /\u001b\[[0-9;]*m/g
+
+/**
+ * Playwright reporter that writes `conformance.json` (canonical), `conformance.md` and `index.html` into
+ * `outputDir`, and fails the run when the catalogue and the tests disagree or a requirement is untested.
+ */
+export default class ConformanceReporter implements Reporter {
+  readonly #outputDir: string
+  readonly #target: string
+  #root = process.cwd()
+  #suite: Suite | undefined
+  readonly #records = new Map<string, TestRecord>()
+
+  constructor(options: { outputDir: string; target: string }) {
+    this.#outputDir = options.outputDir
+    this.#target = options.target
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.#root = config.rootDir
+    this.#suite = suite
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const project = test.parent.project()
+    const api = project?.metadata?.api as string | undefined
+    if (!api) return
+    const evidence = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT)?.body
+    const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')
+    this.#records.set(test.id, {
+      api,
+      title: test.titlePath().slice(3).join(' › '),
+      location: `${relative(this.#root, test.location.file)}:${test.location.line}`,
+      requirements: test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? ''),
+      status: result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed',
+      ...(result.status === 'skipped' ? { skipReason: skip?.description ?? 'skipped' } : {}),
+      errors: result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, '')),
+      exchanges: evidence ? (JSON.parse(evidence.toString('utf8')) as Exchange[]) : [],
+    })
+  }
+
+  async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | void> {
+    const apis = [...new Set((this.#suite?.suites ?? []).map((s) => s.project()?.metadata?.api as string | undefined).filter((a): a is string => !!a))]
+    const report = buildReport(this.#target, apis.map((api) => loadCatalogue(api)), [...this.#records.values()])
+    mkdirSync(this.#outputDir, { recursive: true })
+    writeFileSync(join(this.#outputDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`)
+    writeFileSync(join(this.#outputDir, 'conformance.md'), renderMarkdown(report))
+    writeFileSync(join(this.#outputDir, 'index.html'), renderHtml(report))
+
+    const s = report.summary
+    console.log(`\n[authconform] ${this.#target}: ${s.passed} requirements passed, ${s.failed} failed, ${s.skipped} skipped, ${s['not-tested']} not tested`)
+    for (const api of report.apis) {
+      for (const r of api.requirements.filter((x) => x.status === 'failed')) console.log(`  ✘ ${r.id} — ${r.statement}`)
+      for (const r of api.requirements.filter((x) => x.status === 'not-tested')) console.log(`  ○ ${r.id} is not tested: ${r.reason}`)
+      if (api.unknownRequirementIds.length) console.log(`  ! tests name requirements ${api.unknownRequirementIds.join(', ')} that suites/${api.api}/requirements.yaml lacks`)
+    }
+    console.log(`[authconform] report: ${relative(process.cwd(), join(this.#outputDir, 'index.html'))} (also conformance.md, conformance.json)`)
+
+    const defective = report.apis.some((a) => a.unknownRequirementIds.length > 0 || a.summary['not-tested'] > 0 || a.summary.failed > 0)
+    if (defective && result.status === 'passed') return { status: 'failed' }
+  }
+
+  printsToStdio(): boolean {
+    return false
+  }
+}
