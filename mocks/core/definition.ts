@@ -19,6 +19,23 @@ export interface MockInstance {
   fetch(request: Request): Response | Promise<Response>
   /** Drops expired state; the node server calls it on a timer. */
   sweep?(): void
+  /** Adds `count` live tokens for the first principal (the benchmark's store-size scenario). */
+  preload?(count: number): void
+}
+
+/** A request in this API's own terms, for the benchmark and smoke checks. */
+export interface RequestSpec {
+  method: string
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+/** How `npm run bench` drives one API: issue a token, then make a token-checked read with it. */
+export interface BenchPlan<F> {
+  issue(fixtures: F): RequestSpec
+  token(body: unknown): string
+  protectedGet(token: string, fixtures: F): RequestSpec
 }
 
 /**
@@ -38,6 +55,7 @@ export interface MockDefinition<F = unknown> {
   defaultFixtures: unknown
   create(context: InstanceContext<F>): MockInstance
   mutants: Readonly<Record<string, Mutant>>
+  bench: BenchPlan<F>
   /** Lines printed by `npm run mock` so a frontend developer can log in at once (seeded, public test data). */
   describe(fixtures: F): string[]
 }

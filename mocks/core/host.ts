@@ -37,6 +37,7 @@ export interface MockHost {
  * - `POST /__mock/sessions` `{"mutants": [...]}` → 201 `{"id"}`; send the id as `x-authconform-session`.
  * - `DELETE /__mock/sessions/{id}` → 204.
  * - `POST /__mock/clock` `{"advanceSeconds": n}` → 200 `{"now"}`, on the session named by the header (or the default).
+ * - `POST /__mock/preload` `{"count": n}` → adds n live tokens (benchmark of store size).
  * - `POST /__mock/reset`, `GET /__mock/health`, `GET /__mock/mutants`.
  */
 export function createMockHost<F>(definition: MockDefinition<F>, options: HostOptions = {}): MockHost {
@@ -83,6 +84,14 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
     if (request.method === 'DELETE' && path.startsWith('/__mock/sessions/')) {
       sessions.delete(path.slice('/__mock/sessions/'.length))
       return new Response(null, { status: 204 })
+    }
+    if (route === 'POST /preload') {
+      const body = (await request.json().catch(() => ({}))) as { count?: unknown }
+      const count = Number(body.count)
+      const live = pick(request)
+      if (!live.instance.preload || !Number.isInteger(count) || count < 0) throw new MockError('POST /__mock/preload needs {"count": <integer>} and an API that supports it', 400)
+      live.instance.preload(count)
+      return json({ preloaded: count })
     }
     if (route === 'POST /clock') {
       const body = (await request.json().catch(() => ({}))) as { advanceSeconds?: unknown }

@@ -56,7 +56,14 @@ export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFix
     })
   })
 
-  return { fetch: (request) => app.fetch(request), sweep: () => void state.tokens.sweep() }
+  return {
+    fetch: (request) => app.fetch(request),
+    sweep: () => void state.tokens.sweep(),
+    preload(count) {
+      const clientId = fixtures.clients[0]!.clientId
+      for (let i = 0; i < count; i++) state.tokens.upsert(crypto.randomUUID(), clientId, fixtures.tokenTtl)
+    },
+  }
 }
 
 export const dadi: MockDefinition<DadiFixtures> = {
@@ -66,6 +73,19 @@ export const dadi: MockDefinition<DadiFixtures> = {
   defaultFixtures,
   create: createDadi,
   mutants: dadiMutants,
+  bench: {
+    issue: (f) => ({
+      method: 'POST',
+      path: '/token',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: f.clients[0]!.clientId, secret: f.clients[0]!.secret }),
+    }),
+    token: (body) => (body as { accessToken: string }).accessToken,
+    protectedGet: (token, f) => {
+      const c = f.collections[0]!
+      return { method: 'GET', path: `/${c.version}/${c.database}/${c.name}`, headers: { authorization: `Bearer ${token}` } }
+    },
+  },
   describe: (f) => [
     `POST /token {"clientId","secret"} — tokens live ${f.tokenTtl} s`,
     ...f.clients.map((c) => `client ${c.clientId} / ${c.secret}${c.permissions ? ` (only ${c.permissions.collections.map((p) => p.path).join(', ')})` : ' (all collections)'}`),

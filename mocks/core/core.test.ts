@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { createClock } from './clock.ts'
+import { createMockHost } from './host.ts'
+import { randomString, safeEqual } from './random.ts'
+import { MemoryStore } from './store.ts'
+import { dadi } from '../dadi/index.ts'
+
+describe('MemoryStore', () => {
+  it('hides an entry once its ttl has passed on the injected clock', () => {
+    const clock = createClock(() => 1_000_000)
+    const store = new MemoryStore<string>(clock)
+    store.upsert('a', 'x', 10)
+    clock.advance(9_999)
+    assert.equal(store.find('a'), 'x')
+    clock.advance(1)
+    assert.equal(store.find('a'), undefined)
+  })
+
+  it('consumes an entry exactly once', () => {
+    const store = new MemoryStore<number>(createClock())
+    store.upsert('code', 1)
+    assert.equal(store.consume('code'), 1)
+    assert.equal(store.consume('code'), undefined)
+  })
+
+  it('sweeps expired entries and keeps live ones', () => {
+    const clock = createClock()
+    const store = new MemoryStore<number>(clock)
+    store.upsert('short', 1, 1)
+    store.upsert('long', 2, 100)
+    clock.advance(2_000)
+    assert.equal(store.sweep(), 1)
+    assert.deepEqual([...store.entries()], [['long', 2]])
+  })
+})
+
+describe('clock', () => {
+  it('refuses to move backwards', () => {
+    assert.throws(() => createClock().advance(-1), RangeError)
+  })
+})
+
+describe('random', () => {
+  it('draws from the whole alphabet at the asked length', () => {
+    const s = randomString(4000, 'ab')
+    assert.equal(s.length, 4000)
+    assert.ok(s.includes('a') && s.includes('b'))
+  })
+
+  it('compares secrets by value', () => {
+    assert.ok(safeEqual('superSecret', 'superSecret'))
+    assert.ok(!safeEqual('superSecret', 'superSecreT'))
+    assert.ok(!safeEqual('superSecret', 'superSecret2'))
+    assert.ok(!safeEqual('', 'x'))
+  })
+})
+
+describe('mock host', () => {
+  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+    new Request(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })
+
+  it('isolates sessions: state, clock and mutants are per session', async () => {
+    const host = createMockHost(dadi, { control: true })
+    const created = await host.fetch(post('http://dadi.test/__mock/sessions', { mutants: ['ignore-expiry'] }))
+    assert.equal(created.status, 201)
+    const { id } = (await created.json()) as { id: string }
+    const token = await host.fetch(post('http://dadi.test/token', { clientId: 'testClient', secret: 'superSecret' }, { 'x-authconform-session': id }))
+    const { accessToken } = (await token.json()) as { accessToken: string }
+    const elsewhere = await host.fetch(new Request('http://dadi.test/api/collections', { headers: { authorization: `Bearer ${accessToken}` } }))
+    assert.equal(elsewhere.status, 401, 'a session token is unknown to the default instance')
+    await host.fetch(post('http://dadi.test/__mock/clock', { advanceSeconds: 4000 }, { 'x-authconform-session': id }))
+    const mutated = await host.fetch(new Request('http://dadi.test/api/collections', { headers: { authorization: `Bearer ${accessToken}`, 'x-authconform-session': id } }))
+    assert.equal(mutated.status, 200, 'the ignore-expiry mutant is on in this session only')
+  })
+
+  it('refuses unknown mutants and unknown sessions with a prefixed message', async () => {
+    const host = createMockHost(dadi, { control: true })
+    const bad = await host.fetch(post('http://dadi.test/__mock/sessions', { mutants: ['nope'] }))
+    assert.equal(bad.status, 400)
+    assert.match(((await bad.json()) as { message: string }).message, /^\[authconform\] unknown mutant "nope"/)
+    const lost = await host.fetch(new Request('http://dadi.test/token', { headers: { 'x-authconform-session': 'gone' } }))
+    assert.equal(lost.status, 404)
+  })
+
+  it('serves no control surface unless asked', async () => {
+    const host = createMockHost(dadi)
+    const response = await host.fetch(post('http://dadi.test/__mock/sessions', {}))
+    assert.equal(response.status, 401, 'without control, /__mock is just another protected DADI path')
+  })
+
+  it('answers CORS preflights and exposes WWW-Authenticate', async () => {
+    const host = createMockHost(dadi, { cors: true })
+    const preflight = await host.fetch(
+      new Request('http://dadi.test/token', { method: 'OPTIONS', headers: { origin: 'http://app.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } }),
+    )
+    assert.equal(preflight.status, 204)
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://app.test')
+    const refused = await host.fetch(post('http://dadi.test/token', { clientId: 'x', secret: 'y' }, { origin: 'http://app.test' }))
+    assert.match(refused.headers.get('access-control-expose-headers') ?? '', /www-authenticate/)
+  })
+
+  it('rejects invalid fixtures at start-up, naming the field', () => {
+    assert.throws(() => createMockHost(dadi, { fixtures: { clients: [{ clientId: 'a' }], collections: [] } }), /DADI fixtures are invalid[\s\S]*secret/)
+  })
+})
