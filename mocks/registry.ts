@@ -1,5 +1,6 @@
 import type { MockDefinition } from './core/definition.ts'
 import { dadi } from './dadi/index.ts'
+import { exceptionless } from './exceptionless/index.ts'
 
 /**
  * Every API the project mocks, with its fixed port offset. Each API gets its own origin because their paths
@@ -10,7 +11,7 @@ export const PORT_OFFSETS = { dadi: 0, exceptionless: 1, frameio: 2, basiq: 3, g
 export type ApiName = keyof typeof PORT_OFFSETS
 export const DEFAULT_PORT_BASE = 4700
 
-export const definitions: Partial<Record<ApiName, MockDefinition<any>>> = { dadi }
+export const definitions: Partial<Record<ApiName, MockDefinition<any>>> = { dadi, exceptionless }
 
 export function implementedApis(): ApiName[] {
   return (Object.keys(PORT_OFFSETS) as ApiName[]).filter((name) => definitions[name] !== undefined)

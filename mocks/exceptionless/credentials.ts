@@ -1,0 +1,60 @@
+import type { ExceptionlessState } from './state.ts'
+import { principalFromPassword, principalFromToken, unauthorized, type Principal } from './principal.ts'
+
+const QUERY_NAMES = ['access_token', 'api_key', 'apikey'] as const
+
+/**
+ * Reads credentials in the real server's order (`Security/ApiKeyAuthenticationHandler.cs`):
+ * 1. `Authorization: Bearer|Token <token>` (scheme case-insensitive);
+ * 2. `Authorization: Basic` — user `client` → the password is the key; password `x-oauth-basic` or empty →
+ *    the user name is the key; otherwise email + password;
+ * 3. only with no Authorization header (or an unrecognised scheme): `?access_token=`, `?api_key=`, `?apikey=`.
+ * An Authorization header it cannot parse fails (401) and is never rescued by the query string.
+ * Returns null for an anonymous request.
+ */
+export function readCredentials(request: Request, state: ExceptionlessState): Principal | null {
+  const header = request.headers.get('authorization')
+  if (state.mutants.has('query-over-header')) {
+    const query = queryToken(request, state)
+    if (query) return principalFromToken(query, request, state, true)
+  }
+  if (header !== null) {
+    const space = header.indexOf(' ')
+    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase()
+    const value = space < 0 ? '' : header.slice(space + 1).trim()
+    if (scheme === 'bearer' || scheme === 'token') {
+      if (!value) throw unauthorized(request)
+      return principalFromToken(value, request, state)
+    }
+    if (scheme === 'basic') return fromBasic(value, request, state)
+  }
+  const query = queryToken(request, state)
+  return query ? principalFromToken(query, request, state, true) : null
+}
+
+function fromBasic(value: string, request: Request, state: ExceptionlessState): Principal {
+  let decoded: string
+  try {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) throw new Error('not base64')
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)))
+  } catch {
+    throw unauthorized(request)
+  }
+  const colon = decoded.indexOf(':')
+  if (colon < 0) throw unauthorized(request)
+  const user = decoded.slice(0, colon)
+  const password = decoded.slice(colon + 1)
+  if (user.toLowerCase() === 'client' && !state.mutants.has('basic-client-ignored')) return principalFromToken(password, request, state)
+  if (password === 'x-oauth-basic' || password === '') return principalFromToken(user, request, state)
+  return principalFromPassword(user, password, request, state)
+}
+
+function queryToken(request: Request, state: ExceptionlessState): string | undefined {
+  if (state.mutants.has('query-token-ignored') || !request.url.includes('?')) return undefined
+  const params = new URL(request.url).searchParams
+  for (const name of QUERY_NAMES) {
+    const value = params.get(name)
+    if (value) return value
+  }
+  return undefined
+}

@@ -1,0 +1,124 @@
+import { json } from '../core/http.ts'
+import { randomString } from '../core/random.ts'
+import { requireRole, type Principal } from './principal.ts'
+import { notFound, Problem } from './problem.ts'
+import type { ExceptionlessState, StoredEvent } from './state.ts'
+
+const objectId = () => randomString(24, '0123456789abcdef')
+const MAX_EVENTS = 1000
+
+/** The project a client call acts on: the key's own project (its ProjectId claim), else 404. */
+function callerProject(principal: Principal, state: ExceptionlessState) {
+  const project = principal.projectId ? state.projects.get(principal.projectId) : undefined
+  if (!project) throw notFound('The project could not be found.')
+  return project
+}
+
+/**
+ * `POST /api/v2/events` (ClientPolicy) → 202. JSON objects become one event; plain text one log event per line.
+ * Events are stored at once (the real server queues them; reads may lag there).
+ */
+export async function postEvents(request: Request, state: ExceptionlessState, principal: Principal): Promise<Response> {
+  requireRole(principal, 'client')
+  const project = callerProject(principal, state)
+  const text = await request.text().catch(() => '')
+  const now = new Date(state.clock.now()).toISOString()
+  const make = (fields: Record<string, unknown>): StoredEvent => ({
+    id: objectId(),
+    project_id: project.id,
+    organization_id: project.organization_id,
+    type: typeof fields.type === 'string' ? fields.type : 'log',
+    message: typeof fields.message === 'string' ? fields.message : null,
+    date: typeof fields.date === 'string' ? fields.date : now,
+    data: fields,
+  })
+  if (!text.trim()) throw new Problem(400, 'No event data was submitted.')
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    parsed = undefined
+  }
+  const events =
+    parsed && typeof parsed === 'object'
+      ? [parsed].flat().filter((v) => v && typeof v === 'object').map((v) => make(v as Record<string, unknown>))
+      : text.split('\n').filter((line) => line.trim()).map((line) => make({ type: 'log', message: line }))
+  state.events.push(...events)
+  if (state.events.length > MAX_EVENTS) state.events.splice(0, state.events.length - MAX_EVENTS)
+  return new Response(null, { status: 202 })
+}
+
+/**
+ * `GET /api/v2/events` — EventsReadPolicy: `user` or `events:read`. A pure `client` key gets 403, although the
+ * docs say the client scope may "get events" (the server is followed; the catalogue records both).
+ */
+export function getEvents(state: ExceptionlessState, principal: Principal, limit: number): Response {
+  if (state.mutants.has('client-reads-events')) requireRole(principal, 'user', 'events:read', 'client')
+  else requireRole(principal, 'user', 'events:read')
+  const visible = state.events.filter((e) => principal.organizationIds.includes(e.organization_id) || principal.roles.has('global'))
+  return json(
+    visible
+      .slice(-limit)
+      .reverse()
+      .map((e) => ({
+        id: e.id,
+        organization_id: e.organization_id,
+        project_id: e.project_id,
+        stack_id: e.id,
+        is_first_occurrence: true,
+        created_utc: e.date,
+        type: e.type,
+        message: e.message,
+        date: e.date,
+        data: e.data,
+      })),
+  )
+}
+
+/** `GET /api/v2/projects/config[?v=]` (ClientPolicy): the key's project configuration; 304 when `v` is current. */
+export function getConfig(state: ExceptionlessState, principal: Principal, v: string | undefined): Response {
+  requireRole(principal, 'client')
+  const { configuration } = callerProject(principal, state)
+  if (v !== undefined && Number(v) === configuration.version && !state.mutants.has('config-ignores-version')) return new Response(null, { status: 304 })
+  return json(configuration)
+}
+
+/** `GET /api/v2/organizations` (UserPolicy): the caller's organizations as `ViewOrganization`. */
+export function getOrganizations(state: ExceptionlessState, principal: Principal): Response {
+  requireRole(principal, 'user')
+  const now = new Date(state.clock.now()).toISOString()
+  const orgs = state.fixtures.organizations.filter((o) => principal.organizationIds.includes(o.id) || principal.roles.has('global'))
+  return json(
+    orgs.map((o) => {
+      const projects = state.fixtures.projects.filter((p) => p.organization_id === o.id)
+      return {
+        id: o.id,
+        created_utc: now,
+        updated_utc: now,
+        name: o.name,
+        plan_id: 'EX_FREE',
+        plan_name: 'Free',
+        plan_description: 'Free',
+        billing_status: 1,
+        billing_price: 0,
+        max_events_per_month: 3000,
+        bonus_events_per_month: 0,
+        retention_days: 3,
+        is_suspended: false,
+        has_premium_features: false,
+        features: [],
+        max_users: 1,
+        max_projects: 1,
+        project_count: projects.length,
+        stack_count: 0,
+        event_count: state.events.filter((e) => e.organization_id === o.id).length,
+        invites: [],
+        usage_hours: [],
+        usage: [],
+        is_throttled: false,
+        is_over_monthly_limit: false,
+        is_over_request_limit: false,
+      }
+    }),
+  )
+}

@@ -1,0 +1,76 @@
+import { json, readBody } from '../core/http.ts'
+import { randomString, safeEqual } from '../core/random.ts'
+import { Problem, validation } from './problem.ts'
+import { LOGIN_TOKEN_TTL_SECONDS, type ExceptionlessState, type TokenRecord } from './state.ts'
+
+const WINDOW_MS = 15 * 60 * 1000
+const MAX_ATTEMPTS_PER_EMAIL = 5
+
+/**
+ * `POST /api/v2/auth/login` (`Api/Handlers/AuthHandler.cs`), AllowAnonymous.
+ * - Body `Login {email, password (6–100), invite_token? (40)}`; validation errors → 422 with an `errors` map
+ *   (snake_case keys), before any attempt is counted; a body that is not a JSON object → 400.
+ * - Every attempt counts against the email for the current 15-minute window; past 5 → 401 "Login denied."
+ *   even with the right password; a successful login clears the count.
+ * - Unknown email, inactive user, wrong password → 401 "Login failed." (one answer: no enumeration).
+ * - Success → 200 `{"token"}`: the user's unexpired login token is reused, else a new 40-character one.
+ * Not modelled: the 15-per-IP limit (a Fetch Request carries no peer address).
+ */
+export async function login(request: Request, state: ExceptionlessState): Promise<Response> {
+  const body = await readBody(request)
+  const value = body.kind === 'json' ? body.value : undefined
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Problem(400, 'A non-empty JSON request body is required.')
+  const { email, password, invite_token: invite } = value as Record<string, unknown>
+  if ((email !== undefined && typeof email !== 'string') || (password !== undefined && typeof password !== 'string')) {
+    throw new Problem(400, 'The JSON value could not be converted to a string.')
+  }
+
+  const errors: Record<string, string[]> = {}
+  if (!email) errors.email = ['The email field is required.']
+  if (!password) errors.password = ['The password field is required.']
+  else if (password.length < 6 || password.length > 100) errors.password = ['The field password must be a string with a minimum length of 6 and a maximum length of 100.']
+  if (invite !== undefined && invite !== null && (typeof invite !== 'string' || invite.length !== 40)) errors.invite_token = ['The field invite_token must be a string with a length of 40.']
+  if (Object.keys(errors).length) {
+    if (state.mutants.has('echo-password')) errors.password = [...(errors.password ?? []), `Rejected value: ${String(password)}`]
+    throw validation(errors)
+  }
+
+  const key = (email as string).trim().toLowerCase()
+  const now = state.clock.now()
+  const attempts = state.loginAttempts.get(key)
+  const current = attempts && attempts.resetAt > now ? attempts : { count: 0, resetAt: Math.ceil((now + 1) / WINDOW_MS) * WINDOW_MS }
+  current.count++
+  state.loginAttempts.set(key, current)
+  if (current.count > MAX_ATTEMPTS_PER_EMAIL && !state.mutants.has('no-login-rate-limit')) throw new Problem(401, 'Login denied.')
+
+  const user = state.usersByEmail.get(key)
+  if (!user) throw new Problem(401, state.mutants.has('login-enumeration') ? 'User not found.' : 'Login failed.')
+  if (!user.is_active || !safeEqual(password as string, user.password)) throw new Problem(401, 'Login failed.')
+
+  state.loginAttempts.delete(key)
+  return json({ token: loginToken(user.id, state).id })
+}
+
+function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
+  for (const [, token] of state.tokens.entries()) {
+    if (token.type === 'authentication' && token.user_id === userId && !token.is_disabled) return token
+  }
+  const now = new Date(state.clock.now())
+  const token: TokenRecord = {
+    id: randomString(40),
+    type: 'authentication',
+    user_id: userId,
+    organization_id: null,
+    project_id: null,
+    default_project_id: null,
+    scopes: [],
+    notes: null,
+    expires_utc: new Date(now.getTime() + LOGIN_TOKEN_TTL_SECONDS * 1000).toISOString(),
+    is_disabled: false,
+    is_suspended: false,
+    created_utc: now.toISOString(),
+    updated_utc: now.toISOString(),
+  }
+  state.tokens.upsert(token.id, token, LOGIN_TOKEN_TTL_SECONDS)
+  return token
+}

@@ -1,0 +1,73 @@
+import { safeEqual } from '../core/random.ts'
+import type { User } from './fixtures.ts'
+import { forbidden, Problem } from './problem.ts'
+import type { ExceptionlessState, TokenRecord } from './state.ts'
+
+/** Who is calling, as `IdentityUtils` builds it. `token` principals are API keys ("Token" auth type). */
+export interface Principal {
+  kind: 'user' | 'token'
+  user: User | undefined
+  token: TokenRecord | undefined
+  roles: ReadonlySet<string>
+  organizationIds: readonly string[]
+  projectId: string | null
+  /** The credentials came from the query string (RFC 6750 §2.3): the response must not be shared-cacheable. */
+  viaQuery: boolean
+}
+
+/**
+ * Role implication `global ⇒ user ⇒ client` for users; a user with no roles gets client + user.
+ * (`Core/Extensions/IdentityUtils.cs`.)
+ */
+export function userRoles(user: User, state: ExceptionlessState): Set<string> {
+  const roles = new Set<string>(user.roles)
+  if (roles.size === 0) return new Set(['client', 'user'])
+  if (state.mutants.has('no-scope-implication')) return roles
+  if (roles.has('global')) roles.add('user')
+  if (roles.has('user')) roles.add('client')
+  return roles
+}
+
+/** Scopes as stored on a new token: lower-cased, implication applied (`["user"]` → `["client","user"]`). */
+export function expandScopes(scopes: readonly string[], state: ExceptionlessState): string[] {
+  const set = new Set(scopes.map((s) => s.toLowerCase()))
+  if (!state.mutants.has('no-scope-implication')) {
+    if (set.has('global')) set.add('user')
+    if (set.has('user')) set.add('client')
+  }
+  return [...set].sort()
+}
+
+/** 401 as the real server sends it: ProblemDetails with a Bearer challenge pointing at the resource metadata. */
+export function unauthorized(request: Request): Problem {
+  const origin = new URL(request.url).origin
+  return new Problem(401, 'Unauthorized', undefined, {
+    'www-authenticate': `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/api/v2"`,
+  })
+}
+
+/** Resolves a token string (login token or API key) to a principal; every failure is "Token is not valid" → 401. */
+export function principalFromToken(value: string, request: Request, state: ExceptionlessState, viaQuery = false): Principal {
+  const token = state.tokens.find(value)
+  if (!token) throw unauthorized(request)
+  if ((token.is_disabled && !state.mutants.has('disabled-key-accepted')) || token.is_suspended) throw unauthorized(request)
+  if (token.expires_utc && Date.parse(token.expires_utc) <= state.clock.now()) throw unauthorized(request)
+  if (token.user_id) {
+    const user = state.usersById.get(token.user_id)
+    if (!user || !user.is_active) throw unauthorized(request)
+    return { kind: 'user', user, token, roles: userRoles(user, state), organizationIds: user.organization_ids, projectId: token.default_project_id, viaQuery }
+  }
+  const roles = new Set(token.scopes.length ? token.scopes : ['client'])
+  return { kind: 'token', user: undefined, token, roles, organizationIds: token.organization_id ? [token.organization_id] : [], projectId: token.project_id, viaQuery }
+}
+
+/** Basic `email:password`: a full user login without a token. */
+export function principalFromPassword(email: string, password: string, request: Request, state: ExceptionlessState): Principal {
+  const user = state.usersByEmail.get(email.toLowerCase())
+  if (!user || !user.is_active || !safeEqual(password, user.password)) throw unauthorized(request)
+  return { kind: 'user', user, token: undefined, roles: userRoles(user, state), organizationIds: user.organization_ids, projectId: null, viaQuery: false }
+}
+
+export function requireRole(principal: Principal, ...anyOf: string[]): void {
+  if (!anyOf.some((role) => principal.roles.has(role))) throw forbidden()
+}

@@ -1,0 +1,128 @@
+import { json, readBody } from '../core/http.ts'
+import { randomString } from '../core/random.ts'
+import { ROLES } from './fixtures.ts'
+import { expandScopes, requireRole, type Principal } from './principal.ts'
+import { forbidden, notFound, Problem, validation } from './problem.ts'
+import { viewToken, type ExceptionlessState, type TokenRecord } from './state.ts'
+
+/**
+ * Token endpoints (`Api/Endpoints/TokenEndpoints.cs`, `Api/Handlers/TokenHandler.cs`): all need the `user`
+ * role AND a user principal — an API key, even one with `user` scope, gets 403 "Token authentication cannot
+ * create tokens." (test `PreventAccessTokenForTokenActions`). Projects outside the caller's organizations are 404.
+ */
+export function requireTokenAdmin(principal: Principal, state: ExceptionlessState): void {
+  if (state.mutants.has('api-key-manages-tokens') && principal.kind === 'token') return
+  requireRole(principal, 'user')
+  if (principal.kind === 'token') throw forbidden('Token authentication cannot create tokens.')
+}
+
+export function accessibleProject(projectId: string, principal: Principal, state: ExceptionlessState) {
+  const project = state.projects.get(projectId)
+  if (!project) throw notFound()
+  if (!principal.organizationIds.includes(project.organization_id) && !principal.roles.has('global') && !state.mutants.has('cross-org-tokens')) throw notFound()
+  return project
+}
+
+/** `CanAddAsync`: lower-case; unknown → 422; `global` needs a global caller; empty → `client`; implication applied. */
+function checkScopes(raw: unknown, principal: Principal, state: ExceptionlessState): string[] {
+  if (raw === undefined || raw === null) return expandScopes(['client'], state)
+  if (!Array.isArray(raw) || raw.some((s) => typeof s !== 'string')) throw validation({ scopes: ['Invalid token scope requested.'] })
+  const scopes = (raw as string[]).map((s) => s.toLowerCase())
+  if (scopes.length === 0) return expandScopes(['client'], state)
+  const known = new Set<string>(ROLES)
+  if (!state.mutants.has('unknown-scope-accepted') && scopes.some((s) => !known.has(s))) throw validation({ scopes: ['Invalid token scope requested.'] })
+  if (scopes.includes('global') && !principal.roles.has('global')) throw validation({ scopes: ['Invalid token scope requested.'] })
+  return expandScopes(scopes, state)
+}
+
+async function objectBody(request: Request): Promise<Record<string, unknown>> {
+  const body = await readBody(request)
+  if (body.kind === 'empty') return {}
+  if (body.kind === 'json' && body.value === null) return {}
+  if (body.kind !== 'json' || typeof body.value !== 'object' || Array.isArray(body.value)) throw new Problem(400, 'A JSON object request body is required.')
+  return body.value as Record<string, unknown>
+}
+
+function create(request: Request, state: ExceptionlessState, principal: Principal, projectId: string, fields: Record<string, unknown>): Response {
+  const project = accessibleProject(projectId, principal, state)
+  const scopes = checkScopes(fields.scopes, principal, state)
+  const expires = typeof fields.expires_utc === 'string' && !Number.isNaN(Date.parse(fields.expires_utc)) ? new Date(fields.expires_utc).toISOString() : null
+  const now = new Date(state.clock.now()).toISOString()
+  const token: TokenRecord = {
+    id: randomString(40),
+    type: 'access',
+    user_id: null,
+    organization_id: project.organization_id,
+    project_id: project.id,
+    default_project_id: null,
+    scopes,
+    notes: typeof fields.notes === 'string' ? fields.notes : null,
+    expires_utc: expires,
+    is_disabled: false,
+    is_suspended: false,
+    created_utc: now,
+    updated_utc: now,
+  }
+  const ttl = expires ? Math.max(0, (Date.parse(expires) - state.clock.now()) / 1000) : undefined
+  state.tokens.upsert(token.id, token, ttl)
+  const path = `/api/v2/tokens/${token.id}`
+  return json(viewToken(token), 201, { location: state.mutants.has('relative-location') ? path : `${new URL(request.url).origin}${path}` })
+}
+
+/** `POST /api/v2/projects/{projectId}/tokens` — body optional (`{"scopes":["client"]}` in the docs). */
+export async function createForProject(request: Request, state: ExceptionlessState, principal: Principal, projectId: string): Promise<Response> {
+  requireTokenAdmin(principal, state)
+  return create(request, state, principal, projectId, await objectBody(request))
+}
+
+/** `POST /api/v2/tokens` — `NewToken {organization_id, project_id, scopes, notes?, expires_utc?}`. */
+export async function createToken(request: Request, state: ExceptionlessState, principal: Principal): Promise<Response> {
+  requireTokenAdmin(principal, state)
+  const fields = await objectBody(request)
+  const errors: Record<string, string[]> = {}
+  if (typeof fields.organization_id !== 'string' || !fields.organization_id) errors.organization_id = ['The organization_id field is required.']
+  if (typeof fields.project_id !== 'string' || !fields.project_id) errors.project_id = ['The project_id field is required.']
+  if (Object.keys(errors).length) throw validation(errors, 400)
+  const project = accessibleProject(fields.project_id as string, principal, state)
+  if (project.organization_id !== fields.organization_id) throw validation({ project_id: ['The project does not belong to the organization.'] }, 422)
+  return create(request, state, principal, project.id, fields)
+}
+
+function accessibleToken(id: string, principal: Principal, state: ExceptionlessState): TokenRecord {
+  const token = state.tokens.find(id)
+  if (!token || token.type !== 'access' || !token.project_id) throw notFound()
+  accessibleProject(token.project_id, principal, state)
+  return token
+}
+
+export function listForProject(state: ExceptionlessState, principal: Principal, projectId: string): Response {
+  requireTokenAdmin(principal, state)
+  accessibleProject(projectId, principal, state)
+  const tokens = [...state.tokens.entries()].map(([, t]) => t).filter((t) => t.type === 'access' && t.project_id === projectId)
+  return json(tokens.map(viewToken))
+}
+
+export function getToken(state: ExceptionlessState, principal: Principal, id: string): Response {
+  requireTokenAdmin(principal, state)
+  return json(viewToken(accessibleToken(id, principal, state)))
+}
+
+/** `PATCH|PUT /api/v2/tokens/{id}` — `UpdateToken {is_disabled, notes}`. */
+export async function updateToken(request: Request, state: ExceptionlessState, principal: Principal, id: string): Promise<Response> {
+  requireTokenAdmin(principal, state)
+  const token = accessibleToken(id, principal, state)
+  const fields = await objectBody(request)
+  if (fields.is_disabled !== undefined && typeof fields.is_disabled !== 'boolean') throw validation({ is_disabled: ['The is_disabled field must be a boolean.'] }, 400)
+  if (typeof fields.is_disabled === 'boolean') token.is_disabled = fields.is_disabled
+  if (typeof fields.notes === 'string' || fields.notes === null) token.notes = fields.notes as string | null
+  token.updated_utc = new Date(state.clock.now()).toISOString()
+  return json(viewToken(token))
+}
+
+/** `DELETE /api/v2/tokens/{ids}` — comma-separated; 202 `{"workers":[]}`; the keys stop working at once. */
+export function deleteTokens(state: ExceptionlessState, principal: Principal, ids: string): Response {
+  requireTokenAdmin(principal, state)
+  const tokens = ids.split(',').map((id) => accessibleToken(id.trim(), principal, state))
+  if (!state.mutants.has('deleted-key-accepted')) for (const t of tokens) state.tokens.destroy(t.id)
+  return json({ workers: [] }, 202)
+}
