@@ -86,7 +86,7 @@ export function getConfig(state: ExceptionlessState, principal: Principal, v: st
 /** `GET /api/v2/organizations` (UserPolicy): the caller's organizations as `ViewOrganization`. */
 export function getOrganizations(state: ExceptionlessState, principal: Principal): Response {
   requireRole(principal, 'user')
-  const now = new Date(state.clock.now()).toISOString()
+  const now = state.seededAt
   const orgs = state.fixtures.organizations.filter((o) => principal.organizationIds.includes(o.id) || principal.roles.has('global'))
   return json(
     orgs.map((o) => {

@@ -41,6 +41,8 @@ export interface ExceptionlessState {
   /** failed-or-not login attempts per lower-cased email, expiring at the next 15-minute boundary. */
   loginAttempts: Map<string, { count: number; resetAt: number }>
   events: StoredEvent[]
+  /** When the instance was seeded: the created/updated time of seeded records. */
+  seededAt: string
 }
 
 /** Login tokens live three months (`GetOrCreateAuthenticationTokenAsync`). */
@@ -57,8 +59,9 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
     tokens: new MemoryStore<TokenRecord>(clock),
     loginAttempts: new Map(),
     events: [],
+    seededAt: new Date(clock.now()).toISOString(),
   }
-  const now = new Date(clock.now()).toISOString()
+  const now = state.seededAt
   for (const key of fixtures.apiKeys) {
     state.tokens.upsert(key.id, {
       id: key.id,

@@ -20,7 +20,7 @@ export function recordingContext(
   inner: APIRequestContext,
   baseURL: string,
   redactor: Redactor,
-  validator: SpecValidator | undefined,
+  validators: readonly SpecValidator[],
   exchanges: Exchange[],
 ): APIRequestContext {
   const record = async (method: string, url: string, options: Options | undefined, call: () => Promise<APIResponse>) => {
@@ -43,7 +43,7 @@ export function recordingContext(
         /* not JSON after all: the validator will say so */
       }
     }
-    const diagnostics = validator && !new URL(full).pathname.startsWith('/__mock/') ? validator.validate(method, full, response.status(), received, text) : []
+    const diagnostics = new URL(full).pathname.startsWith('/__mock/') ? [] : validators.flatMap((v) => v.validate(method, full, response.status(), received, text))
     exchanges.push({
       request: { method, url: redactor.url(full), headers: redactor.headers(headers), body: sent === undefined ? undefined : redactor.body(sent, headers['content-type'] ?? '') },
       response: { status: response.status(), headers: redactor.headers(received), body: redactor.body(text, contentType) },

@@ -5,9 +5,13 @@ import { parse } from 'yaml'
 
 /** A finding about one exchange, as data (like Prism's diagnostics): the report lists them per requirement. */
 export interface Diagnostic {
+  /** Which document found it: ours (`openapi/<api>.yaml`) or the API's own published one. */
+  document: 'own' | 'upstream'
   code: 'operation-unknown' | 'status-undocumented' | 'content-type' | 'body-schema' | 'header-missing' | 'header-schema'
   severity: 'error' | 'info'
   message: string
+  /** Set when a declared deviation of the upstream document explains this finding. */
+  declared?: string
   /** Where in the response: `body/accessToken`, `header/cache-control`. */
   path?: string
 }
@@ -31,7 +35,13 @@ export class SpecValidator {
   readonly #ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false })
   readonly #compiled = new Map<string, ValidateFunction>()
 
-  constructor(file: string) {
+  readonly #document: Diagnostic['document']
+  readonly #deviations: { match: RegExp; reason: string }[]
+
+  /** `deviations`: known faults of the document; matching findings become `info` with the reason. */
+  constructor(file: string, document: Diagnostic['document'] = 'own', deviations: { match: string; reason: string }[] = []) {
+    this.#document = document
+    this.#deviations = deviations.map((d) => ({ match: new RegExp(d.match), reason: d.reason }))
     this.#doc = parse(readFileSync(file, 'utf8'))
     ;(addFormats as unknown as (ajv: Ajv2020) => void)(this.#ajv)
     this.#ajv.addSchema(this.#doc, 'spec')
@@ -48,6 +58,14 @@ export class SpecValidator {
   }
 
   validate(method: string, url: string, status: number, headers: Record<string, string>, body: string): Diagnostic[] {
+    return this.#check(method, url, status, headers, body).map((d) => {
+      const found = { ...d, document: this.#document } as Diagnostic
+      const deviation = d.severity === 'error' ? this.#deviations.find((x) => x.match.test(d.message)) : undefined
+      return deviation ? { ...found, severity: 'info', declared: deviation.reason } : found
+    })
+  }
+
+  #check(method: string, url: string, status: number, headers: Record<string, string>, body: string): Omit<Diagnostic, 'document'>[] {
     const path = new URL(url).pathname
     const op = this.#ops.find((o) => o.method === method.toLowerCase() && o.regex.test(path))
     if (!op) return [{ code: 'operation-unknown', severity: 'info', message: `${method} ${path} is not in the document` }]
@@ -59,7 +77,7 @@ export class SpecValidator {
     }
     const pointer = `#/paths/${escape(op.template)}/${op.method}/responses/${key}`
     const [response, responsePointer] = this.#deref(responses[key], pointer)
-    const found: Diagnostic[] = []
+    const found: Omit<Diagnostic, 'document'>[] = []
 
     for (const [name, rawHeader] of Object.entries<any>(response.headers ?? {})) {
       const [header, headerPointer] = this.#deref(rawHeader, `${responsePointer}/headers/${escape(name)}`)

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { test as base, type APIRequestContext, type TestDetails } from '@playwright/test'
 import { SESSION_HEADER } from '../../mocks/core/host.ts'
 import type { ApiName } from '../../mocks/registry.ts'
@@ -42,11 +44,21 @@ interface Options {
   mutants: string[]
 }
 
-const validators = new Map<string, SpecValidator>()
-const validatorFor = (api: string) => {
-  let v = validators.get(api)
-  if (!v) validators.set(api, (v = new SpecValidator(join(import.meta.dirname, '..', '..', 'openapi', `${api}.yaml`))))
-  return v
+const OPENAPI = join(import.meta.dirname, '..', '..', 'openapi')
+const validators = new Map<string, SpecValidator[]>()
+/** Our document for the API, plus its own published one (with declared deviations) where we keep a copy. */
+const validatorsFor = (api: string): SpecValidator[] => {
+  let found = validators.get(api)
+  if (!found) {
+    found = [new SpecValidator(join(OPENAPI, `${api}.yaml`))]
+    const upstream = join(OPENAPI, 'upstream', `${api}.json`)
+    if (existsSync(upstream)) {
+      const deviations = join(OPENAPI, 'upstream', `${api}.deviations.yaml`)
+      found.push(new SpecValidator(upstream, 'upstream', existsSync(deviations) ? parse(readFileSync(deviations, 'utf8')) : []))
+    }
+    validators.set(api, found)
+  }
+  return found
 }
 const MAX_WAIT = Number(process.env.AUTHCONFORM_MAX_WAIT_SECONDS ?? 0)
 
@@ -103,7 +115,7 @@ export const test = base.extend<Fixtures & Options>({
     const redactor = new Redactor()
     for (const fields of Object.values(target.credentials)) for (const value of Object.values(fields)) redactor.addSecret(value)
     const exchanges: Exchange[] = []
-    await use(recordingContext(context, target.baseURL, redactor, validatorFor(target.api), exchanges))
+    await use(recordingContext(context, target.baseURL, redactor, validatorsFor(target.api), exchanges))
     for (const e of exchanges) delete e.request.headers[SESSION_HEADER]
     await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(exchanges, null, 2), contentType: 'application/json' })
     await context.dispose()

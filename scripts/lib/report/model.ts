@@ -66,7 +66,9 @@ export function buildReport(target: string, catalogues: Catalogue[], records: Te
       const known = new Set(catalogue.requirements.map((r) => r.id))
       const unknownRequirementIds = [...new Set(mine.flatMap((r) => r.requirements).filter((id) => !known.has(id)))].sort()
       const requirements = catalogue.requirements.map((requirement) =>
-        requirement.source.kind === 'harness' && requirement.id.endsWith('-SPEC') ? specRequirement(requirement, mine) : testedRequirement(requirement, mine),
+        requirement.source.kind === 'harness' && requirement.id.endsWith('-SPEC')
+          ? specRequirement(requirement, mine, requirement.id.endsWith('-UPSTREAM-SPEC') ? 'upstream' : 'own')
+          : testedRequirement(requirement, mine),
       )
       const counts = zero()
       for (const r of requirements) counts[r.status]++
@@ -96,18 +98,20 @@ function testedRequirement(requirement: Requirement, records: TestRecord[]): Req
   return { ...requirement, status, ...(reason ? { reason } : {}), tests: outcomes }
 }
 
-function specRequirement(requirement: Requirement, records: TestRecord[]): RequirementReport {
+/** `<API>-SPEC` (our document) and `<API>-UPSTREAM-SPEC` (the API's own): judged on every recorded exchange. */
+function specRequirement(requirement: Requirement, records: TestRecord[], document: 'own' | 'upstream'): RequirementReport {
   let checked = 0
   const violations: TestOutcome[] = []
   for (const record of records) {
-    const bad = record.exchanges.filter((e) => e.diagnostics.some((d) => d.severity === 'error'))
-    checked += record.exchanges.filter((e) => !e.diagnostics.some((d) => d.code === 'operation-unknown')).length
+    const mine = (e: Exchange) => e.diagnostics.filter((d) => d.document === document)
+    const bad = record.exchanges.filter((e) => mine(e).some((d) => d.severity === 'error'))
+    checked += record.exchanges.filter((e) => !mine(e).some((d) => d.code === 'operation-unknown')).length
     if (bad.length) {
       violations.push({
         title: record.title,
         location: record.location,
         status: 'failed',
-        errors: [...new Set(bad.flatMap((e) => e.diagnostics.filter((d) => d.severity === 'error').map((d) => `${requirement.id}: ${d.message}`)))],
+        errors: [...new Set(bad.flatMap((e) => mine(e).filter((d) => d.severity === 'error').map((d) => `${requirement.id}: ${d.message}`)))],
         evidence: bad.slice(0, MAX_EVIDENCE),
       })
     }

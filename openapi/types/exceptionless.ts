@@ -1,0 +1,592 @@
+/**
+ * Generated from openapi/exceptionless.yaml by `npm run generate` (openapi-typescript). Do not edit.
+ */
+
+export interface paths {
+    "/api/v2/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with email and password to get a user-scoped token */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organizations (user scope) */
+        get: operations["getOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read events (user scope or events:read; a client key gets 403 although the docs say otherwise) */
+        get: operations["getEvents"];
+        put?: never;
+        /** Submit an event (client scope) to the key's project */
+        post: operations["postEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/projects/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key's project configuration (client scope) */
+        get: operations["getClientConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/projects/{projectId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 537650f3b77efe23a47914f4 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The project's API keys */
+        get: operations["getProjectTokens"];
+        put?: never;
+        /** Create an API key for the project */
+        post: operations["createProjectToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an API key */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** One API key */
+        get: operations["getToken"];
+        put?: never;
+        post?: never;
+        /** Delete API keys (comma-separated ids); they stop working at once */
+        delete: operations["deleteTokens"];
+        options?: never;
+        head?: never;
+        /** Disable or annotate an API key */
+        patch: operations["updateToken"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Login: {
+            /** @description The email address or domain username */
+            email: string;
+            password: string;
+            invite_token?: string | null;
+        };
+        TokenResult: {
+            token: string;
+        };
+        ProblemDetails: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string | null;
+            instance: string;
+        };
+        ValidationProblemDetails: components["schemas"]["ProblemDetails"] & {
+            errors: {
+                [key: string]: string[];
+            };
+        };
+        ViewToken: {
+            id: string;
+            organization_id: string;
+            project_id: string;
+            user_id?: string | null;
+            default_project_id?: string | null;
+            scopes: ("client" | "user" | "global" | "source-maps:write")[];
+            /** Format: date-time */
+            expires_utc?: string | null;
+            notes?: string | null;
+            is_disabled: boolean;
+            is_suspended: boolean;
+            /** Format: date-time */
+            created_utc: string;
+            /** Format: date-time */
+            updated_utc: string;
+        };
+        NewProjectToken: {
+            scopes?: string[];
+            notes?: string | null;
+            /** Format: date-time */
+            expires_utc?: string | null;
+        };
+        NewToken: components["schemas"]["NewProjectToken"] & {
+            organization_id: string;
+            project_id: string;
+        };
+        UpdateToken: {
+            is_disabled?: boolean;
+            notes?: string | null;
+        };
+        WorkInProgressResult: {
+            workers: string[];
+        };
+        ClientConfiguration: {
+            version: number;
+            settings: {
+                [key: string]: string;
+            };
+        };
+        ViewOrganization: {
+            id: string;
+            name: string;
+            /** Format: date-time */
+            created_utc: string;
+            /** Format: date-time */
+            updated_utc: string;
+            plan_id: string;
+            plan_name?: string;
+            /** @enum {integer} */
+            billing_status: 0 | 1 | 2 | 3 | 4;
+            is_suspended: boolean;
+            project_count: number;
+            event_count?: number;
+        };
+        PersistentEvent: {
+            id: string;
+            organization_id: string;
+            project_id: string;
+            stack_id: string;
+            type: string | null;
+            message?: string | null;
+            date: string;
+            created_utc: string;
+            is_first_occurrence: boolean;
+            data?: unknown;
+        };
+    };
+    responses: {
+        /** @description The body could not be read. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description No credentials, or credentials that are not valid (unknown, disabled, deleted, expired, unparseable). */
+        Unauthorized: {
+            headers: {
+                /** @example Bearer resource_metadata="http://127.0.0.1:4701/.well-known/oauth-protected-resource/api/v2" */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description The principal lacks the role, or is an API key on a token endpoint ("Token authentication cannot create tokens."). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Not found, or not in the caller's organizations. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Validation errors, keyed by snake_case field. */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ValidationProblemDetails"];
+            };
+        };
+        /** @description The new key, with its absolute URL. */
+        TokenCreated: {
+            headers: {
+                Location: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ViewToken"];
+            };
+        };
+    };
+    parameters: {
+        /** @example 537650f3b77efe23a47914f4 */
+        ProjectId: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description `private` on responses to requests authenticated by the query string (RFC 6750 §2.3). */
+        PrivateWhenQueryAuthenticated: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Login"];
+            };
+        };
+        responses: {
+            /** @description The user's login token (reused while unexpired; 3 months). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description "Login failed." (unknown email, inactive user, wrong password) or "Login denied." (more than 5 attempts for the email in 15 minutes). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organizations. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["PrivateWhenQueryAuthenticated"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewOrganization"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest events first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersistentEvent"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Accepted for processing. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClientConfiguration: {
+        parameters: {
+            query?: {
+                /** @description The configuration version the client has. */
+                v?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConfiguration"];
+                };
+            };
+            /** @description `v` is the current version. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProjectTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 537650f3b77efe23a47914f4 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description API keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewToken"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createProjectToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 537650f3b77efe23a47914f4 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["NewProjectToken"];
+            };
+        };
+        responses: {
+            201: components["responses"]["TokenCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewToken"];
+            };
+        };
+        responses: {
+            201: components["responses"]["TokenCreated"];
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewToken"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkInProgressResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateToken"];
+            };
+        };
+        responses: {
+            /** @description The updated key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewToken"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+}

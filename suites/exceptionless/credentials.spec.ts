@@ -1,0 +1,85 @@
+import { expect, req, test } from '../support/test.ts'
+import { account, basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken } from './exceptionless.ts'
+
+test.describe('How credentials are read', () => {
+  test('reads a login token from Authorization: Bearer', req('EXL-AUTH-BEARER'), async ({ request, target }) => {
+    const token = await loginToken(request, target)
+    expect((await request.get('/api/v2/organizations', { headers: bearer(token) })).status(), 'EXL-AUTH-BEARER').toBe(200)
+  })
+
+  test('reads Authorization: Token like Bearer, scheme case-insensitively', req('EXL-AUTH-TOKEN-SCHEME'), async ({ request, target }) => {
+    const token = await loginToken(request, target)
+    for (const scheme of ['Token', 'token', 'BEARER']) {
+      const response = await request.get('/api/v2/organizations', { headers: { authorization: `${scheme} ${token}` } })
+      expect(response.status(), `EXL-AUTH-TOKEN-SCHEME: "${scheme} <token>"`).toBe(200)
+    }
+  })
+
+  for (const name of ['access_token', 'api_key', 'apikey']) {
+    test(`reads ?${name}= when no Authorization header is sent`, req('EXL-AUTH-QUERY'), async ({ request, target }) => {
+      const token = await loginToken(request, target)
+      const response = await request.get(`/api/v2/organizations?${name}=${token}`)
+      expect(response.status(), `EXL-AUTH-QUERY: ?${name}=<login token>`).toBe(200)
+    })
+  }
+
+  test('marks query-authenticated responses private', req('EXL-AUTH-QUERY-NOCACHE'), async ({ request, target }) => {
+    const token = await loginToken(request, target)
+    const response = await request.get(`/api/v2/organizations?access_token=${token}`)
+    expect(response.status()).toBe(200)
+    expect(response.headers()['cache-control'] ?? '(absent)', 'EXL-AUTH-QUERY-NOCACHE: Cache-Control private or no-store').toMatch(/(^|,)\s*(private|no-store)\s*(,|$)/i)
+  })
+
+  test('lets the header win over the query string', req('EXL-AUTH-PRECEDENCE'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const client = (await createKey(request, target, user, ['client'])).id
+    // A client key in the header and a user token in the query: the header decides, and a client key may not list organizations.
+    const headerWins = await request.get(`/api/v2/organizations?access_token=${user}`, { headers: bearer(client) })
+    expect(headerWins.status(), 'EXL-AUTH-PRECEDENCE: the client key in the header decides (403), not the user token in the query').toBe(403)
+    // A bad header is not rescued by a good query token.
+    const notRescued = await request.get(`/api/v2/organizations?access_token=${user}`, { headers: bearer('0000000000000000000000000000000000000000') })
+    expect(notRescued.status(), 'EXL-AUTH-PRECEDENCE: an invalid header token is not rescued by ?access_token=').toBe(401)
+  })
+
+  test('reads every Basic variant', req('EXL-AUTH-BASIC'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const key = (await createKey(request, target, user, ['client'])).id
+    const { email, password } = account(target)
+    for (const [name, header] of [
+      ['client:<key>', basic('client', key)],
+      ['<key>:x-oauth-basic', basic(key, 'x-oauth-basic')],
+      ['<key>: (empty password)', basic(key, '')],
+    ] as const) {
+      const response = await request.get('/api/v2/projects/config', { headers: header })
+      expect(response.status(), `EXL-AUTH-BASIC: ${name} reads the key's configuration`).toBe(200)
+    }
+    const login = await request.get('/api/v2/organizations', { headers: basic(email, password) })
+    expect(login.status(), 'EXL-AUTH-BASIC: email:password authenticates as the user').toBe(200)
+    const wrong = await request.get('/api/v2/organizations', { headers: basic(email, 'not-the-password') })
+    await expectUnauthorized(wrong, 'EXL-AUTH-BASIC')
+  })
+
+  test('refuses an unknown token and an unparseable header with 401', req('EXL-AUTH-INVALID'), async ({ request }) => {
+    for (const authorization of ['Bearer 0000000000000000000000000000000000000000', 'Basic %%%not-base64%%%', 'Basic bm9jb2xvbg==', 'Bearer']) {
+      await expectUnauthorized(await request.get('/api/v2/organizations', { headers: { authorization } }), 'EXL-AUTH-INVALID')
+    }
+    await expectUnauthorized(await request.get('/api/v2/organizations?access_token=0000000000000000000000000000000000000000'), 'EXL-AUTH-INVALID')
+  })
+
+  test('refuses a request without credentials with 401 and a Bearer challenge', req('EXL-AUTH-MISSING'), async ({ request }) => {
+    for (const path of ['/api/v2/organizations', '/api/v2/projects/config', '/api/v2/events']) {
+      await expectUnauthorized(await request.get(path), 'EXL-AUTH-MISSING')
+    }
+  })
+
+  test('answers every refusal with ProblemDetails', req('EXL-PROBLEM-DETAILS'), async ({ request, target }) => {
+    await expectProblem(await request.get('/api/v2/organizations'), 401, 'EXL-PROBLEM-DETAILS', 'Unauthorized')
+    const user = await loginToken(request, target)
+    const client = (await createKey(request, target, user, ['client'])).id
+    await expectProblem(await request.get('/api/v2/organizations', { headers: bearer(client) }), 403, 'EXL-PROBLEM-DETAILS')
+    await expectProblem(await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes: ['no-such-scope'] }, headers: bearer(user) }), 422, 'EXL-PROBLEM-DETAILS')
+    const notFound = await expectProblem(await request.get(`/api/v2/projects/${target.settings.foreignProjectId}/tokens`, { headers: bearer(user) }), 404, 'EXL-PROBLEM-DETAILS')
+    for (const key of Object.keys(notFound)) expect(key, 'EXL-PROBLEM-DETAILS: snake_case keys only').toMatch(/^[a-z_]+$/)
+    expect(notFound, 'EXL-PROBLEM-DETAILS: no reference_id').not.toHaveProperty('reference_id')
+  })
+})

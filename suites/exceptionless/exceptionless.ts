@@ -1,0 +1,55 @@
+import type { APIRequestContext, APIResponse } from '@playwright/test'
+import type { components } from '../../openapi/types/exceptionless.ts'
+import { parseChallenge } from '../support/challenge.ts'
+import { expect, type Target } from '../support/test.ts'
+
+export type ViewToken = components['schemas']['ViewToken']
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+export const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` })
+
+/** The user of targets.yaml role `user` (or another role), as {email, password}. */
+export function account(target: Target, role: 'user' | 'globalUser' = 'user') {
+  const { email, password } = target.creds(role)
+  return { email: email!, password: password! }
+}
+
+export function postLogin(request: APIRequestContext, data: unknown): Promise<APIResponse> {
+  return request.post('/api/v2/auth/login', { data: data as Record<string, unknown>, headers: { 'content-type': 'application/json' } })
+}
+
+/** Logs in and returns the token, asserting only that login worked (EXL-LOGIN-OK checks the details). */
+export async function loginToken(request: APIRequestContext, target: Target, role: 'user' | 'globalUser' = 'user'): Promise<string> {
+  const response = await postLogin(request, account(target, role))
+  expect(response.status(), `precondition: login as ${role} must succeed`).toBe(200)
+  return ((await response.json()) as { token: string }).token
+}
+
+/** Creates a project key with the user's login token; `scopes` undefined sends the docs' body without scopes. */
+export async function createKey(request: APIRequestContext, target: Target, userToken: string, scopes?: string[], projectId = target.settings.projectId!): Promise<ViewToken> {
+  const response = await request.post(`/api/v2/projects/${projectId}/tokens`, { data: scopes ? { scopes } : {}, headers: bearer(userToken) })
+  expect(response.status(), `precondition: creating a ${scopes?.join('+') ?? 'default'} key must give 201`).toBe(201)
+  return (await response.json()) as ViewToken
+}
+
+/**
+ * Asserts an RFC 9457 ProblemDetails answer as Exceptionless sends it; `id` names the requirement.
+ * `title` is checked when given (Exceptionless puts the message there).
+ */
+export async function expectProblem(response: APIResponse, status: number, id: string, title?: string): Promise<Record<string, unknown>> {
+  expect(response.status(), `${id}: expected ${status}`).toBe(status)
+  expect(response.headers()['content-type'] ?? '(none)', `${id}: ProblemDetails are application/problem+json`).toMatch(/^application\/problem\+json/)
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
+  expect(body.status, `${id}: ProblemDetails status equals the HTTP status`).toBe(status)
+  expect(typeof body.type, `${id}: ProblemDetails has a type`).toBe('string')
+  expect(body.instance, `${id}: instance is "<METHOD> <path>"`).toMatch(/^[A-Z]+ \/api\/v2\//)
+  if (title !== undefined) expect(body.title, `${id}: ProblemDetails title`).toBe(title)
+  return body
+}
+
+/** 401 with a Bearer challenge (RFC 6750 §3) and a ProblemDetails body. */
+export async function expectUnauthorized(response: APIResponse, id: string): Promise<void> {
+  await expectProblem(response, 401, id)
+  const challenge = parseChallenge(response.headers()['www-authenticate'])
+  expect(challenge?.scheme.toLowerCase(), `${id}: a 401 carries a Bearer WWW-Authenticate challenge`).toBe('bearer')
+}

@@ -1,0 +1,67 @@
+import { expect, req, test } from '../support/test.ts'
+import { account, bearer, expectProblem, postLogin } from './exceptionless.ts'
+
+test.describe('POST /api/v2/auth/login', () => {
+  test('returns a 40-character token for a valid email and password', req('EXL-LOGIN-OK'), async ({ request, target }) => {
+    const response = await postLogin(request, account(target))
+    expect(response.status(), 'EXL-LOGIN-OK: valid credentials get 200').toBe(200)
+    const body = await response.json()
+    expect(Object.keys(body), 'EXL-LOGIN-OK: the body is {"token"}').toEqual(['token'])
+    expect(body.token, 'EXL-LOGIN-OK: 40 characters of [A-Za-z0-9]').toMatch(/^[A-Za-z0-9]{40}$/)
+    const use = await request.get('/api/v2/organizations', { headers: bearer(body.token) })
+    expect(use.status(), 'EXL-LOGIN-OK: the token authenticates').toBe(200)
+  })
+
+  test('reuses the unexpired login token', req('EXL-LOGIN-REUSE'), async ({ request, target }) => {
+    const first = await (await postLogin(request, account(target))).json()
+    const second = await (await postLogin(request, account(target))).json()
+    expect(second.token, 'EXL-LOGIN-REUSE: the same token comes back while it is valid').toBe(first.token)
+  })
+
+  test('answers wrong password and unknown email alike with "Login failed."', req('EXL-LOGIN-FAILED'), async ({ request, target }) => {
+    const { email } = account(target)
+    const wrong = await expectProblem(await postLogin(request, { email, password: 'not-the-password' }), 401, 'EXL-LOGIN-FAILED', 'Login failed.')
+    const unknown = await expectProblem(await postLogin(request, { email: `nobody-${Date.now()}@example.invalid`, password: 'whatever-password' }), 401, 'EXL-LOGIN-FAILED', 'Login failed.')
+    expect(unknown.title, 'EXL-LOGIN-FAILED: no account enumeration').toBe(wrong.title)
+  })
+
+  for (const [name, body, field] of [
+    ['a missing password', (email: string) => ({ email }), 'password'],
+    ['a missing email', () => ({ password: 'long-enough-password' }), 'email'],
+    ['a 5-character password', (email: string) => ({ email, password: 'short' }), 'password'],
+    ['a 101-character password', (email: string) => ({ email, password: 'x'.repeat(101) }), 'password'],
+  ] as const) {
+    test(`answers ${name} with 422 and errors.${field}`, req('EXL-LOGIN-VALIDATION'), async ({ request, target }) => {
+      const problem = await expectProblem(await postLogin(request, body(account(target).email)), 422, 'EXL-LOGIN-VALIDATION')
+      const errors = problem.errors as Record<string, string[]> | undefined
+      expect(Object.keys(errors ?? {}), `EXL-LOGIN-VALIDATION: errors names the snake_case field ${field}`).toContain(field)
+      expect(Array.isArray(errors?.[field]) && errors![field]!.length > 0, 'EXL-LOGIN-VALIDATION: at least one message').toBe(true)
+    })
+  }
+
+  test('refuses a body that is not JSON with a 4xx', req('EXL-LOGIN-VALIDATION'), async ({ request, target }) => {
+    const { email, password } = account(target)
+    const response = await request.post('/api/v2/auth/login', { data: `email=${email}&password=${password}`, headers: { 'content-type': 'application/json' } })
+    expect([400, 415, 422], `EXL-LOGIN-VALIDATION: got ${response.status()}`).toContain(response.status())
+  })
+
+  test('never echoes the password in an error', req('EXL-LOGIN-NOECHO'), async ({ request, target }) => {
+    const { email } = account(target)
+    for (const password of ['echo1', 'Echo-probe-password-77']) {
+      const response = await postLogin(request, { email, password })
+      expect(response.status(), 'EXL-LOGIN-NOECHO: refused').toBeGreaterThanOrEqual(400)
+      expect(await response.text(), 'EXL-LOGIN-NOECHO: the body must not contain the password').not.toContain(password)
+    }
+  })
+
+  test('denies a sixth attempt within 15 minutes, even with the right password, until the window passes', req('EXL-LOGIN-RATE-LIMIT'), async ({ request, target, clock }) => {
+    test.skip(!target.control, 'locks the account for 15 minutes: runs only against a target with the mock control surface')
+    const { email, password } = account(target)
+    for (let i = 1; i <= 5; i++) {
+      await expectProblem(await postLogin(request, { email, password: `wrong-password-${i}` }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login failed.')
+    }
+    await expectProblem(await postLogin(request, { email, password }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login denied.')
+    await clock.advance(15 * 60 + 1)
+    expect((await postLogin(request, { email, password })).status(), 'EXL-LOGIN-RATE-LIMIT: the right password works once the window has passed').toBe(200)
+  })
+})

@@ -1,0 +1,83 @@
+import { expect, req, test } from '../support/test.ts'
+import { bearer, createKey, expectProblem, loginToken } from './exceptionless.ts'
+
+test.describe('Scopes', () => {
+  test('expands user to client+user, and a user-scoped key does client things', req('EXL-SCOPE-IMPLY'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const key = await createKey(request, target, user, ['user'])
+    expect([...key.scopes].sort(), 'EXL-SCOPE-IMPLY: ["user"] is stored as ["client","user"]').toEqual(['client', 'user'])
+    const posted = await request.post('/api/v2/events', { data: { message: 'from a user-scoped key' }, headers: bearer(key.id) })
+    expect(posted.status(), 'EXL-SCOPE-IMPLY: user ⇒ client, so the key may post events').toBe(202)
+    const config = await request.get('/api/v2/projects/config', { headers: bearer(key.id) })
+    expect(config.status(), 'EXL-SCOPE-IMPLY: user ⇒ client, so the key may read the client configuration').toBe(200)
+    const orgs = await request.get('/api/v2/organizations', { headers: bearer(key.id) })
+    expect(orgs.status(), 'EXL-SCOPE-IMPLY: and it has the user scope itself').toBe(200)
+  })
+
+  test('lets a global user do user things', req('EXL-SCOPE-IMPLY'), async ({ request, target }) => {
+    const admin = await loginToken(request, target, 'globalUser')
+    expect((await request.get('/api/v2/organizations', { headers: bearer(admin) })).status(), 'EXL-SCOPE-IMPLY: global ⇒ user').toBe(200)
+    const key = await createKey(request, target, admin, ['global'])
+    expect([...key.scopes].sort(), 'EXL-SCOPE-IMPLY: ["global"] is stored as ["client","global","user"]').toEqual(['client', 'global', 'user'])
+  })
+
+  for (const [name, body] of [
+    ['no scopes', {}],
+    ['an empty scope list', { scopes: [] }],
+  ] as const) {
+    test(`gives a key created with ${name} the client scope`, req('EXL-SCOPE-DEFAULT'), async ({ request, target }) => {
+      const user = await loginToken(request, target)
+      const response = await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: body, headers: bearer(user) })
+      expect(response.status(), 'EXL-SCOPE-DEFAULT: created').toBe(201)
+      expect((await response.json()).scopes, 'EXL-SCOPE-DEFAULT: ["client"]').toEqual(['client'])
+    })
+  }
+
+  test('refuses an unknown scope with 422 errors.scopes', req('EXL-SCOPE-UNKNOWN'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    for (const scopes of [['admin'], ['client', 'everything']]) {
+      const response = await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes }, headers: bearer(user) })
+      const problem = await expectProblem(response, 422, 'EXL-SCOPE-UNKNOWN')
+      expect(Object.keys((problem.errors as object) ?? {}), 'EXL-SCOPE-UNKNOWN: errors.scopes').toContain('scopes')
+    }
+  })
+
+  test('refuses the global scope to a user without the global role', req('EXL-SCOPE-ELEVATION'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const response = await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes: ['global'] }, headers: bearer(user) })
+    await expectProblem(response, 422, 'EXL-SCOPE-ELEVATION')
+  })
+})
+
+test.describe('What a client key is for', () => {
+  test('posts an event with a client key', req('EXL-CLIENT-POST-EVENT'), async ({ request, target }) => {
+    const key = await createKey(request, target, await loginToken(request, target), ['client'])
+    for (const data of [{ message: 'Exceptionless is amazing!' }, { type: 'log', message: 'a log', date: '2030-01-01T12:00:00.0000000-05:00', '@user': { identity: '123456789' } }]) {
+      const response = await request.post('/api/v2/events', { data, headers: bearer(key.id) })
+      expect(response.status(), 'EXL-CLIENT-POST-EVENT: 202 Accepted').toBe(202)
+    }
+  })
+
+  test('reads the client configuration, and 304 for the current version', req('EXL-CLIENT-CONFIG'), async ({ request, target }) => {
+    const key = await createKey(request, target, await loginToken(request, target), ['client'])
+    const response = await request.get('/api/v2/projects/config', { headers: bearer(key.id) })
+    expect(response.status(), 'EXL-CLIENT-CONFIG: 200').toBe(200)
+    const config = await response.json()
+    expect(Number.isInteger(config.version), 'EXL-CLIENT-CONFIG: integer version').toBe(true)
+    expect(typeof config.settings, 'EXL-CLIENT-CONFIG: settings object').toBe('object')
+    const current = await request.get(`/api/v2/projects/config?v=${config.version}`, { headers: bearer(key.id) })
+    expect(current.status(), `EXL-CLIENT-CONFIG: ?v=${config.version} (current) gives 304`).toBe(304)
+    const stale = await request.get(`/api/v2/projects/config?v=${config.version - 1}`, { headers: bearer(key.id) })
+    expect(stale.status(), 'EXL-CLIENT-CONFIG: an older ?v= gives the configuration').toBe(200)
+  })
+
+  test('refuses event reads to a client key (the server, not the docs)', req('EXL-CLIENT-NO-EVENT-READ'), async ({ request, target }) => {
+    const key = await createKey(request, target, await loginToken(request, target), ['client'])
+    await expectProblem(await request.get('/api/v2/events', { headers: bearer(key.id) }), 403, 'EXL-CLIENT-NO-EVENT-READ')
+  })
+
+  test('refuses user endpoints to a client key', req('EXL-CLIENT-NO-USER-READ'), async ({ request, target }) => {
+    const key = await createKey(request, target, await loginToken(request, target), ['client'])
+    await expectProblem(await request.get('/api/v2/organizations', { headers: bearer(key.id) }), 403, 'EXL-CLIENT-NO-USER-READ')
+  })
+})

@@ -1,0 +1,79 @@
+import { expect, req, test } from '../support/test.ts'
+import { basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken, type ViewToken } from './exceptionless.ts'
+
+test.describe('Project tokens (API keys)', () => {
+  test('creates a client key with a login token', req('EXL-TOKEN-CREATE'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const response = await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes: ['client'] }, headers: bearer(user) })
+    expect(response.status(), 'EXL-TOKEN-CREATE: 201 Created').toBe(201)
+    const token = (await response.json()) as ViewToken
+    expect(token.id, 'EXL-TOKEN-CREATE: a 40-character key').toMatch(/^[A-Za-z0-9]{40}$/)
+    expect(token, 'EXL-TOKEN-CREATE: ViewToken fields').toMatchObject({ project_id: target.settings.projectId, organization_id: target.settings.organizationId, scopes: ['client'], is_disabled: false })
+    const location = response.headers().location ?? ''
+    expect(location, 'EXL-TOKEN-CREATE: Location is the absolute URL of the new token').toMatch(new RegExp(`^https?://[^/]+/api/v2/tokens/${token.id}$`))
+    expect((await request.get('/api/v2/projects/config', { headers: bearer(token.id) })).status(), 'EXL-TOKEN-CREATE: the new key authenticates').toBe(200)
+  })
+
+  test('refuses token creation and management to API keys', req('EXL-TOKEN-KEY-CANNOT-CREATE'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const client = await createKey(request, target, user, ['client'])
+    const userScoped = await createKey(request, target, user, ['user'])
+    const path = `/api/v2/projects/${target.settings.projectId}/tokens`
+    await expectProblem(await request.post(path, { data: { scopes: ['client'] }, headers: bearer(client.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE')
+    await expectProblem(await request.post(path, { data: { scopes: ['client'] }, headers: bearer(userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE', 'Token authentication cannot create tokens.')
+    await expectProblem(await request.post(path, { data: { scopes: ['client'] }, headers: basic('client', userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE', 'Token authentication cannot create tokens.')
+    await expectProblem(await request.get(`/api/v2/tokens/${client.id}`, { headers: bearer(userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE')
+    await expectProblem(await request.delete(`/api/v2/tokens/${client.id}`, { headers: bearer(userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE')
+  })
+
+  test('lists, reads, updates and deletes a key', req('EXL-TOKEN-MANAGE'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const key = await createKey(request, target, user, ['client'])
+    const list = await request.get(`/api/v2/projects/${target.settings.projectId}/tokens`, { headers: bearer(user) })
+    expect(list.status(), 'EXL-TOKEN-MANAGE: list').toBe(200)
+    expect(((await list.json()) as ViewToken[]).map((t) => t.id), 'EXL-TOKEN-MANAGE: the new key is listed').toContain(key.id)
+    const one = await request.get(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })
+    expect(one.status(), 'EXL-TOKEN-MANAGE: read one').toBe(200)
+    expect((await one.json()).id).toBe(key.id)
+    const patched = await request.patch(`/api/v2/tokens/${key.id}`, { data: { notes: 'updated token' }, headers: bearer(user) })
+    expect(patched.status(), 'EXL-TOKEN-MANAGE: PATCH notes').toBe(200)
+    expect((await patched.json()).notes, 'EXL-TOKEN-MANAGE: notes updated').toBe('updated token')
+    const deleted = await request.delete(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })
+    expect(deleted.status(), 'EXL-TOKEN-MANAGE: DELETE → 202').toBe(202)
+    expect((await request.get(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })).status(), 'EXL-TOKEN-MANAGE: gone after delete').toBe(404)
+  })
+
+  test('refuses a disabled key with 401', req('EXL-TOKEN-DISABLED'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const key = await createKey(request, target, user, ['client'])
+    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), 'precondition: the key works').toBe(200)
+    const disabled = await request.patch(`/api/v2/tokens/${key.id}`, { data: { is_disabled: true }, headers: bearer(user) })
+    expect(disabled.status(), 'EXL-TOKEN-DISABLED: PATCH is_disabled').toBe(200)
+    await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-DISABLED')
+    await expectUnauthorized(await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), 'EXL-TOKEN-DISABLED')
+  })
+
+  test('refuses a deleted key with 401', req('EXL-TOKEN-DELETED'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const key = await createKey(request, target, user, ['client'])
+    expect((await request.delete(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })).status(), 'EXL-TOKEN-DELETED: DELETE → 202').toBe(202)
+    await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-DELETED')
+    await expectUnauthorized(await request.get(`/api/v2/projects/config?access_token=${key.id}`), 'EXL-TOKEN-DELETED')
+  })
+
+  test('requires project_id on POST /api/v2/tokens', req('EXL-TOKEN-VALIDATION'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const response = await request.post('/api/v2/tokens', { data: { organization_id: target.settings.organizationId, scopes: ['client'] }, headers: bearer(user) })
+    const problem = await expectProblem(response, 400, 'EXL-TOKEN-VALIDATION')
+    expect(Object.keys((problem.errors as object) ?? {}), 'EXL-TOKEN-VALIDATION: errors.project_id').toContain('project_id')
+    const ok = await request.post('/api/v2/tokens', { data: { organization_id: target.settings.organizationId, project_id: target.settings.projectId, scopes: ['client'] }, headers: bearer(user) })
+    expect(ok.status(), 'EXL-TOKEN-VALIDATION: with project_id it is created').toBe(201)
+  })
+
+  test("keeps keys inside the caller's organizations", req('EXL-TOKEN-ORG-ISOLATION'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const foreign = target.settings.foreignProjectId!
+    await expectProblem(await request.post(`/api/v2/projects/${foreign}/tokens`, { data: { scopes: ['client'] }, headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
+    await expectProblem(await request.get(`/api/v2/projects/${foreign}/tokens`, { headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
+  })
+})
