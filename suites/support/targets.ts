@@ -65,8 +65,17 @@ export function loadTargets(file = join(import.meta.dirname, '..', '..', 'target
   return parsed.data
 }
 
-/** Resolves every API of the selected target (TARGET, default `mock`), for the Playwright config and fixtures. */
-export function resolveTarget(name = targetName(), env: NodeJS.ProcessEnv = process.env): ResolvedApiTarget[] {
+const resolved = new Map<string, ResolvedApiTarget[]>()
+
+/** Resolves every API of the selected target (TARGET, default `mock`), once per process. */
+export function resolveTarget(name = targetName()): ResolvedApiTarget[] {
+  let found = resolved.get(name)
+  if (!found) resolved.set(name, (found = resolveTargetFrom(name, process.env)))
+  return found
+}
+
+/** Resolves every API of target `name` against `env` (exported for tests). */
+export function resolveTargetFrom(name: string, env: NodeJS.ProcessEnv): ResolvedApiTarget[] {
   const targets = loadTargets()
   const target = targets[name]
   if (!target) throw new Error(`[authconform] unknown TARGET "${name}"; targets.yaml defines: ${Object.keys(targets).join(', ')}`)

@@ -62,12 +62,35 @@ const validatorsFor = (api: string): SpecValidator[] => {
 }
 const MAX_WAIT = Number(process.env.AUTHCONFORM_MAX_WAIT_SECONDS ?? 0)
 
-export const test = base.extend<Fixtures & Options>({
+interface WorkerFixtures {
+  /** This worker's project's API on the selected target (a worker runs one project). */
+  resolved: ResolvedApiTarget
+  /** One context per worker for the mock's control surface; null against a target without it. */
+  control: APIRequestContext | null
+}
+
+export const test = base.extend<Fixtures & Options, WorkerFixtures>({
   mutants: [[], { option: true }],
 
-  target: async ({}, use, testInfo) => {
-    const api = testInfo.project.metadata.api as ApiName
-    const resolved = resolveTarget().find((t) => t.api === api)!
+  resolved: [
+    async ({}, use, workerInfo) => {
+      const api = workerInfo.project.metadata.api as ApiName
+      await use(resolveTarget().find((t) => t.api === api)!)
+    },
+    { scope: 'worker' },
+  ],
+
+  control: [
+    async ({ resolved, playwright }, use) => {
+      if (!resolved.control || resolved.skip) return use(null)
+      const context = await playwright.request.newContext({ baseURL: resolved.baseURL })
+      await use(context)
+      await context.dispose()
+    },
+    { scope: 'worker' },
+  ],
+
+  target: async ({ resolved }, use) => {
     test.skip(resolved.skip !== undefined, resolved.skip)
     await use({
       ...resolved,
@@ -79,15 +102,13 @@ export const test = base.extend<Fixtures & Options>({
     })
   },
 
-  session: async ({ target, playwright, mutants }, use) => {
-    if (!target.control) return use(null)
-    const control = await playwright.request.newContext({ baseURL: target.baseURL })
+  session: async ({ target, control, mutants }, use) => {
+    if (!control) return use(null)
     const created = await control.post('/__mock/sessions', { data: { mutants } })
     if (created.status() !== 201) throw new Error(`[authconform] could not open a mock session at ${target.baseURL}: ${created.status()} ${await created.text()}`)
     const { id } = (await created.json()) as { id: string }
     await use({ id, control })
     await control.delete(`/__mock/sessions/${id}`)
-    await control.dispose()
   },
 
   clock: async ({ session }, use) => {
