@@ -21,7 +21,7 @@ function callerProject(principal: Principal, state: ExceptionlessState) {
 export async function postEvents(request: Request, state: ExceptionlessState, principal: Principal): Promise<Response> {
   requireRole(principal, 'client')
   const project = callerProject(principal, state)
-  const text = await request.text().catch(() => '')
+  const text = await readText(request)
   const now = new Date(state.clock.now()).toISOString()
   const make = (fields: Record<string, unknown>): StoredEvent => ({
     id: objectId(),
@@ -45,7 +45,43 @@ export async function postEvents(request: Request, state: ExceptionlessState, pr
       : text.split('\n').filter((line) => line.trim()).map((line) => make({ type: 'log', message: line }))
   state.events.push(...events)
   if (state.events.length > MAX_EVENTS) state.events.splice(0, state.events.length - MAX_EVENTS)
-  return new Response(null, { status: 202 })
+  return accepted(project.configuration.version)
+}
+
+/** 202 with the configuration version, which Exceptionless clients read to know when to refresh their settings. */
+const accepted = (version: number, status = 202) => new Response(null, { status, headers: { 'x-exceptionless-configversion': String(version) } })
+
+/** `POST /api/v2/events/by-ref/{referenceId}/user-description` (ClientPolicy) → 202. */
+export async function postUserDescription(request: Request, state: ExceptionlessState, principal: Principal): Promise<Response> {
+  requireRole(principal, 'client')
+  const project = callerProject(principal, state)
+  const text = await readText(request)
+  try {
+    if (typeof JSON.parse(text) !== 'object') throw new Error('not an object')
+  } catch {
+    throw new Problem(400, 'Invalid user description.')
+  }
+  return accepted(project.configuration.version)
+}
+
+/** `GET /api/v2/events/session/heartbeat?id=&close=` (ClientPolicy) → 200; `id` is required. */
+export function heartbeat(state: ExceptionlessState, principal: Principal, id: string | undefined): Response {
+  requireRole(principal, 'client')
+  const project = callerProject(principal, state)
+  if (!id) throw new Problem(400, 'An id is required.')
+  return accepted(project.configuration.version, 200)
+}
+
+/** The body as text, inflating `Content-Encoding: gzip | deflate` as the real server does. */
+async function readText(request: Request): Promise<string> {
+  const encoding = request.headers.get('content-encoding')?.toLowerCase()
+  if (!request.body) return ''
+  if (encoding !== 'gzip' && encoding !== 'deflate') return request.text()
+  try {
+    return await new Response(request.body.pipeThrough(new DecompressionStream(encoding))).text()
+  } catch {
+    throw new Problem(400, `The ${encoding} body could not be decompressed.`)
+  }
 }
 
 /**

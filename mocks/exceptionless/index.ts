@@ -3,7 +3,7 @@ import type { InstanceContext, MockDefinition, MockInstance } from '../core/defi
 import { renderError } from '../core/errors.ts'
 import { randomString } from '../core/random.ts'
 import { readCredentials } from './credentials.ts'
-import { getConfig, getEvents, getOrganizations, postEvents } from './events.ts'
+import { getConfig, getEvents, getOrganizations, heartbeat, postEvents, postUserDescription } from './events.ts'
 import defaultFixtures from './fixtures.json' with { type: 'json' }
 import { parseExceptionlessFixtures, type ExceptionlessFixtures } from './fixtures.ts'
 import { login } from './login.ts'
@@ -43,6 +43,8 @@ export function createExceptionless({ clock, fixtures, mutants }: InstanceContex
   app.get('/api/v2/organizations', (c) => getOrganizations(state, p(c)))
   app.get('/api/v2/events', (c) => getEvents(state, p(c), Math.min(Math.max(Number(c.req.query('limit') ?? 10) || 10, 1), 100)))
   app.post('/api/v2/events', (c) => postEvents(c.req.raw, state, p(c)))
+  app.post('/api/v2/events/by-ref/:referenceId/user-description', (c) => postUserDescription(c.req.raw, state, p(c)))
+  app.get('/api/v2/events/session/heartbeat', (c) => heartbeat(state, p(c), c.req.query('id')))
   app.get('/api/v2/projects/config', (c) => getConfig(state, p(c), c.req.query('v')))
   app.get('/api/v2/projects/:projectId/tokens', (c) => listForProject(state, p(c), c.req.param('projectId')))
   app.post('/api/v2/projects/:projectId/tokens', (c) => createForProject(c.req.raw, state, p(c), c.req.param('projectId')))

@@ -55,6 +55,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/events/by-ref/{referenceId}/user-description": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a user's description to an event by its reference id (client scope) */
+        post: operations["postUserDescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/events/session/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keep a session alive or close it (client scope) */
+        get: operations["sessionHeartbeat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/projects/config": {
         parameters: {
             query?: never;
@@ -289,6 +323,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description The project's client configuration version; clients refresh their settings when it grows. */
+        ConfigVersion: string;
         /** @description `private` on responses to requests authenticated by the query string (RFC 6750 §2.3). */
         PrivateWhenQueryAuthenticated: string;
     };
@@ -394,6 +430,64 @@ export interface operations {
         responses: {
             /** @description Accepted for processing. */
             202: {
+                headers: {
+                    "X-Exceptionless-ConfigVersion": components["headers"]["ConfigVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postUserDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email_address?: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            202: {
+                headers: {
+                    "X-Exceptionless-ConfigVersion": components["headers"]["ConfigVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    sessionHeartbeat: {
+        parameters: {
+            query: {
+                id: string;
+                close?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
