@@ -35,8 +35,8 @@ export class Redactor {
   url(input: string): string {
     try {
       const url = new URL(input)
-      for (const [key, value] of url.searchParams) if (SECRET_NAMES.has(key.toLowerCase())) url.searchParams.set(key, mask(value))
-      return this.text(decodeURIComponent(url.toString()))
+      const query = url.search ? `?${this.#pairs(url.searchParams)}` : ''
+      return this.text(`${url.origin}${url.pathname}${query}`)
     } catch {
       return this.text(input)
     }
@@ -67,6 +67,11 @@ export class Redactor {
     return value
   }
 
+  /** `key=value&…`, decoded for reading, secret-named values masked. */
+  #pairs(params: URLSearchParams): string {
+    return [...params].map(([k, v]) => `${k}=${SECRET_NAMES.has(k.toLowerCase()) ? mask(v) : v}`).join('&')
+  }
+
   /** A body as sent or received: JSON and form bodies field by field, anything else as text. */
   body(raw: string, contentType = ''): unknown {
     if (raw === '') return undefined
@@ -77,11 +82,7 @@ export class Redactor {
         /* not JSON after all */
       }
     }
-    if (contentType.includes('x-www-form-urlencoded')) {
-      const params = new URLSearchParams(raw)
-      for (const [k, v] of params) if (SECRET_NAMES.has(k.toLowerCase())) params.set(k, mask(v))
-      return this.text(decodeURIComponent(params.toString()))
-    }
+    if (contentType.includes('x-www-form-urlencoded')) return this.text(this.#pairs(new URLSearchParams(raw)))
     return this.text(raw.length > 4000 ? `${raw.slice(0, 4000)}…` : raw)
   }
 }

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { definitions, implementedApis } from '../../mocks/registry.ts'
+import { buildReport, type TestRecord } from '../../scripts/lib/report/model.ts'
+import { loadCatalogue } from './catalogue.ts'
+import { parseChallenge } from './challenge.ts'
+import { Redactor } from './redact.ts'
+import { resolveTargetFrom } from './targets.ts'
+
+describe('every API follows the contract for contributors', () => {
+  for (const api of implementedApis()) {
+    it(`${api}: catalogue, mutants and mock target agree`, () => {
+      const catalogue = loadCatalogue(api)
+      const ids = new Set(catalogue.requirements.map((r) => r.id))
+      const mutants = Object.entries(definitions[api]!.mutants)
+      assert.ok(mutants.length >= 8, `${api} has ${mutants.length} mutants; issue 4 asks for at least 8`)
+      for (const [name, mutant] of mutants) {
+        assert.ok(mutant.expect.length > 0, `${api} mutant ${name} names no requirement`)
+        for (const id of mutant.expect) assert.ok(ids.has(id), `${api} mutant ${name} expects ${id}, which the catalogue lacks`)
+      }
+      const mock = resolveTargetFrom('mock', {}).find((t) => t.api === api)!
+      assert.equal(mock.skip, undefined, `targets.yaml mock entry for ${api}`)
+      assert.ok(Object.keys(mock.credentials).length > 0, `targets.yaml mock credentials for ${api}`)
+    })
+  }
+})
+
+describe('targets', () => {
+  it('skips an API whose base URL variable is unset, naming the variable', () => {
+    const dadi = resolveTargetFrom('env', {}).find((t) => t.api === 'dadi')!
+    assert.match(dadi.skip ?? '', /DADI_BASE_URL/)
+  })
+
+  it('reads secrets from the environment for real targets', () => {
+    const dadi = resolveTargetFrom('env', { DADI_BASE_URL: 'https://dadi.example/', DADI_CLIENT_ID: 'id', DADI_SECRET: 's3cret' }).find((t) => t.api === 'dadi')!
+    assert.equal(dadi.baseURL, 'https://dadi.example')
+    assert.deepEqual(dadi.credentials.primary, { clientId: 'id', secret: 's3cret' })
+    assert.equal(dadi.control, false)
+  })
+})
+
+describe('redaction', () => {
+  it('masks credentials, learned tokens and secret-named fields everywhere', () => {
+    const r = new Redactor()
+    r.addSecret('superSecret')
+    r.learn({ accessToken: '4172bbf1-0890-41c7-b0db-477095a288b6' })
+    assert.equal(r.headers({ Authorization: 'Bearer 4172bbf1-0890-41c7-b0db-477095a288b6' }).authorization, 'Bearer «redacted 36 chars»')
+    assert.equal(r.url('http://x.test/a?access_token=abcdefgh&page=2'), 'http://x.test/a?access_token=«redacted 8 chars»&page=2')
+    assert.deepEqual(r.body('{"clientId":"testClient","secret":"superSecret"}', 'application/json'), { clientId: 'testClient', secret: '«redacted 11 chars»' })
+    assert.equal(r.text('token 4172bbf1-0890-41c7-b0db-477095a288b6 leaked'), 'token «redacted 36 chars» leaked')
+    assert.equal(r.body('password=hunter22&email=a%40b.c', 'application/x-www-form-urlencoded'), 'password=«redacted 8 chars»&email=a@b.c')
+  })
+})
+
+describe('WWW-Authenticate parsing', () => {
+  it('reads RFC 6750 syntax and DADI’s comma-after-scheme variant', () => {
+    assert.deepEqual(parseChallenge('Bearer realm="example", error="invalid_token", error_description="The access token expired"')?.params, {
+      realm: 'example',
+      error: 'invalid_token',
+      error_description: 'The access token expired',
+    })
+    assert.equal(parseChallenge('Bearer, error="no_token", error_description="No access token supplied"')?.params.error, 'no_token')
+    assert.deepEqual(parseChallenge('Bearer error="a", error="b"')?.repeated, ['error'])
+    assert.equal(parseChallenge(undefined), undefined)
+  })
+})
+
+describe('conformance model', () => {
+  const catalogue = loadCatalogue('dadi')
+  const record = (requirements: string[], status: TestRecord['status'], skipReason?: string): TestRecord => ({
+    api: 'dadi',
+    title: requirements.join('+'),
+    location: 'suites/dadi/x.spec.ts:1',
+    requirements,
+    status,
+    ...(skipReason ? { skipReason } : {}),
+    errors: status === 'failed' ? ['DADI-TOKEN-SHAPE: expected 200'] : [],
+    exchanges: [],
+  })
+
+  it('marks failed, skipped (with reason) and not-tested requirements', () => {
+    const report = buildReport('mock', [catalogue], [record(['DADI-TOKEN-SHAPE'], 'failed'), record(['DADI-AUTH-EXPIRED'], 'skipped', 'needs the clock'), record(['DADI-CRED-SECRET'], 'passed')])
+    const byId = new Map(report.apis[0]!.requirements.map((r) => [r.id, r]))
+    assert.equal(byId.get('DADI-TOKEN-SHAPE')!.status, 'failed')
+    assert.deepEqual(byId.get('DADI-TOKEN-SHAPE')!.tests[0]!.errors, ['DADI-TOKEN-SHAPE: expected 200'])
+    assert.equal(byId.get('DADI-AUTH-EXPIRED')!.status, 'skipped')
+    assert.equal(byId.get('DADI-AUTH-EXPIRED')!.reason, 'needs the clock')
+    assert.equal(byId.get('DADI-CRED-SECRET')!.status, 'passed')
+    assert.equal(byId.get('DADI-ACL-DENY')!.status, 'not-tested')
+  })
+
+  it('lists requirement IDs that tests name but the catalogue lacks', () => {
+    const report = buildReport('mock', [catalogue], [record(['DADI-NOPE'], 'passed')])
+    assert.deepEqual(report.apis[0]!.unknownRequirementIds, ['DADI-NOPE'])
+  })
+})
