@@ -60,7 +60,15 @@ export default class ConformanceReporter implements Reporter {
     const s = report.summary
     console.log(`\n[authconform] ${this.#target}: ${s.passed} requirements passed, ${s.failed} failed, ${s.skipped} skipped, ${s['not-tested']} not tested`)
     for (const api of report.apis) {
-      for (const r of api.requirements.filter((x) => x.status === 'failed')) console.log(`  ✘ ${r.id} — ${r.statement}`)
+      for (const r of api.requirements.filter((x) => x.status === 'failed')) {
+        console.log(`  ✘ ${r.id} — ${r.statement}`)
+        for (const t of r.tests.filter((x) => x.status === 'failed').slice(0, 3)) {
+          console.log(`      ${t.title} (${t.location})`)
+          const first = (t.errors?.[0] ?? '').split('\n')[0]
+          if (first) console.log(`        ${first}`)
+          for (const x of (t.evidence ?? []).slice(-2)) console.log(`        evidence: ${x.request.method} ${x.request.url} → ${x.response.status} ${JSON.stringify(x.response.body ?? '').slice(0, 160)}`)
+        }
+      }
       for (const r of api.requirements.filter((x) => x.status === 'not-tested')) console.log(`  ○ ${r.id} is not tested: ${r.reason}`)
       if (api.unknownRequirementIds.length) console.log(`  ! tests name requirements ${api.unknownRequirementIds.join(', ')} that suites/${api.api}/requirements.yaml lacks`)
     }
