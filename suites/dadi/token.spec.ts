@@ -37,6 +37,10 @@ test.describe('POST /token — client credentials', () => {
       expect(token.length, 'DADI-TOKEN-RANDOM: at least 16 characters').toBeGreaterThanOrEqual(16)
       expect(token, 'DADI-TOKEN-RANDOM: not derived from the client id').not.toContain(creds.clientId)
       expect(token, 'DADI-TOKEN-RANDOM: not derived from the secret').not.toContain(creds.secret)
+      for (const encoding of ['base64', 'base64url', 'hex'] as const) {
+        const decoded = Buffer.from(token, encoding).toString('latin1')
+        expect(decoded, `DADI-TOKEN-RANDOM: no client id inside the ${encoding}-decoded token`).not.toContain(creds.clientId)
+      }
       if (i === 0) continue
       const previous = tokens[i - 1]!
       let differing = 0
@@ -48,9 +52,12 @@ test.describe('POST /token — client credentials', () => {
 })
 
 test.describe('POST /token — refusals', () => {
-  test('refuses a wrong secret', req('DADI-CRED-SECRET'), async ({ request, target }) => {
-    const { clientId } = client(target, 'primary')
-    await expectInvalidCredentials(await postToken(request, { clientId, secret: 'not-the-secret-9f1c' }), 'DADI-CRED-SECRET')
+  test('refuses a wrong secret, including near misses', req('DADI-CRED-SECRET'), async ({ request, target }) => {
+    const { clientId, secret } = client(target, 'primary')
+    const flipCase = secret === secret.toUpperCase() ? secret.toLowerCase() : secret.toUpperCase()
+    for (const wrong of ['not-the-secret-9f1c', secret.slice(0, -1), `${secret}x`, flipCase, ` ${secret}`]) {
+      await expectInvalidCredentials(await postToken(request, { clientId, secret: wrong }), 'DADI-CRED-SECRET')
+    }
   })
 
   test('refuses an unknown client exactly like a wrong secret', req('DADI-CRED-UNKNOWN'), async ({ request, target }) => {
@@ -59,6 +66,9 @@ test.describe('POST /token — refusals', () => {
     await expectInvalidCredentials(unknown, 'DADI-CRED-UNKNOWN')
     const wrong = await postToken(request, { clientId: client(target, 'primary').clientId, secret: 'not-the-secret-9f1c' })
     expect(await unknown.text(), 'DADI-CRED-UNKNOWN: the body must not tell unknown clients from wrong secrets').toBe(await wrong.text())
+    const { clientId } = client(target, 'primary')
+    const otherCase = clientId === clientId.toUpperCase() ? clientId.toLowerCase() : clientId.toUpperCase()
+    await expectInvalidCredentials(await postToken(request, { clientId: otherCase, secret }), 'DADI-CRED-UNKNOWN')
   })
 
   for (const [name, make] of [

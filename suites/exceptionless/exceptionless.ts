@@ -18,11 +18,22 @@ export function postLogin(request: APIRequestContext, data: unknown): Promise<AP
   return request.post('/api/v2/auth/login', { data: data as Record<string, unknown>, headers: { 'content-type': 'application/json' } })
 }
 
-/** Logs in and returns the token, asserting only that login worked (EXL-LOGIN-OK checks the details). */
+const loginTokens = new Map<string, string>()
+
+/**
+ * Logs in and returns the token, asserting only that login worked (EXL-LOGIN-OK checks the details).
+ * Against a real target the token is reused per worker: the server returns the same login token anyway, and
+ * it counts every login attempt per IP (more than 15 in 15 minutes are denied).
+ */
 export async function loginToken(request: APIRequestContext, target: Target, role: 'user' | 'globalUser' = 'user'): Promise<string> {
+  const key = `${target.baseURL} ${role}`
+  const cached = target.control ? undefined : loginTokens.get(key)
+  if (cached) return cached
   const response = await postLogin(request, account(target, role))
   expect(response.status(), `precondition: login as ${role} must succeed`).toBe(200)
-  return ((await response.json()) as { token: string }).token
+  const { token } = (await response.json()) as { token: string }
+  if (!target.control) loginTokens.set(key, token)
+  return token
 }
 
 /** Creates a project key with the user's login token; `scopes` undefined sends the docs' body without scopes. */

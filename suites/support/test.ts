@@ -60,7 +60,8 @@ const validatorsFor = (api: string): SpecValidator[] => {
   }
   return found
 }
-const MAX_WAIT = Number(process.env.AUTHCONFORM_MAX_WAIT_SECONDS ?? 0)
+/** Real seconds a test may wait for time to pass on a target without a mock clock (short-lived tokens). */
+const MAX_WAIT = Number(process.env.AUTHCONFORM_MAX_WAIT_SECONDS ?? 10)
 
 interface WorkerFixtures {
   /** This worker's project's API on the selected target (a worker runs one project). */
