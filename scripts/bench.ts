@@ -1,0 +1,54 @@
+/**
+ * npm run bench [-- --quick] [-- --api dadi] [-- --duration 5 --connections 32 --no-suite]
+ * Throughput and latency of each API's mock against bare node:http and Prism, cold start, store size and
+ * suite speed; prints the table and writes reports/bench/{bench.json,bench.md,chart.svg}.
+ * Exits 0 even when targets are not met (they print as NOT MET); 1 when the benchmark itself broke.
+ */
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { implementedApis, type ApiName } from '../mocks/registry.ts'
+import { killAllNow, stopAll } from './lib/bench/children.ts'
+import { benchConfig } from './lib/bench/config.ts'
+import { runBench, writeReport } from './lib/bench/run.ts'
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    api: { type: 'string', multiple: true },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    'no-suite': { type: 'boolean', default: false },
+  },
+})
+
+const known = implementedApis()
+const apis = (values.api ?? known) as ApiName[]
+for (const api of apis) if (!known.includes(api)) throw new Error(`[authconform] no mock for "${api}"; implemented: ${known.join(', ')}`)
+
+const config = benchConfig(apis, values.quick!, {
+  outDir: join(import.meta.dirname, '..', 'reports', 'bench'),
+  ...(values.duration ? { durationS: Number(values.duration) } : {}),
+  ...(values.connections ? { connections: Number(values.connections) } : {}),
+  ...(values['no-suite'] ? { suite: 'off' as const } : {}),
+})
+
+process.on('exit', killAllNow)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopAll().finally(() => process.exit(130)))
+}
+
+const log = (line: string) => console.log(`[authconform] ${line}`)
+const since = performance.now()
+try {
+  log(`benchmark (${config.quick ? 'quick' : 'full'}) of ${apis.join(', ')}: ${config.durationS} s per load run, ${config.connections} connections`)
+  const report = await runBench(config, log)
+  console.log(`\n${writeReport(report, config.outDir)}`)
+  const missed = report.targets.filter((t) => !t.met).length
+  log(`${report.targets.length - missed} of ${report.targets.length} targets met${missed ? ` (${missed} NOT MET)` : ''}; took ${((performance.now() - since) / 1000).toFixed(0)} s`)
+  log(`report: ${join('reports', 'bench', 'bench.md')} (also bench.json, chart.svg)`)
+} catch (error) {
+  console.error(`[authconform] benchmark broke: ${(error instanceof Error ? error.message : String(error)).replace(/^\[authconform\] /, '')}`)
+  process.exitCode = 1
+} finally {
+  await stopAll()
+}

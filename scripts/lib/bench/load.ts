@@ -1,0 +1,32 @@
+import { join } from 'node:path'
+import { spawnTracked } from './children.ts'
+import type { LoadJob, LoadOutcome } from './load-types.ts'
+
+const WORKER = join(import.meta.dirname, 'load-worker.ts')
+
+function check(outcome: LoadOutcome, label: string): LoadOutcome {
+  const bad = outcome.non2xx + outcome.errors + outcome.timeouts
+  if (bad > 0 || outcome.requests === 0) {
+    throw new Error(`[authconform] load for ${label}: ${outcome.requests} requests, ${outcome.non2xx} non-2xx, ${outcome.errors} errors, ${outcome.timeouts} timeouts; statuses ${JSON.stringify(outcome.statuses)}`)
+  }
+  return outcome
+}
+
+/**
+ * Runs bounded loads (each a warm-up + a measured run), one after the other, from one separate process, and
+ * returns their numbers in order. Throws when the load child fails or when any response was not 2xx (or
+ * errored, or timed out): the benchmark itself is then broken, not merely slow.
+ */
+export async function runLoads(jobs: readonly LoadJob[], label: string): Promise<LoadOutcome[]> {
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(jobs)], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  const boundMs = jobs.reduce((sum, j) => sum + (j.warmupS + j.durationS) * 1000 + 10_000, 20_000)
+  const timer = setTimeout(() => child.kill('SIGKILL'), boundMs)
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))
+  clearTimeout(timer)
+  if (code !== 0) throw new Error(`[authconform] load for ${label} failed (exit ${code})\n${child.stderrTail()}`)
+  const outcomes = stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoadOutcome)
+  if (outcomes.length !== jobs.length) throw new Error(`[authconform] load for ${label}: ${outcomes.length} results for ${jobs.length} runs`)
+  return outcomes.map((o, i) => check(o, `${label} ${jobs[i]!.scenario}`))
+}

@@ -1,0 +1,29 @@
+import type { RequestSpec } from '../../../mocks/core/definition.ts'
+import { definitions, type ApiName } from '../../../mocks/registry.ts'
+
+/** Sends one of a bench plan's requests to `baseUrl`. */
+export function send(baseUrl: string, spec: RequestSpec): Promise<Response> {
+  return fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers: spec.headers ?? {}, ...(spec.body === undefined ? {} : { body: spec.body }) })
+}
+
+/** The API's bench plan with its default fixtures parsed. */
+export function planFor(api: ApiName) {
+  const definition = definitions[api]
+  if (!definition) throw new Error(`[authconform] no mock for "${api}"`)
+  return { plan: definition.bench, fixtures: definition.parseFixtures(definition.defaultFixtures) }
+}
+
+/**
+ * Issues one token from a running mock with the API's own token request, and checks that the token-checked
+ * GET accepts it; returns the token. Throws when either step is not 2xx.
+ */
+export async function issueAndCheck(api: ApiName, baseUrl: string): Promise<string> {
+  const { plan, fixtures } = planFor(api)
+  const issued = await send(baseUrl, plan.issue(fixtures))
+  if (!issued.ok) throw new Error(`[authconform] ${api}: token request answered ${issued.status}: ${await issued.text()}`)
+  const token = plan.token(await issued.json())
+  const check = await send(baseUrl, plan.protectedGet(token, fixtures))
+  if (!check.ok) throw new Error(`[authconform] ${api}: token-checked GET answered ${check.status}: ${await check.text()}`)
+  await check.arrayBuffer()
+  return token
+}

@@ -1,0 +1,93 @@
+import type { LoadOutcome } from './load-types.ts'
+import type { BenchReport } from './report.ts'
+import { SCENARIO_TITLES } from './scenarios.ts'
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-US')
+const msOf = (n: number): string => (Number.isFinite(n) ? `${n}` : '–')
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+function loadRow(api: string, scenario: string, server: string, o: LoadOutcome, vsBare: string, vsPrism: string): string[] {
+  const l = o.latencyMs
+  return [api, scenario, server, int(o.iterationsPerS), int(o.rps), msOf(l.p50), msOf(l.p90), msOf(l.p99), msOf(l.max), vsBare, vsPrism]
+}
+
+function throughputTable(report: BenchReport): string {
+  const rows = report.scenarios.flatMap((s) => [
+    loadRow(s.api, SCENARIO_TITLES[s.scenario], '**mock**', s.mock, `**${s.vsBare.toFixed(2)}×**`, `**${s.vsPrism.toFixed(1)}×**`),
+    loadRow('', '', 'bare node:http', s.bare, '1×', ''),
+    loadRow('', '', 'Prism 5.14.2', s.prism, '', '1×'),
+  ])
+  return table(['API', 'scenario', 'server', 'iter/s', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'mock / bare', 'mock / Prism'], rows)
+}
+
+function coldTable(report: BenchReport): string {
+  const rows = report.cold.map((c) => [c.api, c.route, `**${Math.round(c.medianMs)} ms**`, c.runsMs.map((m) => Math.round(m)).join(', ')])
+  for (const [api, ms] of Object.entries(report.prismStartupMs)) rows.push([`${api} (Prism, for reference)`, 'first answer', `${Math.round(ms!)} ms`, '1 run'])
+  return table(['API', 'until', 'median', 'runs (ms)'], rows)
+}
+
+function scaleTable(report: BenchReport): string {
+  const rows = report.scale.flatMap((s) => [
+    [s.api, int(s.tokens.small), int(s.small.load.rps), msOf(s.small.load.latencyMs.p99), s.small.rssMb.toFixed(0), ''],
+    ['', int(s.tokens.large), int(s.large.load.rps), msOf(s.large.load.latencyMs.p99), s.large.rssMb.toFixed(0), `${(s.ratio * 100).toFixed(0)} % of 1 token; preload ${(s.large.preloadMs / 1000).toFixed(1)} s`],
+  ])
+  return table(['API', 'live tokens', 'GET req/s', 'p99 ms', 'RSS MB', ''], rows)
+}
+
+function suiteTable(report: BenchReport): string {
+  const s = report.suite
+  if (!s) return '_Not measured in this run (quick mode skips it, or --no-suite)._'
+  const rows = [['`npx playwright test --list` (start-up)', `${int(s.startupMs)} ms`, '']]
+  for (const p of s.perApi) rows.push([`\`npx playwright test --project ${p.api}\``, `${int(p.ms)} ms`, `${int(p.netMs)} ms`])
+  if (s.allMs !== undefined) rows.push(['`npx playwright test` (all APIs)', `${int(s.allMs)} ms`, `${int(s.allMs - s.startupMs)} ms`])
+  return `${table(['run', `wall (median of ${s.runs})`, 'net of start-up'], rows)}`
+}
+
+function targetsTable(report: BenchReport): string {
+  return table(
+    ['target', 'API', 'this run', ''],
+    report.targets.map((t) => [t.target, t.api, t.actual, t.met ? 'met' : '**NOT MET**']),
+  )
+}
+
+/** The whole report as Markdown: what bench.md holds and what the command prints. */
+export function renderMarkdown(report: BenchReport): string {
+  const e = report.environment
+  const met = report.targets.filter((t) => t.met).length
+  return [
+    '# authconform benchmark',
+    '',
+    `${report.generatedAt} · Node ${e.node} · ${e.cpus} CPU (${e.cpuModel}) · ${report.config.quick ? '**quick** mode' : 'full run'} · APIs: ${report.config.apis.join(', ')}`,
+    '',
+    `**Targets: ${met} of ${report.targets.length} met.**`,
+    '',
+    '## Throughput and latency',
+    '',
+    throughputTable(report),
+    '',
+    '## Cold start',
+    '',
+    coldTable(report),
+    '',
+    '## Store size (token-checked GET)',
+    '',
+    scaleTable(report),
+    '',
+    '## Suite speed',
+    '',
+    suiteTable(report),
+    '',
+    '## Targets',
+    '',
+    targetsTable(report),
+    '',
+    '## How this was measured',
+    '',
+    ...Object.entries(report.method).map(([k, v]) => `- **${k}**: ${v}`),
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,49 @@
+import { cpus } from 'node:os'
+import type { ApiName } from '../../../mocks/registry.ts'
+import type { ColdStartResult } from './cold-start.ts'
+import type { BenchConfig } from './config.ts'
+import type { ScaleResult } from './scale.ts'
+import type { ScenarioResult } from './scenarios.ts'
+import type { SuiteSpeedResult } from './suite-speed.ts'
+import type { TargetCheck } from './targets.ts'
+
+/** Everything one benchmark run measured: what reports/bench/bench.json holds. */
+export interface BenchReport {
+  generatedAt: string
+  environment: { node: string; platform: string; cpus: number; cpuModel: string }
+  config: Omit<BenchConfig, 'outDir'>
+  method: Record<string, string>
+  scenarios: ScenarioResult[]
+  prismStartupMs: Partial<Record<ApiName, number>>
+  cold: ColdStartResult[]
+  scale: ScaleResult[]
+  suite?: SuiteSpeedResult
+  targets: TargetCheck[]
+}
+
+/** How each number was measured, so the report explains itself. */
+export function methodNotes(config: BenchConfig): Record<string, string> {
+  return {
+    load: `autocannon 9 in its own process: ${config.connections} connections, pipelining 1, ${config.warmupS} s warm-up then ${config.durationS} s measured, per scenario and server; any non-2xx, error or timeout fails the run`,
+    throughput: 'iterations per second (a flow iteration is the token request plus the token-checked GET); ratios compare iterations per second',
+    latency: 'per HTTP request, from autocannon (ms, percentiles of the measured run)',
+    mock: 'node --import tsx scripts/mock.ts --control (what npm run mock starts), one process per API for the three scenarios (GET, then issue, then flow), one token issued before the load',
+    bare: 'plain node:http on the same machine, hello-world JSON behind a trivial Authorization check (POST drains the body and answers a token); run once, with the first API\'s requests',
+    prism: "@stoplight/prism-cli 5.14.2 `prism mock openapi/<api>.yaml` (accepts any Bearer); the flow uses the token from Prism's example when it has the API's shape",
+    coldStart: 'spawn of a fresh mock process until GET /__mock/health first answers 200 (polled every 2 ms); median of the runs',
+    scale: `the token-checked GET on one mock process with 1 live token, then after POST /__mock/preload up to ${config.scaleTokens.toLocaleString('en-US')}; RSS is VmRSS from /proc/<pid>/status after each load`,
+    suite: 'wall time of `npx playwright test` against the embedded mock (own ports and output folder), per API with --project; net = minus `npx playwright test --list` (Playwright start-up)',
+  }
+}
+
+/** The report's envelope around the measured parts. */
+export function buildReport(config: BenchConfig, parts: Omit<BenchReport, 'generatedAt' | 'environment' | 'config' | 'method'>): BenchReport {
+  const { outDir: _outDir, ...shown } = config
+  return {
+    generatedAt: new Date().toISOString(),
+    environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
+    config: shown,
+    method: methodNotes(config),
+    ...parts,
+  }
+}

@@ -1,0 +1,67 @@
+import { join } from 'node:path'
+import type { ApiName } from '../../../mocks/registry.ts'
+import { freePortBase, spawnTracked } from './children.ts'
+import { median } from './cold-start.ts'
+
+const ROOT = join(import.meta.dirname, '..', '..', '..')
+
+/** Wall times of the conformance suite against the mock (medians over `runs`), and Playwright's own start-up. */
+export interface SuiteSpeedResult {
+  runs: number
+  /** `npx playwright test --list`: config, test collection, reporters; no web server, no tests. */
+  startupMs: number
+  /** `npx playwright test` (every API), when measured. */
+  allMs?: number
+  perApi: { api: ApiName; ms: number; netMs: number }[]
+}
+
+/**
+ * Runs `npx playwright test <args>` once and returns its wall time. The run gets its own ports, output
+ * folder and report folder under reports/bench/, so it never collides with another Playwright run.
+ */
+async function timePlaywright(args: readonly string[], outDir: string): Promise<number> {
+  const portBase = await freePortBase(5, 6100, 6600)
+  const env = {
+    ...process.env,
+    TARGET: 'mock',
+    AUTHCONFORM_TEST_PORT_BASE: String(portBase),
+    AUTHCONFORM_REPORT_DIR: join(outDir, 'playwright'),
+  }
+  const since = performance.now()
+  const child = spawnTracked('npx', ['playwright', 'test', '--output', join(outDir, 'test-results'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  child.stdout!.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(-100_000)))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))
+  const ms = performance.now() - since
+  // --list runs no test, so the conformance reporter calls every requirement untested and exits 1: it only has to list.
+  const ok = args.includes('--list') ? /^Total: \d+ tests? in/m.test(stdout) : code === 0
+  if (!ok) throw new Error(`[authconform] npx playwright test ${args.join(' ')} failed (exit ${code})\n${stdout.slice(-3000)}\n${child.stderrTail()}`)
+  return ms
+}
+
+async function medianOf(runs: number, args: readonly string[], outDir: string): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) times.push(await timePlaywright(args, outDir))
+  return median(times)
+}
+
+/**
+ * Suite speed: Playwright's start-up (`--list`), then each API's project alone (reported net of the
+ * start-up), then, with `all`, the whole run.
+ */
+export async function runSuiteSpeed(apis: readonly ApiName[], all: boolean, runs: number, outDir: string, log: (line: string) => void): Promise<SuiteSpeedResult> {
+  const startupMs = await medianOf(runs, ['--list'], outDir)
+  log(`playwright start-up (--list): ${startupMs.toFixed(0)} ms`)
+  const perApi: SuiteSpeedResult['perApi'] = []
+  for (const api of apis) {
+    const ms = await medianOf(runs, ['--project', api], outDir)
+    perApi.push({ api, ms, netMs: ms - startupMs })
+    log(`playwright --project ${api}: ${ms.toFixed(0)} ms (${(ms - startupMs).toFixed(0)} ms net of start-up)`)
+  }
+  const result: SuiteSpeedResult = { runs, startupMs, perApi }
+  if (all) {
+    result.allMs = await medianOf(runs, [], outDir)
+    log(`playwright (all APIs): ${result.allMs.toFixed(0)} ms`)
+  }
+  return result
+}
