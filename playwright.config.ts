@@ -1,25 +1,17 @@
 import { defineConfig, type PlaywrightTestProject } from '@playwright/test'
-import { definitions } from './mocks/registry.ts'
 import { resolveTarget, targetName, TEST_PORT_BASE } from './suites/support/targets.ts'
 
 /**
  * One project per API (its own origin), all against one target: TARGET=<name> from targets.yaml, `mock` by
- * default. AUTHCONFORM_MUTANTS=all adds a project per API × mutant (see scripts/mutants.ts).
+ * default. In a mutant sweep (scripts/mutants.ts) only the sweep reporter runs.
  */
 const target = targetName()
 const apis = resolveTarget(target)
 const embedded = apis.some((a) => a.embedded)
-const mutantMode = process.env.AUTHCONFORM_MUTANTS === 'all'
+const sweep = process.env.AUTHCONFORM_MUTANT_SWEEP === '1'
 const outputDir = process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`
 
 const projects: PlaywrightTestProject[] = apis.map((a) => ({ name: a.api, testDir: `suites/${a.api}`, metadata: { api: a.api, target } }))
-if (mutantMode) {
-  for (const a of apis) {
-    for (const mutant of Object.keys(definitions[a.api]!.mutants)) {
-      projects.push({ name: `${a.api}~${mutant}`, testDir: `suites/${a.api}`, metadata: { api: a.api, target, mutant }, use: { mutants: [mutant] } as object })
-    }
-  }
-}
 
 export default defineConfig({
   testMatch: '**/*.spec.ts',
@@ -29,8 +21,8 @@ export default defineConfig({
   workers: process.env.AUTHCONFORM_WORKERS ? Number(process.env.AUTHCONFORM_WORKERS) : undefined,
   timeout: 30_000,
   outputDir: 'test-results',
-  reporter: mutantMode
-    ? [['dot'], ['json', { outputFile: 'reports/mutants/playwright.json' }]]
+  reporter: sweep
+    ? [['dot'], ['./scripts/lib/mutant-reporter.ts', { outputFile: 'reports/mutants/sweep.json' }]]
     : [
         [process.env.CI ? 'dot' : 'list'],
         ['junit', { outputFile: `${outputDir}/junit.xml` }],

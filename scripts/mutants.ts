@@ -1,52 +1,50 @@
 /**
  * npm run mutants [-- --api dadi]
- * Runs every API's suite against the unmutated mock and against each mutant (one Playwright run, one project
- * per API × mutant, each test in its own mock session with that mutant switched on), then prints and writes
- * the matrix: mutant × expected requirement × caught / survived, and the mutation score per API.
+ * Runs every API's suite against the unmutated mock and against each of its mutants — one Playwright run,
+ * `--repeat-each` over the mutants, each test in its own mock session with that mutant switched on — then prints
+ * and writes the matrix: mutant × expected requirement × caught / survived, and the mutation score per API.
  * Fails when a mutant survives, is caught only by unrelated requirements, or the unmutated mock fails a test.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { definitions, implementedApis, type ApiName } from '../mocks/registry.ts'
+import type { SweepRecord } from './lib/mutant-reporter.ts'
 import { mutantMatrix, renderMatrix, type ProjectOutcome } from './lib/mutant-matrix.ts'
+import { SWEEP_ENV, sweepSize } from './lib/mutant-sweep.ts'
 
 const { values } = parseArgs({ options: { api: { type: 'string', multiple: true } } })
 const apis = (values.api ?? implementedApis()) as ApiName[]
 const outDir = join('reports', 'mutants')
+const sweepFile = join(outDir, 'sweep.json')
 mkdirSync(outDir, { recursive: true })
+rmSync(sweepFile, { force: true })
 
-const projects = apis.flatMap((api) => [api, ...Object.keys(definitions[api]!.mutants).map((m) => `${api}~${m}`)])
-const run = spawnSync('npx', ['playwright', 'test', ...projects.flatMap((p) => ['--project', p])], {
+const started = Date.now()
+const run = spawnSync('npx', ['playwright', 'test', `--repeat-each=${sweepSize(apis)}`, ...apis.map((api) => `--project=${api}`)], {
   stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, AUTHCONFORM_MUTANTS: 'all', TARGET: 'mock' },
+  env: { ...process.env, [SWEEP_ENV]: '1', TARGET: 'mock', AUTHCONFORM_WORKERS: process.env.AUTHCONFORM_WORKERS ?? '2' },
 })
 if (run.error) throw run.error
 
-const json = JSON.parse(readFileSync(join(outDir, 'playwright.json'), 'utf8'))
+const records = JSON.parse(readFileSync(sweepFile, 'utf8')) as SweepRecord[]
 const outcomes = new Map<string, ProjectOutcome>()
-const visit = (suite: any) => {
-  for (const spec of suite.specs ?? []) {
-    for (const t of spec.tests ?? []) {
-      const outcome = outcomes.get(t.projectName) ?? { failed: new Set<string>(), failedTitles: [], ran: 0 }
-      const last = t.results.at(-1)
-      outcome.ran++
-      if (last && !['passed', 'skipped'].includes(last.status)) {
-        for (const a of t.annotations ?? []) if (a.type === 'requirement') outcome.failed.add(a.description)
-        outcome.failedTitles.push(spec.title)
-      }
-      outcomes.set(t.projectName, outcome)
-    }
+for (const r of records) {
+  const key = r.mutant ? `${r.api}~${r.mutant}` : r.api
+  const outcome = outcomes.get(key) ?? { failed: new Set<string>(), failedTitles: [], ran: 0 }
+  outcome.ran++
+  if (r.status !== 'passed' && r.status !== 'skipped') {
+    r.requirements.forEach((id) => outcome.failed.add(id))
+    outcome.failedTitles.push(r.title)
   }
-  for (const child of suite.suites ?? []) visit(child)
+  outcomes.set(key, outcome)
 }
-for (const suite of json.suites ?? []) visit(suite)
 
 const matrix = mutantMatrix(apis.map((api) => ({ api, mutants: definitions[api]!.mutants })), outcomes)
 writeFileSync(join(outDir, 'matrix.json'), `${JSON.stringify(matrix, null, 2)}\n`)
 const text = renderMatrix(matrix)
 writeFileSync(join(outDir, 'matrix.md'), text)
 console.log(`\n${text}`)
-console.log(`[authconform] mutant matrix: ${join(outDir, 'matrix.md')}`)
+console.log(`[authconform] ${records.length} test runs in ${((Date.now() - started) / 1000).toFixed(1)} s; matrix: ${join(outDir, 'matrix.md')}`)
 process.exit(matrix.ok ? 0 : 1)

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { test as base, type APIRequestContext, type TestDetails } from '@playwright/test'
+import { test as base, type APIRequestContext, type TestDetails, type TestInfo } from '@playwright/test'
 import { SESSION_HEADER } from '../../mocks/core/host.ts'
 import type { ApiName } from '../../mocks/registry.ts'
+import { mutantAt, SWEEP_ENV } from '../../scripts/lib/mutant-sweep.ts'
 import { recordingContext, type Exchange } from './recorder.ts'
 import { Redactor } from './redact.ts'
 import { SpecValidator } from './spec-validator.ts'
@@ -39,10 +40,6 @@ interface Fixtures {
   session: { id: string; control: APIRequestContext } | null
 }
 
-interface Options {
-  /** Mutants the mock session runs with: set per project by `npm run mutants`. */
-  mutants: string[]
-}
 
 const OPENAPI = join(import.meta.dirname, '..', '..', 'openapi')
 const validators = new Map<string, SpecValidator[]>()
@@ -70,9 +67,7 @@ interface WorkerFixtures {
   control: APIRequestContext | null
 }
 
-export const test = base.extend<Fixtures & Options, WorkerFixtures>({
-  mutants: [[], { option: true }],
-
+const extended = base.extend<Fixtures, WorkerFixtures>({
   resolved: [
     async ({}, use, workerInfo) => {
       const api = workerInfo.project.metadata.api as ApiName
@@ -103,8 +98,14 @@ export const test = base.extend<Fixtures & Options, WorkerFixtures>({
     })
   },
 
-  session: async ({ target, control, mutants }, use) => {
+  session: async ({ target, control }, use, testInfo) => {
     if (!control) return use(null)
+    let mutants: string[] = []
+    if (process.env[SWEEP_ENV] === '1') {
+      const mutant = mutantAt(target.api, testInfo.repeatEachIndex)
+      test.skip(mutant === undefined, `mutant sweep: ${target.api} has no mutant #${testInfo.repeatEachIndex}`)
+      if (mutant) mutants = [mutant]
+    }
     const created = await control.post('/__mock/sessions', { data: { mutants } })
     if (created.status() !== 201) throw new Error(`[authconform] could not open a mock session at ${target.baseURL}: ${created.status()} ${await created.text()}`)
     const { id } = (await created.json()) as { id: string }
@@ -143,5 +144,38 @@ export const test = base.extend<Fixtures & Options, WorkerFixtures>({
     await context.dispose()
   },
 })
+
+const SWEEP_FIXTURES = ['request', 'target', 'clock'] as const
+type SweepBody = (fixtures: Pick<Fixtures & { request: APIRequestContext }, (typeof SWEEP_FIXTURES)[number]>, testInfo: TestInfo) => Promise<void>
+
+/**
+ * In a mutant sweep a failing assertion must not end the test as failed: Playwright restarts the worker after
+ * every failure, which would cost a process start-up per caught mutant. So each test body runs inside a catch
+ * that records the failure as a `sweep-failure` annotation for the sweep reporter (skips still propagate).
+ */
+function tolerant(t: typeof extended): typeof extended {
+  return new Proxy(t, {
+    apply(target, thisArg, args: unknown[]) {
+      const at = args.findIndex((a) => typeof a === 'function')
+      if (at < 0) return Reflect.apply(target, thisArg, args)
+      const body = args[at] as SweepBody
+      const used = /^async\s*\(\{([^}]*)\}/.exec(body.toString())?.[1]?.split(',').map((n) => n.trim()).filter(Boolean) ?? []
+      const unknown = used.filter((n) => !(SWEEP_FIXTURES as readonly string[]).includes(n))
+      if (unknown.length) throw new Error(`[authconform] the mutant sweep passes only ${SWEEP_FIXTURES.join(', ')} to tests; "${String(args[0])}" uses ${unknown.join(', ')}`)
+      args[at] = async ({ request, target, clock }: Parameters<SweepBody>[0], testInfo: TestInfo) => {
+        try {
+          await body({ request, target, clock }, testInfo)
+        } catch (error) {
+          if (testInfo.expectedStatus === 'skipped') throw error
+          testInfo.annotations.push({ type: SWEEP_FAILURE, description: String((error as Error)?.message ?? error).split('\n')[0] })
+        }
+      }
+      return Reflect.apply(target, thisArg, args)
+    },
+  })
+}
+
+export const SWEEP_FAILURE = 'sweep-failure'
+export const test = process.env[SWEEP_ENV] === '1' ? tolerant(extended) : extended
 
 export { expect } from '@playwright/test'
