@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
+import { parse } from 'yaml'
+import { createMockHost } from './core/host.ts'
+import { definitions, implementedApis } from './registry.ts'
+
+/**
+ * Bad input gets a clear error in the API's own envelope: never a 5xx, never the mock's own fault envelope,
+ * never a secret echoed back. Every documented path (parameters filled with junk) × method × body × credentials.
+ */
+const BODIES: [string, string | Uint8Array | undefined][] = [
+  ['application/json', undefined],
+  ['application/json', '{'],
+  ['application/json', 'null'],
+  ['application/json', '[]'],
+  ['application/json', '"string"'],
+  ['application/json', '{"clientId":{"$ne":1},"secret":[1],"email":{},"password":12,"scopes":"client"}'],
+  ['application/json', `{"secret":"${'s'.repeat(70_000)}"}`],
+  ['application/x-www-form-urlencoded', 'a=%ZZ&&=='],
+  ['text/plain', '\u0000\uffff\ud800'],
+  ['application/octet-stream', new Uint8Array([0xff, 0xfe, 0x00, 0x80])],
+]
+const AUTH = [undefined, 'Bearer', 'Bearer ' + 'x'.repeat(9000), 'Basic ===', 'Basic ' + btoa('client:'), 'Token \u00e9', 'bearer  two  spaces', 'Digest a="b"']
+const SECRET = 'Zq7-robustness-secret'
+
+for (const api of implementedApis()) {
+  describe(`${api}: hostile input`, () => {
+    it('never answers 5xx or the mock fault envelope, and never echoes a secret', async () => {
+      const definition = definitions[api]!
+      const host = createMockHost(definition)
+      const plan = definition.bench.issue(definition.parseFixtures(definition.defaultFixtures))
+      const issued = await host.fetch(new Request(`http://${api}.test${plan.path}`, { method: plan.method, headers: plan.headers, body: plan.body }))
+      const token = definition.bench.token(await issued.json())
+      const auth = [...AUTH, `Bearer ${token}`]
+      const doc = parse(readFileSync(join(import.meta.dirname, '..', 'openapi', `${api}.yaml`), 'utf8')) as { paths: Record<string, unknown> }
+      const paths = Object.keys(doc.paths).map((p) => p.replace(/\{[^}]+\}/g, '%E2%98%83..%2F'))
+      let checked = 0
+      for (const path of [...paths, '/nope', '/api/v2/../../etc/passwd']) {
+        for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+          for (const [type, body] of BODIES) {
+            for (const credentials of auth) {
+              if (method === 'GET' && body !== undefined) continue
+              const headers: Record<string, string> = { 'content-type': type, 'x-probe': SECRET }
+              if (credentials) headers.authorization = credentials
+              const response = await host.fetch(new Request(`http://${api}.test${path}?access_token=${SECRET}&v=%`, { method, headers, body: body as BodyInit | undefined }))
+              const text = await response.text()
+              const where = `${method} ${path} ${type} ${credentials?.slice(0, 20)} → ${response.status}`
+              assert.ok(response.status < 500, `${where}: ${text.slice(0, 200)}`)
+              assert.equal(response.headers.get('x-authconform-error'), null, `${where}: the mock's own fault envelope`)
+              assert.ok(!text.includes(SECRET), `${where}: echoed a secret`)
+              checked++
+            }
+          }
+        }
+      }
+      assert.ok(checked > 1000)
+    })
+  })
+}
