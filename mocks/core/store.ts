@@ -1,9 +1,26 @@
 import type { Clock } from './clock.ts'
 
-interface Entry<T> {
-  value: T
-  /** Epoch ms after which the entry is gone; Infinity for none. */
-  expiresAt: number
+/** A stored value with a TTL. Private to the store, so a stored value is never mistaken for one. */
+class Expiring<T> {
+  constructor(
+    readonly value: T,
+    /** Epoch ms (on the store's clock) after which the entry is gone. */
+    readonly expiresAt: number,
+  ) {}
+}
+
+const valueOf = <T>(item: T | Expiring<T>): T => (item instanceof Expiring ? item.value : item)
+const expiresAt = <T>(item: T | Expiring<T>): number => (item instanceof Expiring ? item.expiresAt : Infinity)
+
+/**
+ * Returns `id` after making V8 store it flat. Ids built piece by piece (`crypto.randomUUID()`, `+=` loops
+ * such as `randomString`) are V8 ropes: an entry keyed by a UUID took ~560 bytes of heap instead of ~140, and
+ * a DADI mock with 1 M tokens ~680 MB RSS instead of ~280 MB. Reading a character flattens a rope in place,
+ * so everything holding the same string (a token record's `id`) shares the flat copy.
+ */
+function flatten(id: string): string {
+  void id.charCodeAt(0)
+  return id
 }
 
 /**
@@ -12,7 +29,8 @@ interface Entry<T> {
  * invisible at once and removed lazily on lookup or by `sweep()`.
  */
 export class MemoryStore<T> {
-  readonly #items = new Map<string, Entry<T>>()
+  /** A value that never expires is stored as it is; one with a TTL inside an `Expiring` (half the memory per entry). */
+  readonly #items = new Map<string, T | Expiring<T>>()
   readonly #clock: Clock
 
   constructor(clock: Clock) {
@@ -21,18 +39,17 @@ export class MemoryStore<T> {
 
   /** Stores `value` under `id`, replacing any entry; `ttlSeconds` undefined means it never expires. */
   upsert(id: string, value: T, ttlSeconds?: number): void {
-    const expiresAt = ttlSeconds === undefined ? Infinity : this.#clock.now() + ttlSeconds * 1000
-    this.#items.set(id, { value, expiresAt })
+    this.#items.set(flatten(id), ttlSeconds === undefined ? value : new Expiring(value, this.#clock.now() + ttlSeconds * 1000))
   }
 
   find(id: string): T | undefined {
-    const entry = this.#items.get(id)
-    if (!entry) return undefined
-    if (entry.expiresAt <= this.#clock.now()) {
+    const item = this.#items.get(id)
+    if (!(item instanceof Expiring)) return item
+    if (item.expiresAt <= this.#clock.now()) {
       this.#items.delete(id)
       return undefined
     }
-    return entry.value
+    return item.value
   }
 
   /** Finds and removes in one step: what single-use codes need (RFC 6749 §4.1.2). */
@@ -49,8 +66,8 @@ export class MemoryStore<T> {
   /** Removes every live entry the predicate selects; returns how many. */
   destroyWhere(predicate: (value: T, id: string) => boolean): number {
     let removed = 0
-    for (const [id, entry] of this.#items) {
-      if (predicate(entry.value, id)) {
+    for (const [id, item] of this.#items) {
+      if (predicate(valueOf(item), id)) {
         this.#items.delete(id)
         removed++
       }
@@ -61,15 +78,15 @@ export class MemoryStore<T> {
   /** Live entries, in insertion order. */
   *entries(): IterableIterator<[string, T]> {
     const now = this.#clock.now()
-    for (const [id, entry] of this.#items) if (entry.expiresAt > now) yield [id, entry.value]
+    for (const [id, item] of this.#items) if (expiresAt(item) > now) yield [id, valueOf(item)]
   }
 
   /** Drops expired entries; returns how many. */
   sweep(): number {
     const now = this.#clock.now()
     let removed = 0
-    for (const [id, entry] of this.#items) {
-      if (entry.expiresAt <= now) {
+    for (const [id, item] of this.#items) {
+      if (expiresAt(item) <= now) {
         this.#items.delete(id)
         removed++
       }
