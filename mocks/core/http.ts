@@ -1,9 +1,23 @@
 /** Small Fetch-standard helpers shared by every mock. No node:http, no msw: this runs in a browser too. */
 
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+/**
+ * A JSON response; `content-type` defaults to JSON. Plain-object headers stay a plain object (no `Headers`
+ * instance per response): the node adapter then writes them as they are, the hot path of every mock.
+ */
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
-  const h = new Headers(headers)
-  if (!h.has('content-type')) h.set('content-type', 'application/json; charset=utf-8')
-  return new Response(JSON.stringify(body), { status, headers: h })
+  return new Response(JSON.stringify(body), { status, headers: withJsonType(headers) })
+}
+
+function withJsonType(headers: HeadersInit): HeadersInit {
+  if (headers instanceof Headers || Array.isArray(headers)) {
+    const h = new Headers(headers)
+    if (!h.has('content-type')) h.set('content-type', JSON_TYPE)
+    return h
+  }
+  for (const name in headers) if (name.length === 12 && name.toLowerCase() === 'content-type') return headers
+  return { 'content-type': JSON_TYPE, ...headers }
 }
 
 /** Headers RFC 6749 §5.1 requires on every response that carries a token or credentials. */
