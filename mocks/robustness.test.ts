@@ -24,10 +24,13 @@ const BODIES: [string, string | Uint8Array | undefined][] = [
 ]
 const AUTH = [undefined, 'Bearer', 'Bearer ' + 'x'.repeat(9000), 'Basic ===', 'Basic ' + btoa('client:'), 'Token \u00e9', 'bearer  two  spaces', 'Digest a="b"']
 const SECRET = 'Zq7-robustness-secret'
+/** The content type of each API's own error envelope. */
+const ENVELOPE: Record<string, RegExp> = { dadi: /^application\/json/, exceptionless: /^application\/problem\+json/ }
 
 for (const api of implementedApis()) {
   describe(`${api}: hostile input`, () => {
     it('never answers 5xx or the mock fault envelope, and never echoes a secret', async () => {
+      assert.ok(ENVELOPE[api], `declare ${api}'s error envelope content type in ENVELOPE`)
       const definition = definitions[api]!
       const host = createMockHost(definition)
       const plan = definition.bench.issue(definition.parseFixtures(definition.defaultFixtures))
@@ -49,6 +52,7 @@ for (const api of implementedApis()) {
               const where = `${method} ${path} ${type} ${credentials?.slice(0, 20)} → ${response.status}`
               assert.ok(response.status < 500, `${where}: ${text.slice(0, 200)}`)
               assert.equal(response.headers.get('x-authconform-error'), null, `${where}: the mock's own fault envelope`)
+              if (response.status >= 400) assert.match(response.headers.get('content-type') ?? '', ENVELOPE[api] ?? /./, `${where}: not the API's error envelope`)
               assert.ok(!text.includes(SECRET), `${where}: echoed a secret`)
               checked++
             }
