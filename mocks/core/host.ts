@@ -25,7 +25,8 @@ interface Live {
 
 export interface MockHost {
   name: string
-  fetch(request: Request): Promise<Response>
+  /** A Response, or a promise of one when the API's handler is asynchronous (await works for both). */
+  fetch(request: Request): Response | Promise<Response>
   sweep(): void
 }
 
@@ -104,14 +105,33 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
     throw new MockError(`no control route ${request.method} ${path}`, 404)
   }
 
-  const fetch = async (request: Request): Promise<Response> => {
+  /** The response as sent: with CORS headers when asked for; a fault rendered like any other. */
+  const finish = (request: Request, response: Response): Response => {
+    if (!options.cors) return response
+    try {
+      return withCors(request, response)
+    } catch (error) {
+      return renderError(error, request)
+    }
+  }
+
+  /**
+   * Answers one request. Stays synchronous when the API's handler is, and otherwise adds no async frame of
+   * its own: the node adapter writes a synchronous response at once, without its promise path.
+   */
+  const fetch = (request: Request): Response | Promise<Response> => {
     try {
       if (options.cors && request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
         return preflight(request)
       }
       const path = pathOf(request.url)
-      const response = options.control && path.startsWith(CONTROL_PREFIX) ? await control(request, path) : await pick(request).instance.fetch(request)
-      return options.cors ? withCors(request, response) : response
+      const answer = options.control && path.startsWith(CONTROL_PREFIX) ? control(request, path) : pick(request).instance.fetch(request)
+      return isPromise(answer)
+        ? answer.then(
+            (response) => finish(request, response),
+            (error) => renderError(error, request),
+          )
+        : finish(request, answer)
     } catch (error) {
       return renderError(error, request)
     }
@@ -125,6 +145,10 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
       for (const live of sessions.values()) live.instance.sweep?.()
     },
   }
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T>).then === 'function'
 }
 
 const EXPOSED = 'www-authenticate, location, link, cache-control, pragma, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset'
