@@ -23,7 +23,11 @@ const { values } = parseArgs({
 
 const known = implementedApis()
 const apis = (values.api ?? known) as ApiName[]
-for (const api of apis) if (!known.includes(api)) throw new Error(`[authconform] no mock for "${api}"; implemented: ${known.join(', ')}`)
+const unknown = apis.filter((api) => !known.includes(api))
+if (unknown.length) {
+  console.error(`[authconform] no mock for ${unknown.join(', ')}; implemented: ${known.join(', ')}`)
+  process.exit(1)
+}
 
 const config = benchConfig(apis, values.quick!, {
   outDir: join(import.meta.dirname, '..', 'reports', 'bench'),

@@ -1,12 +1,15 @@
 import type { ApiName } from '../../../mocks/registry.ts'
 import { startMock } from './servers.ts'
 
-/** Spawn-to-first-200 of a fresh `npm run mock` process, on GET /__mock/health, over several runs. */
+/** Spawn-to-first-200 of fresh mock processes, on GET /__mock/health, over several runs. */
 export interface ColdStartResult {
   api: ApiName
   route: 'GET /__mock/health'
+  /** `node --import tsx scripts/mock.ts` (what `npm run mock` and Playwright start): what the target judges. */
   runsMs: number[]
   medianMs: number
+  /** The same CLI bundled with esbuild under plain node, for comparison (information only). */
+  bundled?: { runsMs: number[]; medianMs: number }
 }
 
 /** The median of a non-empty list. */
@@ -16,18 +19,30 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-/**
- * Starts a fresh mock process `runs` times (the same command as `npm run mock`, with --control) and
- * measures from spawn until GET /__mock/health first answers 200, polling every 2 ms.
- */
-export async function runColdStart(api: ApiName, runs: number, log: (line: string) => void): Promise<ColdStartResult> {
+async function timeStarts(api: ApiName, runs: number, bundle?: string): Promise<number[]> {
   const runsMs: number[] = []
   for (let i = 0; i < runs; i++) {
-    const server = await startMock(api)
+    const server = await startMock(api, bundle ? { bundle } : {})
     runsMs.push(server.startupMs)
     await server.stop()
   }
+  return runsMs
+}
+
+const list = (runs: readonly number[]) => runs.map((m) => m.toFixed(0)).join(', ')
+
+/**
+ * Starts a fresh mock process `runs` times (the `npm run mock` command, with --control) and measures from
+ * spawn until GET /__mock/health first answers 200, polling every 2 ms; then, given a bundle, the same for it.
+ */
+export async function runColdStart(api: ApiName, runs: number, log: (line: string) => void, bundle?: string): Promise<ColdStartResult> {
+  const runsMs = await timeStarts(api, runs)
   const result: ColdStartResult = { api, route: 'GET /__mock/health', runsMs, medianMs: median(runsMs) }
-  log(`${api} cold start: median ${result.medianMs.toFixed(0)} ms of ${runs} (${runsMs.map((m) => m.toFixed(0)).join(', ')})`)
+  log(`${api} cold start: median ${result.medianMs.toFixed(0)} ms of ${runs} (${list(runsMs)})`)
+  if (bundle) {
+    const bundledRuns = await timeStarts(api, runs, bundle)
+    result.bundled = { runsMs: bundledRuns, medianMs: median(bundledRuns) }
+    log(`${api} cold start, bundled: median ${result.bundled.medianMs.toFixed(0)} ms (${list(bundledRuns)})`)
+  }
   return result
 }

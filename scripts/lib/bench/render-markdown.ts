@@ -25,9 +25,13 @@ function throughputTable(report: BenchReport): string {
 }
 
 function coldTable(report: BenchReport): string {
-  const rows = report.cold.map((c) => [c.api, c.route, `**${Math.round(c.medianMs)} ms**`, c.runsMs.map((m) => Math.round(m)).join(', ')])
-  for (const [api, ms] of Object.entries(report.prismStartupMs)) rows.push([`${api} (Prism, for reference)`, 'first answer', `${Math.round(ms!)} ms`, '1 run'])
-  return table(['API', 'until', 'median', 'runs (ms)'], rows)
+  const runs = (list: readonly number[]) => list.map((m) => Math.round(m)).join(', ')
+  const rows = report.cold.flatMap((c) => [
+    [c.api, '`node --import tsx scripts/mock.ts`', c.route, `**${Math.round(c.medianMs)} ms**`, runs(c.runsMs)],
+    ...(c.bundled ? [['', 'same CLI bundled (esbuild), plain node — information', c.route, `${Math.round(c.bundled.medianMs)} ms`, runs(c.bundled.runsMs)]] : []),
+  ])
+  for (const [api, ms] of Object.entries(report.prismStartupMs)) rows.push([api, 'Prism (for reference)', 'first answer', `${Math.round(ms!)} ms`, '1 run'])
+  return table(['API', 'process', 'until', 'median', 'runs (ms)'], rows)
 }
 
 function scaleTable(report: BenchReport): string {

@@ -30,7 +30,7 @@ export function methodNotes(config: BenchConfig): Record<string, string> {
     mock: 'node --import tsx scripts/mock.ts --control (what npm run mock starts), one process per API for the three scenarios (GET, then issue, then flow), one token issued before the load',
     bare: 'plain node:http on the same machine, hello-world JSON behind a trivial Authorization check (POST drains the body and answers a token); run once, with the first API\'s requests',
     prism: "@stoplight/prism-cli 5.14.2 `prism mock openapi/<api>.yaml` (accepts any Bearer); the flow uses the token from Prism's example when it has the API's shape",
-    coldStart: 'spawn of a fresh mock process until GET /__mock/health first answers 200 (polled every 2 ms); median of the runs',
+    coldStart: 'spawn of a fresh mock process until GET /__mock/health first answers 200 (polled every 2 ms); median of the runs. The target judges the tsx command users run; the esbuild bundle of the same CLI shows how much of it is module loading through tsx',
     scale: `the token-checked GET on one mock process with 1 live token, then after POST /__mock/preload up to ${config.scaleTokens.toLocaleString('en-US')}; RSS is VmRSS from /proc/<pid>/status after each load`,
     suite: 'wall time of `npx playwright test` against the embedded mock (own ports and output folder), per API with --project; net = minus `npx playwright test --list` (Playwright start-up)',
   }

@@ -16,19 +16,23 @@ export interface Server {
   stop(): Promise<void>
 }
 
-/** The command `npm run mock` runs, so the benchmark measures exactly what users start. */
-export function mockCommand(api: ApiName, portBase: number): [string, string[]] {
-  return [process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'mock.ts'), '--control', '--quiet', '--port-base', String(portBase), '--api', api]]
+/**
+ * The command `npm run mock` runs (and Playwright's web server), so the benchmark measures what users start;
+ * with `bundle`, the same CLI from an esbuild bundle under plain node (see bundle.ts).
+ */
+export function mockCommand(api: ApiName, portBase: number, bundle?: string): [string, string[]] {
+  const entry = bundle ? [bundle] : ['--import', 'tsx', join(ROOT, 'scripts', 'mock.ts')]
+  return [process.execPath, [...entry, '--control', '--quiet', '--port-base', String(portBase), '--api', api]]
 }
 
 /**
  * Starts one API's mock (with the /__mock control surface, on a free port) and waits for GET /__mock/health.
  */
-export async function startMock(api: ApiName, timeoutMs = 30_000): Promise<Server> {
+export async function startMock(api: ApiName, options: { bundle?: string; timeoutMs?: number } = {}): Promise<Server> {
   const base = await freePortBase(5)
   const url = `http://${HOST}:${portFor(api, base)}`
-  const [command, args] = mockCommand(api, base)
-  return launch('mock', url, `${url}/__mock/health`, command, args, timeoutMs)
+  const [command, args] = mockCommand(api, base, options.bundle)
+  return launch('mock', url, `${url}/__mock/health`, command, args, options.timeoutMs ?? 30_000)
 }
 
 /** Starts the bare node:http baseline (hello-world JSON behind a trivial Authorization check). */
