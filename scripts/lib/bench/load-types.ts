@@ -22,7 +22,8 @@ export interface LoadOutcome {
   rps: number
   /** Scenario iterations per second (a flow is two requests). */
   iterationsPerS: number
-  latencyMs: { p50: number; p90: number; p99: number; max: number }
+  /** Per request; autocannon's percentiles are whole milliseconds (0 means under 1 ms), the mean is exact. */
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number }
   non2xx: number
   errors: number
   timeouts: number

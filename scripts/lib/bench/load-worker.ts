@@ -67,7 +67,7 @@ function summarize(result: AutocannonResult, steps: number): LoadOutcome {
     durationS: result.duration,
     rps: total / result.duration,
     iterationsPerS: total / steps / result.duration,
-    latencyMs: { p50: result.latency.p50 ?? NaN, p90: result.latency.p90 ?? NaN, p99: result.latency.p99 ?? NaN, max: result.latency.max ?? NaN },
+    latencyMs: { mean: result.latency.average ?? NaN, p50: result.latency.p50 ?? NaN, p90: result.latency.p90 ?? NaN, p99: result.latency.p99 ?? NaN, max: result.latency.max ?? NaN },
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

@@ -3,7 +3,9 @@ import type { BenchReport } from './report.ts'
 import { SCENARIO_TITLES } from './scenarios.ts'
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US')
-const msOf = (n: number): string => (Number.isFinite(n) ? `${n}` : '–')
+/** autocannon's percentiles are whole milliseconds: 0 means under 1 ms. */
+const msOf = (n: number): string => (!Number.isFinite(n) ? '–' : n === 0 ? '<1' : `${n}`)
+const mean = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–')
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
@@ -12,7 +14,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 
 function loadRow(api: string, scenario: string, server: string, o: LoadOutcome, vsBare: string, vsPrism: string): string[] {
   const l = o.latencyMs
-  return [api, scenario, server, int(o.iterationsPerS), int(o.rps), msOf(l.p50), msOf(l.p90), msOf(l.p99), msOf(l.max), vsBare, vsPrism]
+  return [api, scenario, server, int(o.iterationsPerS), int(o.rps), mean(l.mean), msOf(l.p50), msOf(l.p90), msOf(l.p99), msOf(l.max), vsBare, vsPrism]
 }
 
 function throughputTable(report: BenchReport): string {
@@ -21,7 +23,7 @@ function throughputTable(report: BenchReport): string {
     loadRow('', '', 'bare node:http', s.bare, '1×', ''),
     loadRow('', '', 'Prism 5.14.2', s.prism, '', '1×'),
   ])
-  return table(['API', 'scenario', 'server', 'iter/s', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'mock / bare', 'mock / Prism'], rows)
+  return table(['API', 'scenario', 'server', 'iter/s', 'req/s', 'mean ms', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'mock / bare', 'mock / Prism'], rows)
 }
 
 function coldTable(report: BenchReport): string {
@@ -31,7 +33,10 @@ function coldTable(report: BenchReport): string {
     ...(c.bundled ? [['', 'same CLI bundled (esbuild), plain node — information', c.route, `${Math.round(c.bundled.medianMs)} ms`, runs(c.bundled.runsMs)]] : []),
   ])
   for (const [api, ms] of Object.entries(report.prismStartupMs)) rows.push([api, 'Prism (for reference)', 'first answer', `${Math.round(ms!)} ms`, '1 run'])
-  return table(['API', 'process', 'until', 'median', 'runs (ms)'], rows)
+  const notes = report.cold
+    .filter((c) => c.bundled)
+    .map((c) => `- ${c.api}: ${Math.round(c.medianMs - c.bundled!.medianMs)} ms of ${Math.round(c.medianMs)} ms is loading modules through tsx (the bundle starts in ${Math.round(c.bundled!.medianMs)} ms).`)
+  return [table(['API', 'process', 'until', 'median', 'runs (ms)'], rows), ...(notes.length ? ['', ...notes] : [])].join('\n')
 }
 
 function scaleTable(report: BenchReport): string {

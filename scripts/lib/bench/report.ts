@@ -26,7 +26,7 @@ export function methodNotes(config: BenchConfig): Record<string, string> {
   return {
     load: `autocannon 9 in its own process: ${config.connections} connections, pipelining 1, ${config.warmupS} s warm-up then ${config.durationS} s measured, per scenario and server; any non-2xx, error or timeout fails the run`,
     throughput: 'iterations per second (a flow iteration is the token request plus the token-checked GET); ratios compare iterations per second',
-    latency: 'per HTTP request, from autocannon (ms, percentiles of the measured run)',
+    latency: 'per HTTP request, from autocannon over the measured run: mean, and percentiles in whole milliseconds (<1 = under 1 ms)',
     mock: 'node --import tsx scripts/mock.ts --control (what npm run mock starts), one process per API for the three scenarios (GET, then issue, then flow), one token issued before the load',
     bare: 'plain node:http on the same machine, hello-world JSON behind a trivial Authorization check (POST drains the body and answers a token); run once, with the first API\'s requests',
     prism: "@stoplight/prism-cli 5.14.2 `prism mock openapi/<api>.yaml` (accepts any Bearer); the flow uses the token from Prism's example when it has the API's shape",
