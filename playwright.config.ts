@@ -31,7 +31,7 @@ export default defineConfig({
   projects,
   webServer: embedded
     ? {
-        command: `node --import tsx scripts/mock.ts --control --quiet --port-base ${TEST_PORT_BASE}`,
+        command: `node scripts/start-mock.mjs --control --quiet --port-base ${TEST_PORT_BASE}`,
         url: `${apis.at(-1)!.baseURL}/__mock/health`,
         reuseExistingServer: false,
         timeout: 30_000,

@@ -24,11 +24,13 @@ export function randomUuid(): string {
   return crypto.randomUUID()
 }
 
-/** Compares two secrets in time that does not depend on where they first differ. */
+/**
+ * Compares two secrets in time that does not depend on where they first differ (UTF-16 code units, no
+ * allocation: it runs on every token request).
+ */
 export function safeEqual(a: string, b: string): boolean {
-  const left = new TextEncoder().encode(a)
-  const right = new TextEncoder().encode(b)
-  let diff = left.length ^ right.length
-  for (let i = 0; i < left.length; i++) diff |= left[i]! ^ (right[i % Math.max(right.length, 1)] ?? 0)
+  let diff = a.length ^ b.length
+  const n = b.length || 1
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ (b.charCodeAt(i % n) | 0)
   return diff === 0
 }

@@ -18,8 +18,9 @@ export function authenticate(request: Request, state: DadiState): DadiClient {
   }
   if (header === null) throw new MissingAuthorization()
 
-  const parts = header.split(' ')
-  const token = parts.length === 2 && /^Bearer$/i.test(parts[0]!) ? parts[1] : undefined
+  // Exactly two space-separated parts, the first "Bearer" in any case (DADI: split(' '), /^Bearer$/i).
+  const space = header.indexOf(' ')
+  const token = space === 6 && header.indexOf(' ', 7) < 0 && header.slice(0, 6).toLowerCase() === 'bearer' ? header.slice(7) : ''
   if (!token) throw mutants.has('malformed-as-invalid') ? invalidToken(state) : new NoToken()
 
   let clientId = state.tokens.find(token)

@@ -1,7 +1,7 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { InstanceContext, MockDefinition, MockInstance } from '../core/definition.ts'
 import { renderError } from '../core/errors.ts'
-import { json } from '../core/http.ts'
+import { jsonText } from '../core/http.ts'
 import { authenticate, authorizeCollection } from './authenticate.ts'
 import { InvalidMethod, NotFound } from './errors.ts'
 import defaultFixtures from './fixtures.json' with { type: 'json' }
@@ -16,45 +16,68 @@ import { issueToken } from './token-endpoint.ts'
  */
 export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFixtures>): MockInstance {
   const state = createDadiState(fixtures, clock, mutants)
-  const app = new Hono<{ Variables: { client: DadiClient } }>()
+  const app = new Hono()
   app.onError((error, c) => renderError(error, c.req.raw))
-  app.notFound(() => new NotFound().toResponse())
+
+  /**
+   * Every route but the token route authenticates first (unknown paths too: DADI's auth middleware runs
+   * before routing). Handlers stay synchronous and one per route, so hono answers without a promise.
+   */
+  const authed =
+    (handler: (c: Context, client: DadiClient) => Response): ((c: Context) => Response) =>
+    (c) =>
+      handler(c, authenticate(c.req.raw, state))
+  app.notFound((c) => {
+    try {
+      authenticate(c.req.raw, state)
+      return new NotFound().toResponse()
+    } catch (error) {
+      return renderError(error, c.req.raw)
+    }
+  })
 
   // The token route is the only one that skips authentication; DADI answers it for POST only.
   app.post('/token', (c) => issueToken(c.req.raw, state))
-  app.all('/token', () => new NotFound().toResponse())
+  app.on(['GET', 'PUT', 'PATCH', 'DELETE'], '/token', () => new NotFound().toResponse())
 
-  app.use('*', async (c, next) => {
-    c.set('client', authenticate(c.req.raw, state))
-    await next()
+  // Fixtures never change while the mock runs: serialise each answer once.
+  const collectionList = JSON.stringify({
+    collections: fixtures.collections.map((k) => ({
+      name: k.name,
+      slug: k.name,
+      version: k.version,
+      database: k.database,
+      path: `/${k.version}/${k.database}/${k.name}`,
+    })),
   })
-
-  app.get('/api/collections', (c) =>
-    c.json({
-      collections: fixtures.collections.map((k) => ({
-        name: k.name,
-        slug: k.name,
-        version: k.version,
-        database: k.database,
-        path: `/${k.version}/${k.database}/${k.name}`,
-      })),
+  const documents = new Map(
+    fixtures.collections.map((k) => [
+      `/${k.version}/${k.database}/${k.name}`,
+      JSON.stringify({
+        results: k.documents,
+        metadata: { limit: 50, page: 1, fields: {}, offset: 0, totalCount: k.documents.length, totalPages: 1 },
+      }),
+    ]),
+  )
+  app.get('/api/collections', authed(() => jsonText(collectionList)))
+  app.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
+    '/api/collections',
+    authed(() => {
+      throw new InvalidMethod()
     }),
   )
-  app.all('/api/collections', () => {
-    throw new InvalidMethod()
-  })
 
-  app.get('/:version/:database/:collection', (c) => {
-    const { version, database, collection } = c.req.param()
-    const found = fixtures.collections.find((k) => k.version === version && k.database === database && k.name === collection)
-    if (!found) throw new NotFound()
-    authorizeCollection(c.get('client'), version, collection, state)
-    const results = found.documents
-    return json({
-      results,
-      metadata: { limit: 50, page: 1, fields: {}, offset: 0, totalCount: results.length, totalPages: 1 },
-    })
-  })
+  app.get(
+    '/:version/:database/:collection',
+    authed((c, client) => {
+      const [version, database, collection] = [c.req.param('version')!, c.req.param('database')!, c.req.param('collection')!]
+      const found = documents.get(`/${version}/${database}/${collection}`)
+      if (found === undefined) throw new NotFound()
+      authorizeCollection(client, version, collection, state)
+      return jsonText(found)
+    }),
+  )
 
   return {
     fetch: (request) => app.fetch(request),

@@ -13,7 +13,6 @@ import { notFound, Problem } from './problem.ts'
 import { createExceptionlessState, type ExceptionlessState } from './state.ts'
 import { createForProject, createToken, deleteTokens, getToken, listForProject, updateToken } from './tokens.ts'
 
-type Env = { Variables: { principal: Principal } }
 
 /**
  * A stateful Exceptionless (`/api/v2`) for its documented auth surface: login, organizations, project tokens,
@@ -21,43 +20,64 @@ type Env = { Variables: { principal: Principal } }
  */
 export function createExceptionless({ clock, fixtures, mutants }: InstanceContext<ExceptionlessFixtures>): MockInstance {
   const state = createExceptionlessState(fixtures, clock, mutants)
-  const app = new Hono<Env>()
-  app.onError((error, c) => {
+  const app = new Hono()
+  const render = (error: unknown, request: Request): Response => {
     if (error instanceof Problem && mutants.has('plain-text-errors')) error.plainText = true
-    return renderError(error, c.req.raw)
+    return renderError(error, request)
+  }
+  app.onError((error, c) => render(error, c.req.raw))
+  // Unknown paths: credentials are still read first (401 before 404), as the authentication handler runs for every request.
+  app.notFound((c) => {
+    try {
+      if (!readCredentials(c.req.raw, state)) throw unauthorized(c.req.raw)
+      throw notFound()
+    } catch (error) {
+      return render(error, c.req.raw)
+    }
   })
-  app.notFound((c) => notFound().toResponse(c.req.raw))
 
   app.post('/api/v2/auth/login', (c) => login(c.req.raw, state))
 
-  // Every other route needs an authenticated principal; the query-string path marks the response private.
-  app.use('/api/v2/*', async (c, next) => {
-    const principal = readCredentials(c.req.raw, state)
-    if (!principal) throw unauthorized(c.req.raw)
-    c.set('principal', principal)
-    await next()
-    if (principal.viaQuery && c.res.status < 300 && !mutants.has('query-cacheable')) c.res.headers.set('cache-control', 'private')
-  })
+  /**
+   * Every other route needs an authenticated principal; a response to a query-authenticated request is marked
+   * private (RFC 6750 §2.3). One synchronous wrapper per route (no middleware), so synchronous handlers answer
+   * without a promise.
+   */
+  type Handler = (c: Context, principal: Principal) => Response | Promise<Response>
+  const authed =
+    (handler: Handler) =>
+    (c: Context): Response | Promise<Response> => {
+      const principal = readCredentials(c.req.raw, state)
+      if (!principal) throw unauthorized(c.req.raw)
+      const response = handler(c, principal)
+      if (!principal.viaQuery || mutants.has('query-cacheable')) return response
+      return response instanceof Promise ? response.then(markPrivate) : markPrivate(response)
+    }
 
-  const p = (c: Context<Env>) => c.get('principal')
-  app.get('/api/v2/organizations', (c) => getOrganizations(state, p(c)))
-  app.get('/api/v2/events', (c) => getEvents(state, p(c), Math.min(Math.max(Number(c.req.query('limit') ?? 10) || 10, 1), 100)))
-  app.post('/api/v2/events', (c) => postEvents(c.req.raw, state, p(c)))
-  app.post('/api/v2/events/by-ref/:referenceId/user-description', (c) => postUserDescription(c.req.raw, state, p(c)))
-  app.get('/api/v2/events/session/heartbeat', (c) => heartbeat(state, p(c), c.req.query('id')))
-  app.get('/api/v2/projects/config', (c) => getConfig(state, p(c), c.req.query('v')))
-  app.get('/api/v2/projects/:projectId/tokens', (c) => listForProject(state, p(c), c.req.param('projectId')))
-  app.post('/api/v2/projects/:projectId/tokens', (c) => createForProject(c.req.raw, state, p(c), c.req.param('projectId')))
-  app.post('/api/v2/tokens', (c) => createToken(c.req.raw, state, p(c)))
-  app.get('/api/v2/tokens/:id', (c) => getToken(state, p(c), c.req.param('id')))
-  app.on(['PATCH', 'PUT'], '/api/v2/tokens/:id', (c) => updateToken(c.req.raw, state, p(c), c.req.param('id')))
-  app.delete('/api/v2/tokens/:ids', (c) => deleteTokens(state, p(c), c.req.param('ids')))
+  app.get('/api/v2/organizations', authed((_, p) => getOrganizations(state, p)))
+  app.get('/api/v2/events', authed((c, p) => getEvents(state, p, Math.min(Math.max(Number(c.req.query('limit') ?? 10) || 10, 1), 100))))
+  app.post('/api/v2/events', authed((c, p) => postEvents(c.req.raw, state, p)))
+  app.post('/api/v2/events/by-ref/:referenceId/user-description', authed((c, p) => postUserDescription(c.req.raw, state, p)))
+  app.get('/api/v2/events/session/heartbeat', authed((c, p) => heartbeat(state, p, c.req.query('id'))))
+  app.get('/api/v2/projects/config', authed((c, p) => getConfig(state, p, c.req.query('v'))))
+  app.get('/api/v2/projects/:projectId/tokens', authed((c, p) => listForProject(state, p, c.req.param('projectId')!)))
+  app.post('/api/v2/projects/:projectId/tokens', authed((c, p) => createForProject(c.req.raw, state, p, c.req.param('projectId')!)))
+  app.post('/api/v2/tokens', authed((c, p) => createToken(c.req.raw, state, p)))
+  app.get('/api/v2/tokens/:id', authed((c, p) => getToken(state, p, c.req.param('id')!)))
+  app.on(['PATCH', 'PUT'], '/api/v2/tokens/:id', authed((c, p) => updateToken(c.req.raw, state, p, c.req.param('id')!)))
+  app.delete('/api/v2/tokens/:ids', authed((c, p) => deleteTokens(state, p, c.req.param('ids')!)))
 
   return {
     fetch: (request) => app.fetch(request),
     sweep: () => void state.tokens.sweep(),
     preload: (count) => preload(state, count),
   }
+}
+
+/** 2xx answers to query-authenticated requests must not be kept by shared caches. */
+function markPrivate(response: Response): Response {
+  if (response.status < 300) response.headers.set('cache-control', 'private')
+  return response
 }
 
 function preload(state: ExceptionlessState, count: number): void {

@@ -1,32 +1,47 @@
 /**
- * The benchmark's practical limit: plain node:http, hello-world JSON, a trivial Authorization check.
- * `node --import tsx scripts/lib/bench/bare-server.ts <port>` — binds 127.0.0.1 only.
- * - GET /health → 200; any other GET needs `Authorization: Bearer <anything>` (401 otherwise).
- * - POST (any path) drains the body and answers a token, so "token issue" and the flow have a baseline too.
+ * The benchmark's practical limit: plain node:http answering with the very bytes the mock answered (status,
+ * headers, body captured from it for this API), behind a trivial Authorization check — so a ratio measures
+ * the mock's own work, not a smaller payload.
+ * `node --import tsx scripts/lib/bench/bare-server.ts <port> '<canned JSON>'` — binds 127.0.0.1 only.
+ * - GET /health → 200; any other GET needs `Authorization: Bearer <anything>` (401 otherwise) → the canned GET.
+ * - POST (any path) drains the body → the canned token response.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 
-const HELLO = JSON.stringify({ hello: 'world' })
-const TOKEN = JSON.stringify({ accessToken: 'bare-token', tokenType: 'Bearer', expiresIn: 1800 })
+/** One response as the mock sent it. */
+export interface Canned {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
 
-function send(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+const port = Number(process.argv[2])
+if (!Number.isInteger(port) || port <= 0) throw new Error('[authconform] bare-server: give a port')
+const canned = JSON.parse(process.argv[3] ?? 'null') as { get: Canned; issue: Canned } | null
+if (!canned) throw new Error('[authconform] bare-server: give the canned responses as JSON')
+
+const prepared = (c: Canned): [number, OutgoingHttpHeaders, string] => [c.status, { ...c.headers, 'content-length': Buffer.byteLength(c.body) }, c.body]
+const GET = prepared(canned.get)
+const ISSUE = prepared(canned.issue)
+const HEALTH = prepared({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' })
+const REFUSED = prepared({ status: 401, headers: { 'content-type': 'application/json' }, body: '{"statusCode":401}' })
+
+function send(res: ServerResponse, [status, headers, body]: [number, OutgoingHttpHeaders, string]): void {
+  res.writeHead(status, headers)
   res.end(body)
 }
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
   if (req.method === 'POST') {
     req.resume()
-    req.once('end', () => send(res, 200, TOKEN))
+    req.once('end', () => send(res, ISSUE))
     return
   }
-  if (req.url === '/health') return send(res, 200, HELLO)
+  if (req.url === '/health') return send(res, HEALTH)
   const auth = req.headers.authorization
-  if (auth === undefined || !auth.startsWith('Bearer ')) return send(res, 401, '{"error":"unauthorized"}')
-  send(res, 200, HELLO)
+  if (auth === undefined || !auth.startsWith('Bearer ')) return send(res, REFUSED)
+  send(res, GET)
 }
 
-const port = Number(process.argv[2])
-if (!Number.isInteger(port) || port <= 0) throw new Error('[authconform] bare-server: give a port')
 createServer({ keepAliveTimeout: 10_000 }, handle).listen(port, '127.0.0.1')
 process.on('SIGTERM', () => process.exit(0))

@@ -1,7 +1,24 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { request } from 'node:http'
 import { createServer } from 'node:net'
+
+/**
+ * Which CPU a role runs on: the server under test on CPU 0, the load generator on CPU 1 (with `taskset`, on a
+ * machine with two or more CPUs). On two cores an unpinned scheduler moves both around and makes each
+ * server's number depend on how much CPU the load generator happened to get.
+ */
+const CPU = { server: 0, load: 1 } as const
+const canPin = cpus().length >= 2 && existsSync('/usr/bin/taskset')
+
+/** `command args` wrapped in `taskset -c <cpu>` for its role, when the machine allows. */
+export function pinned(role: keyof typeof CPU, command: string, args: readonly string[]): [string, string[]] {
+  return canPin ? ['/usr/bin/taskset', ['-c', String(CPU[role]), command, ...args]] : [command, [...args]]
+}
+
+/** Describes the pinning for the report's method notes. */
+export const pinning = canPin ? 'server processes pinned to CPU 0 and the load generator to CPU 1 (taskset)' : 'not pinned (needs taskset and two CPUs)'
 
 /** Every child the benchmark started and has not stopped yet, so an error or Ctrl-C still stops them all. */
 const live = new Set<ChildProcess>()

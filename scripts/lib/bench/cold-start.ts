@@ -5,11 +5,9 @@ import { startMock } from './servers.ts'
 export interface ColdStartResult {
   api: ApiName
   route: 'GET /__mock/health'
-  /** `node --import tsx scripts/mock.ts` (what `npm run mock` and Playwright start): what the target judges. */
+  /** `node scripts/start-mock.mjs` (what `npm run mock` and Playwright start), its bundle already built. */
   runsMs: number[]
   medianMs: number
-  /** The same CLI bundled with esbuild under plain node, for comparison (information only). */
-  bundled?: { runsMs: number[]; medianMs: number }
 }
 
 /** The median of a non-empty list. */
@@ -19,10 +17,10 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-async function timeStarts(api: ApiName, runs: number, bundle?: string): Promise<number[]> {
+async function timeStarts(api: ApiName, runs: number): Promise<number[]> {
   const runsMs: number[] = []
   for (let i = 0; i < runs; i++) {
-    const server = await startMock(api, bundle ? { bundle } : {})
+    const server = await startMock(api)
     runsMs.push(server.startupMs)
     await server.stop()
   }
@@ -33,16 +31,13 @@ const list = (runs: readonly number[]) => runs.map((m) => m.toFixed(0)).join(', 
 
 /**
  * Starts a fresh mock process `runs` times (the `npm run mock` command, with --control) and measures from
- * spawn until GET /__mock/health first answers 200, polling every 2 ms; then, given a bundle, the same for it.
+ * spawn until GET /__mock/health first answers 200, polling every 2 ms. One unmeasured start first builds the
+ * launcher's bundle if a source changed, so every measured run is a cold process start, not a build.
  */
-export async function runColdStart(api: ApiName, runs: number, log: (line: string) => void, bundle?: string): Promise<ColdStartResult> {
+export async function runColdStart(api: ApiName, runs: number, log: (line: string) => void): Promise<ColdStartResult> {
+  await (await startMock(api)).stop()
   const runsMs = await timeStarts(api, runs)
   const result: ColdStartResult = { api, route: 'GET /__mock/health', runsMs, medianMs: median(runsMs) }
   log(`${api} cold start: median ${result.medianMs.toFixed(0)} ms of ${runs} (${list(runsMs)})`)
-  if (bundle) {
-    const bundledRuns = await timeStarts(api, runs, bundle)
-    result.bundled = { runsMs: bundledRuns, medianMs: median(bundledRuns) }
-    log(`${api} cold start, bundled: median ${result.bundled.medianMs.toFixed(0)} ms (${list(bundledRuns)})`)
-  }
   return result
 }

@@ -7,6 +7,8 @@ export interface BenchConfig {
   /** Measured seconds per load run, after `warmupS` of unmeasured load. */
   durationS: number
   warmupS: number
+  /** Mock and bare runs per scenario, alternated; each side keeps its median. */
+  rounds: number
   connections: number
   coldStarts: number
   /** Live tokens in the store for the large side of the scale scenario. */
@@ -21,7 +23,7 @@ export interface BenchConfig {
 /** The configuration for a full or quick run over `apis`. */
 export function benchConfig(apis: ApiName[], quick: boolean, overrides: Partial<BenchConfig> = {}): BenchConfig {
   const base: BenchConfig = quick
-    ? { quick, apis, durationS: 0.5, warmupS: 0.5, connections: 32, coldStarts: 3, scaleTokens: 100_000, preloadChunk: 100_000, suite: 'first', outDir: 'reports/bench' }
-    : { quick, apis, durationS: 5, warmupS: 2, connections: 32, coldStarts: 7, scaleTokens: 1_000_000, preloadChunk: 250_000, suite: 'all', outDir: 'reports/bench' }
+    ? { quick, apis, durationS: 0.5, warmupS: 0.5, rounds: 1, connections: 32, coldStarts: 3, scaleTokens: 100_000, preloadChunk: 100_000, suite: 'first', outDir: 'reports/bench' }
+    : { quick, apis, durationS: 3, warmupS: 1, rounds: 3, connections: 32, coldStarts: 7, scaleTokens: 1_000_000, preloadChunk: 250_000, suite: 'all', outDir: 'reports/bench' }
   return { ...base, ...overrides }
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { spawnTracked } from './children.ts'
+import { pinned, spawnTracked } from './children.ts'
 import type { LoadJob, LoadOutcome } from './load-types.ts'
 
 const WORKER = join(import.meta.dirname, 'load-worker.ts')
@@ -18,7 +18,7 @@ function check(outcome: LoadOutcome, label: string): LoadOutcome {
  * errored, or timed out): the benchmark itself is then broken, not merely slow.
  */
 export async function runLoads(jobs: readonly LoadJob[], label: string): Promise<LoadOutcome[]> {
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(jobs)], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawnTracked(...pinned('load', process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(jobs)]), { stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   const boundMs = jobs.reduce((sum, j) => sum + (j.warmupS + j.durationS) * 1000 + 10_000, 20_000)

@@ -1,4 +1,5 @@
 import type { RequestSpec } from '../../../mocks/core/definition.ts'
+import type { Canned } from './bare-server.ts'
 import { definitions, type ApiName } from '../../../mocks/registry.ts'
 
 /** Sends one of a bench plan's requests to `baseUrl`. */
@@ -26,4 +27,20 @@ export async function issueAndCheck(api: ApiName, baseUrl: string): Promise<stri
   if (!check.ok) throw new Error(`[authconform] ${api}: token-checked GET answered ${check.status}: ${await check.text()}`)
   await check.arrayBuffer()
   return token
+}
+
+const HOP_BY_HOP = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
+
+async function canned(response: Response): Promise<Canned> {
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name)) headers[name] = value
+  })
+  return { status: response.status, headers, body: await response.text() }
+}
+
+/** The mock's own answers to the token request and the token-checked GET, for the bare baseline to replay. */
+export async function captureResponses(api: ApiName, baseUrl: string, token: string): Promise<{ get: Canned; issue: Canned }> {
+  const { plan, fixtures } = planFor(api)
+  return { issue: await canned(await send(baseUrl, plan.issue(fixtures))), get: await canned(await send(baseUrl, plan.protectedGet(token, fixtures))) }
 }

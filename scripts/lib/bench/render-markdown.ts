@@ -28,15 +28,9 @@ function throughputTable(report: BenchReport): string {
 
 function coldTable(report: BenchReport): string {
   const runs = (list: readonly number[]) => list.map((m) => Math.round(m)).join(', ')
-  const rows = report.cold.flatMap((c) => [
-    [c.api, '`node --import tsx scripts/mock.ts`', c.route, `**${Math.round(c.medianMs)} ms**`, runs(c.runsMs)],
-    ...(c.bundled ? [['', 'same CLI bundled (esbuild), plain node — information', c.route, `${Math.round(c.bundled.medianMs)} ms`, runs(c.bundled.runsMs)]] : []),
-  ])
+  const rows = report.cold.map((c) => [c.api, '`node scripts/start-mock.mjs` (npm run mock)', c.route, `**${Math.round(c.medianMs)} ms**`, runs(c.runsMs)])
   for (const [api, ms] of Object.entries(report.prismStartupMs)) rows.push([api, 'Prism (for reference)', 'first answer', `${Math.round(ms!)} ms`, '1 run'])
-  const notes = report.cold
-    .filter((c) => c.bundled)
-    .map((c) => `- ${c.api}: ${Math.round(c.medianMs - c.bundled!.medianMs)} ms of ${Math.round(c.medianMs)} ms is loading modules through tsx (the bundle starts in ${Math.round(c.bundled!.medianMs)} ms).`)
-  return [table(['API', 'process', 'until', 'median', 'runs (ms)'], rows), ...(notes.length ? ['', ...notes] : [])].join('\n')
+  return table(['API', 'process', 'until', 'median', 'runs (ms)'], rows)
 }
 
 function scaleTable(report: BenchReport): string {

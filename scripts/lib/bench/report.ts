@@ -1,3 +1,4 @@
+import { pinning } from './children.ts'
 import { cpus } from 'node:os'
 import type { ApiName } from '../../../mocks/registry.ts'
 import type { ColdStartResult } from './cold-start.ts'
@@ -24,13 +25,14 @@ export interface BenchReport {
 /** How each number was measured, so the report explains itself. */
 export function methodNotes(config: BenchConfig): Record<string, string> {
   return {
-    load: `autocannon 9 in its own process: ${config.connections} connections, pipelining 1, ${config.warmupS} s warm-up then ${config.durationS} s measured, per scenario and server; any non-2xx, error or timeout fails the run`,
+    cpus: pinning,
+    load: `autocannon 9 in its own process: ${config.connections} connections, pipelining 1, ${config.warmupS} s warm-up then ${config.durationS} s measured per run; mock and bare alternate ${config.rounds}× per scenario and each keeps its median run; any non-2xx, error or timeout fails the run`,
     throughput: 'iterations per second (a flow iteration is the token request plus the token-checked GET); ratios compare iterations per second',
     latency: 'per HTTP request, from autocannon over the measured run: mean, and percentiles in whole milliseconds (<1 = under 1 ms)',
-    mock: 'node --import tsx scripts/mock.ts --control (what npm run mock starts), one process per API for the three scenarios (GET, then issue, then flow), one token issued before the load',
-    bare: 'plain node:http on the same machine, hello-world JSON behind a trivial Authorization check (POST drains the body and answers a token); run once, with the first API\'s requests',
+    mock: 'node scripts/start-mock.mjs --control (what npm run mock and the suites start: scripts/mock.ts bundled by esbuild), one process per API for the three scenarios (GET, then issue, then flow), one token issued before the load',
+    bare: 'plain node:http on the same machine replaying the mock\'s own responses for this API (status, headers, body captured before the load) behind a trivial Authorization check; POST drains the body and answers the captured token response',
     prism: "@stoplight/prism-cli 5.14.2 `prism mock openapi/<api>.yaml` (accepts any Bearer); the flow uses the token from Prism's example when it has the API's shape",
-    coldStart: 'spawn of a fresh mock process until GET /__mock/health first answers 200 (polled every 2 ms); median of the runs. The target judges the tsx command users run; the esbuild bundle of the same CLI shows how much of it is module loading through tsx',
+    coldStart: 'spawn of a fresh `node scripts/start-mock.mjs` process (bundle already built by one unmeasured start) until GET /__mock/health first answers 200, polled every 2 ms; median of the runs',
     scale: `the token-checked GET on one mock process with 1 live token, then after POST /__mock/preload up to ${config.scaleTokens.toLocaleString('en-US')}; RSS is VmRSS from /proc/<pid>/status after each load`,
     suite: 'wall time of `npx playwright test` against the embedded mock (own ports and output folder), per API with --project; net = minus `npx playwright test --list` (Playwright start-up)',
   }

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { bundleMock } from './bundle.ts'
 import { renderChart } from './chart.ts'
 import { runColdStart, type ColdStartResult } from './cold-start.ts'
 import type { BenchConfig } from './config.ts'
@@ -20,9 +19,8 @@ export async function runBench(config: BenchConfig, log: (line: string) => void)
   const load = await runLoadScenarios(config, log)
   const scale: ScaleResult[] = []
   for (const api of config.apis) scale.push(await runScale(config, api, log))
-  const bundle = await bundleMock(config.outDir)
   const cold: ColdStartResult[] = []
-  for (const api of config.apis) cold.push(await runColdStart(api, config.coldStarts, log, bundle))
+  for (const api of config.apis) cold.push(await runColdStart(api, config.coldStarts, log))
   let suite: SuiteSpeedResult | undefined
   if (config.suite !== 'off') {
     const apis = config.suite === 'all' ? config.apis : config.apis.slice(0, 1)

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { portFor, type ApiName } from '../../../mocks/registry.ts'
-import { freePortBase, spawnTracked, stopChild, waitForHttp } from './children.ts'
+import type { Canned } from './bare-server.ts'
+import { freePortBase, pinned, spawnTracked, stopChild, waitForHttp } from './children.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const HOST = '127.0.0.1'
@@ -16,31 +17,27 @@ export interface Server {
   stop(): Promise<void>
 }
 
-/**
- * The command `npm run mock` runs (and Playwright's web server), so the benchmark measures what users start;
- * with `bundle`, the same CLI from an esbuild bundle under plain node (see bundle.ts).
- */
-export function mockCommand(api: ApiName, portBase: number, bundle?: string): [string, string[]] {
-  const entry = bundle ? [bundle] : ['--import', 'tsx', join(ROOT, 'scripts', 'mock.ts')]
-  return [process.execPath, [...entry, '--control', '--quiet', '--port-base', String(portBase), '--api', api]]
+/** The command `npm run mock` runs (and Playwright's web server), so the benchmark measures what users start. */
+export function mockCommand(api: ApiName, portBase: number): [string, string[]] {
+  return [process.execPath, [join(ROOT, 'scripts', 'start-mock.mjs'), '--control', '--quiet', '--port-base', String(portBase), '--api', api]]
 }
 
 /**
  * Starts one API's mock (with the /__mock control surface, on a free port) and waits for GET /__mock/health.
  */
-export async function startMock(api: ApiName, options: { bundle?: string; timeoutMs?: number } = {}): Promise<Server> {
+export async function startMock(api: ApiName, options: { timeoutMs?: number } = {}): Promise<Server> {
   const base = await freePortBase(5)
   const url = `http://${HOST}:${portFor(api, base)}`
-  const [command, args] = mockCommand(api, base, options.bundle)
+  const [command, args] = mockCommand(api, base)
   return launch('mock', url, `${url}/__mock/health`, command, args, options.timeoutMs ?? 30_000)
 }
 
-/** Starts the bare node:http baseline (hello-world JSON behind a trivial Authorization check). */
-export async function startBare(timeoutMs = 30_000): Promise<Server> {
+/** Starts the bare node:http baseline, replaying `canned` (the mock's own responses) behind a trivial Authorization check. */
+export async function startBare(canned: { get: Canned; issue: Canned }, timeoutMs = 30_000): Promise<Server> {
   const port = await freePortBase(1)
   const url = `http://${HOST}:${port}`
   const script = join(import.meta.dirname, 'bare-server.ts')
-  return launch('bare', url, `${url}/health`, process.execPath, ['--import', 'tsx', script, String(port)], timeoutMs)
+  return launch('bare', url, `${url}/health`, process.execPath, ['--import', 'tsx', script, String(port), JSON.stringify(canned)], timeoutMs)
 }
 
 /**
@@ -59,7 +56,7 @@ export async function startPrism(api: ApiName, timeoutMs = 60_000): Promise<Serv
 
 async function launch(kind: Server['kind'], url: string, readyUrl: string, command: string, args: string[], timeoutMs: number): Promise<Server> {
   const since = performance.now()
-  const child = spawnTracked(command, args, { cwd: ROOT })
+  const child = spawnTracked(...pinned('server', command, args), { cwd: ROOT })
   try {
     const startupMs = await waitForHttp(readyUrl, child, since, timeoutMs, kind === 'prism' ? 20 : 2, kind === 'prism')
     return { kind, url, pid: child.pid!, startupMs, stop: () => stopChild(child) }
