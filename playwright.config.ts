@@ -1,5 +1,5 @@
 import { defineConfig, type PlaywrightTestProject } from '@playwright/test'
-import { resolveTarget, targetName, TEST_PORT_BASE } from './suites/support/targets.ts'
+import { resolveTarget, targetName } from './suites/support/targets.ts'
 
 /**
  * One project per API (its own origin), all against one target: TARGET=<name> from targets.yaml, `mock` by
@@ -29,14 +29,6 @@ export default defineConfig({
         ['./scripts/lib/report/reporter.ts', { outputDir, target }],
       ],
   projects,
-  webServer: embedded
-    ? {
-        command: `node scripts/start-mock.mjs --control --quiet --port-base ${TEST_PORT_BASE}`,
-        url: `${apis.at(-1)!.baseURL}/__mock/health`,
-        reuseExistingServer: false,
-        timeout: 30_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-      }
-    : undefined,
+  // The embedded mock runs inside the runner process (no web server child, no readiness polling).
+  globalSetup: embedded ? './suites/support/embedded-mock.ts' : undefined,
 })

@@ -39,7 +39,13 @@ export async function serveMocks(options: ServeOptions): Promise<RunningMock[]> 
       const server = createServer({ keepAliveTimeout: 10_000 }, getRequestListener(host.fetch))
       const port = options.portBase === 0 ? 0 : portFor(api, options.portBase)
       await new Promise<void>((resolve, reject) => {
-        server.once('error', reject)
+        server.once('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new Error(`[authconform] ${hostname}:${port} (${api}) is already in use: another mock or test run holds it; stop it or pick another port base`)
+              : error,
+          ),
+        )
         server.listen(port, hostname, () => resolve())
       })
       const { port: bound } = server.address() as AddressInfo

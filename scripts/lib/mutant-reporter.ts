@@ -1,16 +1,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
-import type { ApiName } from '../../mocks/registry.ts'
+import type { ApiName } from '../../mocks/apis.ts'
 import { SWEEP_FAILURE } from '../../suites/support/test.ts'
 import { mutantAt } from './mutant-sweep.ts'
+import { preconditionOf } from './report/model.ts'
 
 export interface SweepRecord {
   api: string
   mutant: string
   title: string
   requirements: string[]
-  status: TestResult['status']
+  /** `blocked`: the test failed only at a precondition, so its own requirements did not catch anything. */
+  status: TestResult['status'] | 'blocked'
+}
+
+/** In the sweep, caught assertions are recorded as annotations (see suites/support/test.ts `tolerant`). */
+function sweepStatus(test: TestCase, result: TestResult): SweepRecord['status'] {
+  const failures = [...result.annotations, ...test.annotations].filter((a) => a.type === SWEEP_FAILURE)
+  if (failures.length === 0) return result.status
+  return failures.every((a) => preconditionOf(a.description ?? '') !== undefined) ? 'blocked' : 'failed'
 }
 
 /** Collects, per test and repetition, which mutant ran and which requirements failed; writes them as JSON. */
@@ -28,8 +37,7 @@ export default class MutantReporter implements Reporter {
       mutant,
       title: test.titlePath().slice(3).join(' › '),
       requirements: test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? ''),
-      // In the sweep, caught assertions are recorded as annotations (see suites/support/test.ts `tolerant`).
-      status: [...result.annotations, ...test.annotations].some((a) => a.type === SWEEP_FAILURE) ? 'failed' : result.status,
+      status: sweepStatus(test, result),
     })
   }
 

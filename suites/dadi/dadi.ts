@@ -19,9 +19,9 @@ export function postToken(request: APIRequestContext, data: unknown): Promise<AP
 /** Obtains a token, asserting only that it was issued (the shape has its own requirement). */
 export async function tokenFor(request: APIRequestContext, credentials: { clientId: string; secret: string }): Promise<TokenResponse> {
   const response = await postToken(request, credentials)
-  expect(response.status(), `precondition: POST /token for ${credentials.clientId} must succeed`).toBe(200)
+  expect(response.status(), `precondition (DADI-TOKEN-SHAPE): POST /token for ${credentials.clientId} must succeed`).toBe(200)
   const body = (await response.json()) as TokenResponse
-  expect(typeof body.accessToken, 'precondition: the token response must carry accessToken').toBe('string')
+  expect(typeof body.accessToken, 'precondition (DADI-TOKEN-SHAPE): the token response must carry accessToken').toBe('string')
   return body
 }
 

@@ -30,7 +30,7 @@ export async function loginToken(request: APIRequestContext, target: Target, rol
   const cached = target.control ? undefined : loginTokens.get(key)
   if (cached) return cached
   const response = await postLogin(request, account(target, role))
-  expect(response.status(), `precondition: login as ${role} must succeed`).toBe(200)
+  expect(response.status(), `precondition (EXL-LOGIN-OK): login as ${role} must succeed`).toBe(200)
   const { token } = (await response.json()) as { token: string }
   if (!target.control) loginTokens.set(key, token)
   return token
@@ -39,7 +39,7 @@ export async function loginToken(request: APIRequestContext, target: Target, rol
 /** Creates a project key with the user's login token; `scopes` undefined sends the docs' body without scopes. */
 export async function createKey(request: APIRequestContext, target: Target, userToken: string, scopes?: string[], projectId = target.settings.projectId!): Promise<ViewToken> {
   const response = await request.post(`/api/v2/projects/${projectId}/tokens`, { data: scopes ? { scopes } : {}, headers: bearer(userToken) })
-  expect(response.status(), `precondition: creating a ${scopes?.join('+') ?? 'default'} key must give 201`).toBe(201)
+  expect(response.status(), `precondition (EXL-TOKEN-CREATE): creating a ${scopes?.join('+') ?? 'default'} key must give 201`).toBe(201)
   return (await response.json()) as ViewToken
 }
 

@@ -46,7 +46,7 @@ test.describe('Project tokens (API keys)', () => {
   test('refuses a disabled key with 401', req('EXL-TOKEN-DISABLED'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const key = await createKey(request, target, user, ['client'])
-    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), 'precondition: the key works').toBe(200)
+    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), 'precondition (EXL-CLIENT-CONFIG): the key reads its configuration').toBe(200)
     const disabled = await request.patch(`/api/v2/tokens/${key.id}`, { data: { is_disabled: true }, headers: bearer(user) })
     expect(disabled.status(), 'EXL-TOKEN-DISABLED: PATCH is_disabled').toBe(200)
     await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-DISABLED')

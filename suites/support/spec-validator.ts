@@ -42,7 +42,8 @@ export class SpecValidator {
   constructor(file: string, document: Diagnostic['document'] = 'own', deviations: { match: string; reason: string }[] = []) {
     this.#document = document
     this.#deviations = deviations.map((d) => ({ match: new RegExp(d.match), reason: d.reason }))
-    this.#doc = parse(readFileSync(file, 'utf8'))
+    const text = readFileSync(file, 'utf8')
+    this.#doc = file.endsWith('.json') ? JSON.parse(text) : parse(text)
     ;(addFormats as unknown as (ajv: Ajv2020) => void)(this.#ajv)
     this.#ajv.addSchema(this.#doc, 'spec')
     for (const [template, item] of Object.entries<Record<string, any>>(this.#doc.paths ?? {})) {

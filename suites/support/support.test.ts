@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { definitions, implementedApis } from '../../mocks/registry.ts'
-import { buildReport, type TestRecord } from '../../scripts/lib/report/model.ts'
+import { buildReport, preconditionOf, type TestRecord } from '../../scripts/lib/report/model.ts'
 import { loadCatalogue } from './catalogue.ts'
 import { parseChallenge } from './challenge.ts'
 import { Redactor } from './redact.ts'
@@ -75,6 +75,7 @@ describe('conformance model', () => {
     status,
     ...(skipReason ? { skipReason } : {}),
     errors: status === 'failed' ? ['DADI-TOKEN-SHAPE: expected 200'] : [],
+    checked: { own: 0, upstream: 0 },
     exchanges: [],
   })
 
@@ -87,6 +88,19 @@ describe('conformance model', () => {
     assert.equal(byId.get('DADI-AUTH-EXPIRED')!.reason, 'needs the clock')
     assert.equal(byId.get('DADI-CRED-SECRET')!.status, 'passed')
     assert.equal(byId.get('DADI-ACL-DENY')!.status, 'not-tested')
+  })
+
+  it('blocks, not fails, a requirement whose test stopped at a precondition, naming the one it depends on', () => {
+    assert.equal(preconditionOf('Error: precondition (DADI-TOKEN-SHAPE): POST /token must succeed\n\nExpected: 200'), 'DADI-TOKEN-SHAPE')
+    assert.equal(preconditionOf('precondition: the key works'), '')
+    assert.equal(preconditionOf('Error: DADI-ACL-DENY: expected 403'), undefined)
+    const blocked: TestRecord = { ...record(['DADI-ACL-DENY'], 'blocked'), blockedBy: ['DADI-TOKEN-SHAPE'] }
+    const report = buildReport('mock', [catalogue], [blocked, record(['DADI-ACL-ISOLATION'], 'passed'), { ...record(['DADI-ACL-ISOLATION'], 'blocked'), blockedBy: [] }])
+    const byId = new Map(report.apis[0]!.requirements.map((r) => [r.id, r]))
+    assert.equal(byId.get('DADI-ACL-DENY')!.status, 'blocked')
+    assert.match(byId.get('DADI-ACL-DENY')!.reason!, /see DADI-TOKEN-SHAPE/)
+    assert.equal(byId.get('DADI-ACL-ISOLATION')!.status, 'blocked', 'one passing test does not make a requirement checked when another could not run')
+    assert.equal(report.summary.blocked, 2)
   })
 
   it('lists requirement IDs that tests name but the catalogue lacks', () => {

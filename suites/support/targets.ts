@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
-import { DEFAULT_PORT_BASE, implementedApis, portFor, type ApiName } from '../../mocks/registry.ts'
+import { DEFAULT_PORT_BASE, implementedApis, portFor, type ApiName } from '../../mocks/apis.ts'
 
 const Literal = z.union([z.string(), z.number(), z.boolean()])
 const FromEnv = z.object({ env: z.string().regex(/^[A-Z][A-Z0-9_]*$/), default: Literal.optional() }).strict()

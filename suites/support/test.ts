@@ -3,11 +3,11 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { test as base, type APIRequestContext, type TestDetails, type TestInfo } from '@playwright/test'
 import { SESSION_HEADER } from '../../mocks/core/host.ts'
-import type { ApiName } from '../../mocks/registry.ts'
+import type { ApiName } from '../../mocks/apis.ts'
 import { mutantAt, SWEEP_ENV } from '../../scripts/lib/mutant-sweep.ts'
 import { recordingContext, type Exchange } from './recorder.ts'
 import { Redactor } from './redact.ts'
-import { SpecValidator } from './spec-validator.ts'
+import { SpecValidator, type Diagnostic } from './spec-validator.ts'
 import { credentialsFor, resolveTarget, type ResolvedApiTarget } from './targets.ts'
 
 export const EVIDENCE_ATTACHMENT = 'authconform-evidence'
@@ -37,7 +37,7 @@ interface Fixtures {
   target: Target
   clock: Clock
   /** The isolated mock session of this test (its own state, clock and mutants); null against a real target. */
-  session: { id: string; control: APIRequestContext } | null
+  session: { id: string } | null
 }
 
 
@@ -63,8 +63,23 @@ const MAX_WAIT = Number(process.env.AUTHCONFORM_MAX_WAIT_SECONDS ?? 10)
 interface WorkerFixtures {
   /** This worker's project's API on the selected target (a worker runs one project). */
   resolved: ResolvedApiTarget
-  /** One context per worker for the mock's control surface; null against a target without it. */
-  control: APIRequestContext | null
+  /** Calls the mock's `/__mock` control surface; null against a target without it. */
+  control: Control | null
+}
+
+/**
+ * The mock's control surface, called with plain `fetch`: these calls are harness plumbing, not evidence, so
+ * they skip Playwright's request context (and the step and stack capture it does for every call).
+ */
+type Control = (method: 'POST' | 'DELETE', path: string, body?: unknown, session?: string) => Promise<Response>
+
+function controlAt(baseURL: string): Control {
+  return (method, path, body, session) =>
+    fetch(`${baseURL}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(session ? { [SESSION_HEADER]: session } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
 }
 
 const extended = base.extend<Fixtures, WorkerFixtures>({
@@ -76,15 +91,7 @@ const extended = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  control: [
-    async ({ resolved, playwright }, use) => {
-      if (!resolved.control || resolved.skip) return use(null)
-      const context = await playwright.request.newContext({ baseURL: resolved.baseURL })
-      await use(context)
-      await context.dispose()
-    },
-    { scope: 'worker' },
-  ],
+  control: [async ({ resolved }, use) => use(resolved.control && !resolved.skip ? controlAt(resolved.baseURL) : null), { scope: 'worker' }],
 
   target: async ({ resolved }, use) => {
     test.skip(resolved.skip !== undefined, resolved.skip)
@@ -106,19 +113,20 @@ const extended = base.extend<Fixtures, WorkerFixtures>({
       test.skip(mutant === undefined, `mutant sweep: ${target.api} has no mutant #${testInfo.repeatEachIndex}`)
       if (mutant) mutants = [mutant]
     }
-    const created = await control.post('/__mock/sessions', { data: { mutants } })
-    if (created.status() !== 201) throw new Error(`[authconform] could not open a mock session at ${target.baseURL}: ${created.status()} ${await created.text()}`)
+    const created = await control('POST', '/__mock/sessions', { mutants })
+    if (created.status !== 201) throw new Error(`[authconform] could not open a mock session at ${target.baseURL}: ${created.status} ${await created.text()}`)
     const { id } = (await created.json()) as { id: string }
-    await use({ id, control })
-    await control.delete(`/__mock/sessions/${id}`)
+    await use({ id })
+    await (await control('DELETE', `/__mock/sessions/${id}`)).arrayBuffer()
   },
 
-  clock: async ({ session }, use) => {
+  clock: async ({ session, control }, use) => {
     await use({
       async advance(seconds) {
-        if (session) {
-          const moved = await session.control.post('/__mock/clock', { data: { advanceSeconds: seconds }, headers: { [SESSION_HEADER]: session.id } })
-          if (!moved.ok()) throw new Error(`[authconform] the mock refused to advance its clock: ${moved.status()} ${await moved.text()}`)
+        if (session && control) {
+          const moved = await control('POST', '/__mock/clock', { advanceSeconds: seconds }, session.id)
+          if (!moved.ok) throw new Error(`[authconform] the mock refused to advance its clock: ${moved.status} ${await moved.text()}`)
+          await moved.arrayBuffer()
           return
         }
         test.skip(
@@ -139,11 +147,28 @@ const extended = base.extend<Fixtures, WorkerFixtures>({
     for (const fields of Object.values(target.credentials)) for (const value of Object.values(fields)) redactor.addSecret(value)
     const exchanges: Exchange[] = []
     await use(recordingContext(context, target.baseURL, redactor, validatorsFor(target.api), exchanges))
-    for (const e of exchanges) delete e.request.headers[SESSION_HEADER]
-    await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(exchanges, null, 2), contentType: 'application/json' })
     await context.dispose()
+    await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(evidenceOf(exchanges, testInfo.status !== testInfo.expectedStatus)), contentType: 'application/json' })
   },
 })
+
+/** What a test hands the conformance report: how many exchanges each document checked, and the evidence. */
+export interface Evidence {
+  checked: Record<Diagnostic['document'], number>
+  /** Every exchange of a failed test; otherwise only those that violate a document (the report shows them). */
+  exchanges: Exchange[]
+}
+
+function evidenceOf(exchanges: Exchange[], failed: boolean): Evidence {
+  const checked: Evidence['checked'] = { own: 0, upstream: 0 }
+  for (const e of exchanges) {
+    delete e.request.headers[SESSION_HEADER]
+    for (const document of ['own', 'upstream'] as const) {
+      if (!e.diagnostics.some((d) => d.document === document && d.code === 'operation-unknown')) checked[document]++
+    }
+  }
+  return { checked, exchanges: failed ? exchanges : exchanges.filter((e) => e.diagnostics.some((d) => d.severity === 'error')) }
+}
 
 const SWEEP_FIXTURES = ['request', 'target', 'clock'] as const
 type SweepBody = (fixtures: Pick<Fixtures & { request: APIRequestContext }, (typeof SWEEP_FIXTURES)[number]>, testInfo: TestInfo) => Promise<void>

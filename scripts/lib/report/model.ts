@@ -1,7 +1,20 @@
 import type { Catalogue, Requirement } from '../../../suites/support/catalogue.ts'
 import type { Exchange } from '../../../suites/support/recorder.ts'
 
-export type Status = 'passed' | 'failed' | 'skipped' | 'not-tested'
+export type Status = 'passed' | 'failed' | 'blocked' | 'skipped' | 'not-tested'
+
+/**
+ * A failed assertion whose message starts `precondition (ID): …` (or `precondition: …`) is not a finding about
+ * the test's own requirement: a step it depends on, checked by requirement ID, did not work. Such a test is
+ * `blocked`, so one defect (a renamed token field) fails one requirement instead of every test that needs a token.
+ */
+export const PRECONDITION = /^(?:Error: )?precondition(?: \(([A-Z][A-Z0-9-]*)\))?:/
+
+/** The requirement a precondition failure names, '' when it names none; undefined when it is not one. */
+export function preconditionOf(message: string): string | undefined {
+  const match = PRECONDITION.exec(message.trimStart())
+  return match ? (match[1] ?? '') : undefined
+}
 
 /** What one finished test contributes to the report. */
 export interface TestRecord {
@@ -9,9 +22,14 @@ export interface TestRecord {
   title: string
   location: string
   requirements: string[]
-  status: 'passed' | 'failed' | 'skipped'
+  status: 'passed' | 'failed' | 'blocked' | 'skipped'
   skipReason?: string
+  /** For `blocked`: the requirements whose checks its failed preconditions belong to. */
+  blockedBy?: string[]
   errors: string[]
+  /** Exchanges checked against our document and the API's own one. */
+  checked: Record<'own' | 'upstream', number>
+  /** Every exchange of a failed test; of a passed one, those that violate a document. */
   exchanges: Exchange[]
 }
 
@@ -20,6 +38,7 @@ export interface TestOutcome {
   location: string
   status: TestRecord['status']
   skipReason?: string
+  blockedBy?: string[]
   errors?: string[]
   evidence?: Exchange[]
 }
@@ -51,7 +70,7 @@ export interface ConformanceReport {
 }
 
 const MAX_EVIDENCE = 12
-const zero = (): Counts => ({ passed: 0, failed: 0, skipped: 0, 'not-tested': 0 })
+const zero = (): Counts => ({ passed: 0, failed: 0, blocked: 0, skipped: 0, 'not-tested': 0 })
 
 /**
  * The one canonical model (HTML, Markdown and the exit status all derive from it). Deterministic: sorted,
@@ -85,12 +104,18 @@ function testedRequirement(requirement: Requirement, records: TestRecord[]): Req
     location: t.location,
     status: t.status,
     ...(t.skipReason ? { skipReason: t.skipReason } : {}),
-    ...(t.status === 'failed' ? { errors: t.errors, evidence: t.exchanges.slice(-MAX_EVIDENCE) } : {}),
+    ...(t.blockedBy ? { blockedBy: t.blockedBy } : {}),
+    ...(t.status === 'failed' || t.status === 'blocked' ? { errors: t.errors, evidence: t.exchanges.slice(-MAX_EVIDENCE) } : {}),
   }))
   let status: Status = 'not-tested'
   let reason: string | undefined
+  const blocked = tests.filter((t) => t.status === 'blocked')
   if (tests.some((t) => t.status === 'failed')) status = 'failed'
-  else if (tests.some((t) => t.status === 'passed')) status = 'passed'
+  else if (blocked.length) {
+    status = 'blocked'
+    const by = [...new Set(blocked.flatMap((t) => t.blockedBy ?? []))].filter(Boolean).sort()
+    reason = `not checked: a precondition failed${by.length ? ` (see ${by.join(', ')})` : ''}`
+  } else if (tests.some((t) => t.status === 'passed')) status = 'passed'
   else if (tests.length) {
     status = 'skipped'
     reason = [...new Set(tests.map((t) => t.skipReason ?? 'skipped'))].join('; ')
@@ -105,7 +130,7 @@ function specRequirement(requirement: Requirement, records: TestRecord[], docume
   for (const record of records) {
     const mine = (e: Exchange) => e.diagnostics.filter((d) => d.document === document)
     const bad = record.exchanges.filter((e) => mine(e).some((d) => d.severity === 'error'))
-    checked += record.exchanges.filter((e) => !mine(e).some((d) => d.code === 'operation-unknown')).length
+    checked += record.checked[document]
     if (bad.length) {
       violations.push({
         title: record.title,

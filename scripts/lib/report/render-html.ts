@@ -1,7 +1,7 @@
 import type { ConformanceReport, RequirementReport, Status } from './model.ts'
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed', skipped: 'skipped', 'not-tested': 'not tested' }
+const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed', blocked: 'blocked', skipped: 'skipped', 'not-tested': 'not tested' }
 
 /** A self-contained HTML page of the canonical report (no scripts, no external assets). */
 export function renderHtml(report: ConformanceReport): string {
@@ -22,7 +22,7 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px 
 th{background:#f5f5f7}code,pre{font:12px ui-monospace,monospace}pre{background:#f5f5f7;padding:.6rem;overflow:auto;max-height:28rem}
 .badge{display:inline-block;border-radius:3px;padding:0 .45rem;font-weight:600;white-space:nowrap}
 .passed .badge,.badge.passed{background:#d8f5dd;color:#0b6b1d}.failed .badge,.badge.failed{background:#fde0e0;color:#a4161a}
-.skipped .badge,.badge.skipped{background:#fff3cd;color:#7a5b00}.not-tested .badge,.badge.not-tested{background:#e8e8ed;color:#555}
+.skipped .badge,.badge.skipped{background:#fff3cd;color:#7a5b00}.blocked .badge,.badge.blocked{background:#ffe5cc;color:#8a3b00}.not-tested .badge,.badge.not-tested{background:#e8e8ed;color:#555}
 .stmt{color:#444}.reason{color:#7a5b00}.dev{color:#5b3fa0}details{margin:.3rem 0}
 </style></head><body>
 <h1>Conformance — target <code>${esc(report.target)}</code></h1>
@@ -39,9 +39,9 @@ function summary(c: Record<Status, number>): string {
 function row(r: RequirementReport): string {
   const by = r.exchangesChecked !== undefined ? `${r.exchangesChecked} exchanges checked` : r.tests.map((t) => `<div>${esc(t.title)} <small>${esc(t.location)}</small></div>`).join('')
   const failures = r.tests
-    .filter((t) => t.status === 'failed')
+    .filter((t) => t.status === 'failed' || t.status === 'blocked')
     .map(
-      (t) => `<details open><summary>${esc(t.title)}</summary>${(t.errors ?? []).map((e) => `<pre>${esc(e)}</pre>`).join('')}
+      (t) => `<details${t.status === 'failed' ? ' open' : ''}><summary>${t.status === 'blocked' ? 'blocked: ' : ''}${esc(t.title)}</summary>${(t.errors ?? []).map((e) => `<pre>${esc(e)}</pre>`).join('')}
 ${(t.evidence ?? []).map((x) => `<details><summary><code>${esc(`${x.request.method} ${x.request.url} → ${x.response.status}`)}</code></summary><pre>${esc(JSON.stringify(x, null, 2))}</pre></details>`).join('')}</details>`,
     )
     .join('')

@@ -1,6 +1,6 @@
 import type { ConformanceReport, Status } from './model.ts'
 
-const ICON: Record<Status, string> = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped', 'not-tested': '⚪ not tested' }
+const ICON: Record<Status, string> = { passed: '✅ passed', failed: '❌ failed', blocked: '🚧 blocked', skipped: '⏭️ skipped', 'not-tested': '⚪ not tested' }
 
 /** Markdown rendering of the canonical report: a table per API, then every failure with its evidence. */
 export function renderMarkdown(report: ConformanceReport): string {
@@ -35,5 +35,5 @@ export function renderMarkdown(report: ConformanceReport): string {
   return `${out.join('\n').trimEnd()}\n`
 }
 
-const counts = (c: Record<Status, number>) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c['not-tested']} not tested`
+const counts = (c: Record<Status, number>) => `${c.passed} passed, ${c.failed} failed, ${c.blocked} blocked, ${c.skipped} skipped, ${c['not-tested']} not tested`
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')

@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
 import { loadCatalogue } from '../../../suites/support/catalogue.ts'
-import type { Exchange } from '../../../suites/support/recorder.ts'
-import { EVIDENCE_ATTACHMENT } from '../../../suites/support/test.ts'
-import { buildReport, type TestRecord } from './model.ts'
+import { EVIDENCE_ATTACHMENT, type Evidence } from '../../../suites/support/test.ts'
+import { buildReport, preconditionOf, type TestRecord } from './model.ts'
 import { renderHtml } from './render-html.ts'
 import { renderMarkdown } from './render-markdown.ts'
 
@@ -35,17 +34,24 @@ export default class ConformanceReporter implements Reporter {
     const project = test.parent.project()
     const api = project?.metadata?.api as string | undefined
     if (!api) return
-    const evidence = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT)?.body
+    const attached = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT)?.body
+    const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, exchanges: [] }
     const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')
+    const errors = result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, ''))
+    const preconditions = errors.map(preconditionOf)
+    const failed = result.status !== 'passed' && result.status !== 'skipped'
+    const blocked = failed && errors.length > 0 && preconditions.every((p) => p !== undefined)
     this.#records.set(test.id, {
       api,
       title: test.titlePath().slice(3).join(' › '),
       location: `${relative(this.#root, test.location.file)}:${test.location.line}`,
       requirements: test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? ''),
-      status: result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed',
+      status: blocked ? 'blocked' : failed ? 'failed' : result.status === 'skipped' ? 'skipped' : 'passed',
       ...(result.status === 'skipped' ? { skipReason: skip?.description ?? 'skipped' } : {}),
-      errors: result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, '')),
-      exchanges: evidence ? (JSON.parse(evidence.toString('utf8')) as Exchange[]) : [],
+      ...(blocked ? { blockedBy: [...new Set(preconditions as string[])].filter(Boolean) } : {}),
+      errors,
+      checked: evidence.checked,
+      exchanges: evidence.exchanges,
     })
   }
 
@@ -58,7 +64,7 @@ export default class ConformanceReporter implements Reporter {
     writeFileSync(join(this.#outputDir, 'index.html'), renderHtml(report))
 
     const s = report.summary
-    console.log(`\n[authconform] ${this.#target}: ${s.passed} requirements passed, ${s.failed} failed, ${s.skipped} skipped, ${s['not-tested']} not tested`)
+    console.log(`\n[authconform] ${this.#target}: ${s.passed} requirements passed, ${s.failed} failed, ${s.blocked} blocked, ${s.skipped} skipped, ${s['not-tested']} not tested`)
     for (const api of report.apis) {
       for (const r of api.requirements.filter((x) => x.status === 'failed')) {
         console.log(`  ✘ ${r.id} — ${r.statement}`)
@@ -69,12 +75,13 @@ export default class ConformanceReporter implements Reporter {
           for (const x of (t.evidence ?? []).slice(-2)) console.log(`        evidence: ${x.request.method} ${x.request.url} → ${x.response.status} ${JSON.stringify(x.response.body ?? '').slice(0, 160)}`)
         }
       }
+      for (const r of api.requirements.filter((x) => x.status === 'blocked')) console.log(`  ◌ ${r.id} ${r.reason}`)
       for (const r of api.requirements.filter((x) => x.status === 'not-tested')) console.log(`  ○ ${r.id} is not tested: ${r.reason}`)
       if (api.unknownRequirementIds.length) console.log(`  ! tests name requirements ${api.unknownRequirementIds.join(', ')} that suites/${api.api}/requirements.yaml lacks`)
     }
     console.log(`[authconform] report: ${relative(process.cwd(), join(this.#outputDir, 'index.html'))} (also conformance.md, conformance.json)`)
 
-    const defective = report.apis.some((a) => a.unknownRequirementIds.length > 0 || a.summary['not-tested'] > 0 || a.summary.failed > 0)
+    const defective = report.apis.some((a) => a.unknownRequirementIds.length > 0 || a.summary['not-tested'] > 0 || a.summary.failed > 0 || a.summary.blocked > 0)
     if (defective && result.status === 'passed') return { status: 'failed' }
   }
 
