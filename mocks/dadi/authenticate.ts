@@ -25,9 +25,16 @@ export function authenticate(request: Request, state: DadiState): DadiClient {
 
   let clientId = state.tokens.find(token)
   if (clientId === undefined && mutants.has('accept-unknown-token')) clientId = state.fixtures.clients[0]!.clientId
+  if (clientId === undefined && mutants.has('token-prefix-match')) clientId = findByPrefix(token, state)
   if (clientId === undefined) throw invalidToken(state)
   if (mutants.has('tokens-cross') && state.lastIssuedTo) clientId = state.lastIssuedTo
   return state.clients.get(clientId)!
+}
+
+/** The `token-prefix-match` defect: a lookup "indexed" on the first UUID group, the full comparison forgotten. */
+function findByPrefix(token: string, state: DadiState): string | undefined {
+  for (const [issued, clientId] of state.tokens.entries()) if (issued.slice(0, 8) === token.slice(0, 8)) return clientId
+  return undefined
 }
 
 function invalidToken(state: DadiState): InvalidToken {

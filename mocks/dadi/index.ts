@@ -12,7 +12,7 @@ import { issueToken } from './token-endpoint.ts'
 
 /**
  * A stateful DADI API (v3 wire format, v4 ACL refusal) for its documented auth surface:
- * `POST /token`, `GET /api/collections`, `GET /{version}/{database}/{collection}`.
+ * `POST /token`, `GET /api/collections`, `GET /{version}/{database}/{collection}[/{id}]`.
  */
 export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFixtures>): MockInstance {
   const state = createDadiState(fixtures, clock, mutants)
@@ -50,15 +50,26 @@ export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFix
       path: `/${k.version}/${k.database}/${k.name}`,
     })),
   })
-  const documents = new Map(
+  const results = (documents: readonly unknown[]) =>
+    JSON.stringify({ results: documents, metadata: { limit: 50, page: 1, fields: {}, offset: 0, totalCount: documents.length, totalPages: 1 } })
+  const collections = new Map(
     fixtures.collections.map((k) => [
       `/${k.version}/${k.database}/${k.name}`,
-      JSON.stringify({
-        results: k.documents,
-        metadata: { limit: 50, page: 1, fields: {}, offset: 0, totalCount: k.documents.length, totalPages: 1 },
-      }),
+      { all: results(k.documents), byId: new Map(k.documents.map((d) => [String(d._id), results([d])])) },
     ]),
   )
+  /**
+   * The collection a path names, and whether its permission check applies. The `acl-path-case` defect: the
+   * router matches case-insensitively (Express's default) while the ACL finds no collection at the exact path
+   * and lets the request through.
+   */
+  const collectionAt = (version: string, database: string, collection: string) => {
+    const path = `/${version}/${database}/${collection}`
+    const exact = collections.get(path)
+    if (exact !== undefined || !mutants.has('acl-path-case')) return { found: exact, guarded: true }
+    for (const [key, value] of collections) if (key.toLowerCase() === path.toLowerCase()) return { found: value, guarded: false }
+    return { found: undefined, guarded: true }
+  }
   app.get('/api/collections', authed(() => jsonText(collectionList)))
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],
@@ -72,10 +83,23 @@ export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFix
     '/:version/:database/:collection',
     authed((c, client) => {
       const [version, database, collection] = [c.req.param('version')!, c.req.param('database')!, c.req.param('collection')!]
-      const found = documents.get(`/${version}/${database}/${collection}`)
+      const { found, guarded } = collectionAt(version, database, collection)
       if (found === undefined) throw new NotFound()
-      authorizeCollection(client, version, collection, state)
-      return jsonText(found)
+      if (guarded) authorizeCollection(client, version, collection, state)
+      return jsonText(found.all)
+    }),
+  )
+  // One document: the collection's permission first, so a client without it cannot even learn which ids exist.
+  app.get(
+    '/:version/:database/:collection/:id',
+    authed((c, client) => {
+      const [version, database, collection] = [c.req.param('version')!, c.req.param('database')!, c.req.param('collection')!]
+      const { found, guarded } = collectionAt(version, database, collection)
+      if (found === undefined) throw new NotFound()
+      if (guarded && !mutants.has('document-route-unguarded')) authorizeCollection(client, version, collection, state)
+      const document = found.byId.get(c.req.param('id')!)
+      if (document === undefined) throw new NotFound()
+      return jsonText(document)
     }),
   )
 

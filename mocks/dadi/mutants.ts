@@ -20,4 +20,7 @@ export const dadiMutants = {
   'ttl-mismatch': { description: 'expiresIn says 3600 while tokens live 1800 s', expect: ['DADI-TOKEN-TTL'] },
   'sequential-tokens': { description: 'tokens come from a counter, not a CSPRNG', expect: ['DADI-TOKEN-RANDOM'] },
   'malformed-as-invalid': { description: 'a non-Bearer Authorization header is answered as invalid_token, not no_token', expect: ['DADI-AUTH-MALFORMED'] },
+  'token-prefix-match': { description: 'tokens are matched on their first UUID group only, so a tampered token is accepted', expect: ['DADI-AUTH-UNKNOWN'] },
+  'document-route-unguarded': { description: 'the single-document route skips the collection permission check', expect: ['DADI-ACL-PATHS'] },
+  'acl-path-case': { description: 'routing ignores letter case but the permission check compares the path exactly', expect: ['DADI-ACL-PATHS'] },
 } as const satisfies Record<string, Mutant>

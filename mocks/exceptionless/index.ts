@@ -60,7 +60,7 @@ export function createExceptionless({ clock, fixtures, mutants }: InstanceContex
   app.post('/api/v2/events/by-ref/:referenceId/user-description', authed((c, p) => postUserDescription(c.req.raw, state, p)))
   app.get('/api/v2/events/session/heartbeat', authed((c, p) => heartbeat(state, p, c.req.query('id'))))
   app.get('/api/v2/projects/config', authed((c, p) => getConfig(state, p, c.req.query('v'))))
-  app.get('/api/v2/projects/:projectId/tokens', authed((c, p) => listForProject(state, p, c.req.param('projectId')!)))
+  app.get('/api/v2/projects/:projectId/tokens', authed((c, p) => listForProject(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/projects/:projectId/tokens', authed((c, p) => createForProject(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/tokens', authed((c, p) => createToken(c.req.raw, state, p)))
   app.get('/api/v2/tokens/:id', authed((c, p) => getToken(state, p, c.req.param('id')!)))

@@ -18,6 +18,7 @@ const MAX_ATTEMPTS_PER_EMAIL = 5
  */
 export async function login(request: Request, state: ExceptionlessState): Promise<Response> {
   const body = await readBody(request)
+  if (body.kind === 'invalid' && state.mutants.has('bad-json-500')) return developerExceptionPage(body.reason)
   const value = body.kind === 'json' ? body.value : undefined
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Problem(400, 'A non-empty JSON request body is required.')
   const { email, password, invite_token: invite } = value as Record<string, unknown>
@@ -41,11 +42,15 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   const current = attempts && attempts.resetAt > now ? attempts : { count: 0, resetAt: Math.ceil((now + 1) / WINDOW_MS) * WINDOW_MS }
   current.count++
   state.loginAttempts.set(key, current)
-  if (current.count > MAX_ATTEMPTS_PER_EMAIL && !state.mutants.has('no-login-rate-limit')) throw new Problem(401, 'Login denied.')
+  const locked = current.count > MAX_ATTEMPTS_PER_EMAIL && !state.mutants.has('no-login-rate-limit')
+  // The `lockout-after-password` defect checks the limit only once the password has failed.
+  if (locked && !state.mutants.has('lockout-after-password')) throw new Problem(401, 'Login denied.')
 
   const user = state.usersByEmail.get(key)
-  if (!user) throw new Problem(401, state.mutants.has('login-enumeration') ? 'User not found.' : 'Login failed.')
-  if (!user.is_active || !safeEqual(password as string, user.password)) throw new Problem(401, 'Login failed.')
+  if (!user || !user.is_active || !safeEqual(password as string, user.password)) {
+    if (locked) throw new Problem(401, 'Login denied.')
+    throw new Problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : 'Login failed.')
+  }
 
   state.loginAttempts.delete(key)
   return json({ token: loginToken(user.id, state).id })
@@ -73,4 +78,10 @@ function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
   }
   state.tokens.upsert(token.id, token, LOGIN_TOKEN_TTL_SECONDS)
   return token
+}
+
+/** The `bad-json-500` defect: the JSON reader's exception escapes to a development error page. */
+function developerExceptionPage(reason: string): Response {
+  const text = `System.Text.Json.JsonException: ${reason}\n   at System.Text.Json.ThrowHelper.ReThrowWithPath(ReadStack& state, JsonReaderException ex)\n   at Exceptionless.Web.Api.Handlers.AuthHandler.LoginAsync(Login model)`
+  return new Response(text, { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 }

@@ -19,4 +19,6 @@ export const exceptionlessMutants = {
   'cross-org-tokens': { description: 'tokens can be created for projects of other organizations', expect: ['EXL-TOKEN-ORG-ISOLATION'] },
   'relative-location': { description: 'the 201 Location of a new token is relative', expect: ['EXL-TOKEN-CREATE'] },
   'echo-password': { description: 'a validation error echoes the submitted password', expect: ['EXL-LOGIN-NOECHO'] },
+  'lockout-after-password': { description: 'the per-email limit is checked only after a failed password, so the right password always gets in', expect: ['EXL-LOGIN-RATE-LIMIT'] },
+  'bad-json-500': { description: 'a login body that is not JSON answers 500 with the exception text', expect: ['EXL-LOGIN-VALIDATION'] },
 } as const satisfies Record<string, Mutant>

@@ -95,11 +95,32 @@ function accessibleToken(id: string, principal: Principal, state: ExceptionlessS
   return token
 }
 
-export function listForProject(state: ExceptionlessState, principal: Principal, projectId: string): Response {
+/**
+ * `GET /api/v2/projects/{projectId}/tokens?page=&limit=` — one page (limit 1–100, default 10; page from 1),
+ * oldest first, with `Link` rel="previous"/"next" as the real server's `OkWithResourceLinks` sends them.
+ */
+export function listForProject(request: Request, state: ExceptionlessState, principal: Principal, projectId: string): Response {
   requireTokenAdmin(principal, state)
   accessibleProject(projectId, principal, state)
+  const url = new URL(request.url)
+  const limit = clamp(url.searchParams.get('limit'), 10, 1, 100)
+  const page = clamp(url.searchParams.get('page'), 1, 1, Number.MAX_SAFE_INTEGER)
   const tokens = [...state.tokens.entries()].map(([, t]) => t).filter((t) => t.type === 'access' && t.project_id === projectId)
-  return json(tokens.map(viewToken))
+  const links: string[] = []
+  const pageUrl = (n: number) => {
+    url.searchParams.set('page', String(n))
+    url.searchParams.set('limit', String(limit))
+    return `<${url}>`
+  }
+  if (page > 1) links.push(`${pageUrl(page - 1)}; rel="previous"`)
+  if (page * limit < tokens.length) links.push(`${pageUrl(page + 1)}; rel="next"`)
+  return json(tokens.slice((page - 1) * limit, page * limit).map(viewToken), 200, links.length ? { link: links.join(', ') } : {})
+}
+
+/** An integer query value, its default when absent or not a number, held within [min, max] (`GetLimit`, `GetPage`). */
+function clamp(raw: string | null, fallback: number, min: number, max: number): number {
+  const n = raw === null ? NaN : Number.parseInt(raw, 10)
+  return Number.isNaN(n) ? fallback : Math.min(Math.max(n, min), max)
 }
 
 export function getToken(state: ExceptionlessState, principal: Principal, id: string): Response {

@@ -68,6 +68,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{version}/{database}/{collection}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1.0 */
+                version: string;
+                /** @example library */
+                database: string;
+                /** @example books */
+                collection: string;
+                /** @example 5e4a2d3f1c9d440000a1b001 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Read one document, if the client's permissions allow its collection
+         * @description The collection's permission is checked before the document is looked up, so a client without it cannot
+         *     learn which ids exist (403 whether or not the document does).
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -235,6 +265,54 @@ export interface operations {
                 };
             };
             /** @description No such collection. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCodeError"];
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1.0 */
+                version: string;
+                /** @example library */
+                database: string;
+                /** @example books */
+                collection: string;
+                /** @example 5e4a2d3f1c9d440000a1b001 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, as the only entry of `results`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The token is valid but its client lacks permission for this collection. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessDenied"];
+                };
+            };
+            /** @description No such collection or document. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -116,7 +116,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The project's API keys */
+        /** The project's API keys, a page at a time */
         get: operations["getProjectTokens"];
         put?: never;
         /** Create an API key for the project */
@@ -534,7 +534,12 @@ export interface operations {
     };
     getProjectTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Keys per page, 1 to 100. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 /** @example 537650f3b77efe23a47914f4 */
@@ -544,9 +549,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description API keys. */
+            /** @description One page of API keys, oldest first; `Link` names the previous and next pages. */
             200: {
                 headers: {
+                    /** @description `<…?page=2&limit=10>; rel="next"`, and `rel="previous"` after the first page. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -48,6 +48,21 @@ test.describe('Bearer tokens on protected endpoints', () => {
     }
   })
 
+  test('refuses an issued token altered in one character, truncated or extended', req('DADI-AUTH-UNKNOWN'), async ({ request, target }) => {
+    const { accessToken } = await tokenFor(request, client(target, 'primary'))
+    const flip = (at: number) => `${accessToken.slice(0, at)}${accessToken[at] === '0' ? '1' : '0'}${accessToken.slice(at + 1)}`
+    for (const [name, token] of [
+      ['last character changed', flip(accessToken.length - 1)],
+      ['middle character changed', flip(accessToken.length >> 1)],
+      ['first character changed', flip(0)],
+      ['truncated by one', accessToken.slice(0, -1)],
+      ['extended by one', `${accessToken}0`],
+    ] as const) {
+      await expectUnauthorized(await request.get('/api/collections', { headers: bearer(token) }), 'invalid_token', `DADI-AUTH-UNKNOWN (${name})`)
+    }
+    expect((await request.get('/api/collections', { headers: bearer(accessToken) })).status(), 'DADI-AUTH-UNKNOWN: the unaltered token still works').toBe(200)
+  })
+
   test('reads the token from the Authorization header only', req('DADI-AUTH-HEADER-ONLY'), async ({ request, target }) => {
     const { accessToken } = await tokenFor(request, client(target, 'primary'))
     const response = await request.get(`/api/collections?access_token=${encodeURIComponent(accessToken)}`)
@@ -73,6 +88,37 @@ test.describe('Per-client permissions', () => {
     const body = await response.json()
     expect(body, 'DADI-ACL-DENY: the API-0006 body').toMatchObject({ code: 'API-0006', title: 'Access denied' })
     expect(JSON.stringify(body), 'DADI-ACL-DENY: no documents leak').not.toContain('results')
+  })
+
+  test('holds the permission on every path to the collection', req('DADI-ACL-PATHS'), async ({ request, target }) => {
+    const restricted = (await tokenFor(request, client(target, 'restricted'))).accessToken
+    const primary = (await tokenFor(request, client(target, 'primary'))).accessToken
+    const denied = target.settings.deniedCollection!
+    const allowed = target.settings.allowedCollection!
+    const firstId = async (path: string) => {
+      const read = await request.get(path, { headers: bearer(primary) })
+      expect(read.status(), `precondition (DADI-AUTH-ACCEPT): the primary client reads ${path}`).toBe(200)
+      const id = ((await read.json()) as { results?: { _id?: string }[] }).results?.[0]?._id
+      return id ?? '5e4a2d3f1c9d440000a1b001'
+    }
+    const allowedDocument = `${allowed}/${await firstId(allowed)}`
+    const allowedRead = await request.get(allowedDocument, { headers: bearer(restricted) })
+    expect([200, 404], `DADI-ACL-PATHS: GET ${allowedDocument} by the permitted client (200, or 404 where documents are not served by id)`).toContain(allowedRead.status())
+    const segments = denied.split('/')
+    const name = segments.at(-1)!
+    const base = segments.slice(0, -1).join('/')
+    const variants = [
+      `${denied}/${await firstId(denied)}`,
+      `${denied}/`,
+      `${base}/${name[0]!.toUpperCase()}${name.slice(1)}`,
+      `${base}/${name.toUpperCase()}`,
+      `${base}/%${name.charCodeAt(0).toString(16)}${name.slice(1)}`,
+    ]
+    for (const path of variants) {
+      const response = await request.get(path, { headers: bearer(restricted) })
+      expect(response.status() < 200 || response.status() >= 300, `DADI-ACL-PATHS: GET ${path} by a client without permission for ${denied} must not succeed, got ${response.status()}`).toBe(true)
+      if (response.status() === 403) expect((await response.json()).code, `DADI-ACL-PATHS: GET ${path} refusal is API-0006`).toBe('API-0006')
+    }
   })
 
   test("two clients' tokens never cross", req('DADI-ACL-ISOLATION'), async ({ request, target }) => {

@@ -98,7 +98,8 @@ test.describe('POST /token — refusals', () => {
     ['a truncated JSON body', (c: Creds) => `{"clientId":"${c.clientId}","secret":`],
   ] as const) {
     test(`refuses ${name}`, req('DADI-CRED-JSON'), async ({ request, target }) => {
-      const response = await request.post('/token', { data: body(client(target, 'primary')), headers: { 'content-type': 'application/json' } })
+      // A Buffer goes out as it is: Playwright would JSON-encode a string that is not JSON (a JSON string literal).
+      const response = await request.post('/token', { data: Buffer.from(body(client(target, 'primary'))), headers: { 'content-type': 'application/json' } })
       expect([400, 401], `DADI-CRED-JSON: a non-JSON body gets 400 or 401, got ${response.status()}`).toContain(response.status())
       expect(await response.text(), 'DADI-CRED-JSON: no token for a body that is not JSON').not.toMatch(/accessToken|access_token/i)
     })

@@ -8,8 +8,8 @@ export type ViewToken = components['schemas']['ViewToken']
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 export const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` })
 
-/** The user of targets.yaml role `user` (or another role), as {email, password}. */
-export function account(target: Target, role: 'user' | 'globalUser' = 'user') {
+/** The user of targets.yaml role `user` (or `globalUser`, or `lockout`: an account the suite may lock for 15 minutes). */
+export function account(target: Target, role: 'user' | 'globalUser' | 'lockout' = 'user') {
   const { email, password } = target.creds(role)
   return { email: email!, password: password! }
 }

@@ -29,9 +29,16 @@ test.describe('Project tokens (API keys)', () => {
   test('lists, reads, updates and deletes a key', req('EXL-TOKEN-MANAGE'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const key = await createKey(request, target, user, ['client'])
-    const list = await request.get(`/api/v2/projects/${target.settings.projectId}/tokens`, { headers: bearer(user) })
-    expect(list.status(), 'EXL-TOKEN-MANAGE: list').toBe(200)
-    expect(((await list.json()) as ViewToken[]).map((t) => t.id), 'EXL-TOKEN-MANAGE: the new key is listed').toContain(key.id)
+    // The list is paged (limit ≤ 100): walk the pages until the new key shows up or a short page ends the list.
+    const listed: string[] = []
+    for (let page = 1; page <= 50 && !listed.includes(key.id); page++) {
+      const list = await request.get(`/api/v2/projects/${target.settings.projectId}/tokens?page=${page}&limit=100`, { headers: bearer(user) })
+      expect(list.status(), `EXL-TOKEN-MANAGE: list page ${page}`).toBe(200)
+      const ids = ((await list.json()) as ViewToken[]).map((t) => t.id)
+      listed.push(...ids)
+      if (ids.length < 100) break
+    }
+    expect(listed, 'EXL-TOKEN-MANAGE: the new key is listed').toContain(key.id)
     const one = await request.get(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })
     expect(one.status(), 'EXL-TOKEN-MANAGE: read one').toBe(200)
     expect((await one.json()).id).toBe(key.id)

@@ -73,8 +73,18 @@ function requestBody(options: Options | undefined, headers: Record<string, strin
     return new URLSearchParams(options.form as Record<string, string>).toString()
   }
   if (options.data === undefined) return undefined
-  if (typeof options.data === 'string') return options.data
+  // As Playwright sends it: a string under a JSON content type that is not JSON goes out JSON-encoded.
+  if (typeof options.data === 'string') return /json/i.test(headers['content-type'] ?? '') && !isJson(options.data) ? JSON.stringify(options.data) : options.data
   if (Buffer.isBuffer(options.data)) return options.data.toString('utf8')
   headers['content-type'] ??= 'application/json'
   return JSON.stringify(options.data)
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
