@@ -30,7 +30,9 @@ export async function loginToken(request: APIRequestContext, target: Target, rol
   const cached = target.control ? undefined : loginTokens.get(key)
   if (cached) return cached
   const response = await postLogin(request, account(target, role))
-  expect(response.status(), `precondition (EXL-LOGIN-OK): login as ${role} must succeed`).toBe(200)
+  const denied = response.status() === 401 && ((await response.json().catch(() => ({}))) as { title?: string }).title === 'Login denied.'
+  const why = denied ? ' (the server answered "Login denied.": its per-IP limit of 15 failed logins a quarter hour may be spent; run again after the next quarter hour)' : ''
+  expect(response.status(), `precondition (EXL-LOGIN-OK): login as ${role} must succeed${why}`).toBe(200)
   const { token } = (await response.json()) as { token: string }
   if (!target.control) loginTokens.set(key, token)
   return token

@@ -1,3 +1,4 @@
+import { credentialsFor } from '../support/targets.ts'
 import { expect, req, test } from '../support/test.ts'
 import { account, bearer, expectProblem, postLogin } from './exceptionless.ts'
 
@@ -58,7 +59,10 @@ test.describe('POST /api/v2/auth/login', () => {
     }
   })
 
-  test('denies the sixth attempt for one email within 15 minutes', req('EXL-LOGIN-RATE-LIMIT'), async ({ request }) => {
+  test('denies the sixth attempt for one email within 15 minutes', req('EXL-LOGIN-RATE-LIMIT'), async ({ request, target }) => {
+    // Every failed login also counts against the caller's IP (more than 15 in a quarter hour are denied), so a real
+    // target with a lockout account spends its six attempts on the test below, which checks this too.
+    test.skip(!target.control && credentialsFor(target, 'lockout').missing === undefined, 'checked by "denies even the right password while locked" with the lockout account (saves six failed logins of the per-IP budget)')
     // The count is per email and starts before the user lookup, so an address nobody owns locks nothing real.
     const email = `rate-limit-${crypto.randomUUID()}@example.invalid`
     for (let i = 1; i <= 5; i++) {
@@ -82,6 +86,7 @@ test.describe('POST /api/v2/auth/login', () => {
   })
 
   test('lets the right password in once the 15-minute window has passed', req('EXL-LOGIN-RATE-LIMIT'), async ({ request, target, clock }) => {
+    clock.require(15 * 60 + 1)
     const { email, password } = await lockOut(request, target)
     await clock.advance(15 * 60 + 1)
     expect((await postLogin(request, { email, password })).status(), 'EXL-LOGIN-RATE-LIMIT: the right password works once the window has passed').toBe(200)
