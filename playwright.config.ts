@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig, type PlaywrightTestProject } from '@playwright/test'
 import { resolveTarget, targetName } from './suites/support/targets.ts'
 
 /**
- * One project per API (its own origin), all against one target: TARGET=<name> from targets.yaml, `mock` by
- * default. In a mutant sweep (scripts/mutants.ts) only the sweep reporter runs.
+ * Every API's suite against one target: TARGET=<name> from targets.yaml, `mock` by default. One Playwright
+ * project for all of them, so a worker goes from one API's tests to the next without restarting (a worker is
+ * bound to its project, and each restart costs about a second); a test's API is its folder under `suites/`.
+ * Run one API with a path: `npm run conformance -- suites/dadi`.
+ * In a mutant sweep (scripts/mutants.ts) only the sweep reporter runs.
  */
 const target = targetName()
 const apis = resolveTarget(target)
@@ -11,14 +15,15 @@ const embedded = apis.some((a) => a.embedded)
 const sweep = process.env.AUTHCONFORM_MUTANT_SWEEP === '1'
 const outputDir = process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`
 
-const projects: PlaywrightTestProject[] = apis.map((a) => ({ name: a.api, testDir: `suites/${a.api}`, metadata: { api: a.api, target } }))
+const projects: PlaywrightTestProject[] = [{ name: target, testDir: 'suites', metadata: { target } }]
 
 export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: process.env.AUTHCONFORM_WORKERS ? Number(process.env.AUTHCONFORM_WORKERS) : undefined,
+  // The tests wait on HTTP far more than they compute: two workers even on a two-core machine.
+  workers: process.env.AUTHCONFORM_WORKERS ? Number(process.env.AUTHCONFORM_WORKERS) : Math.max(2, Math.floor(availableParallelism() / 2)),
   timeout: 30_000,
   outputDir: 'test-results',
   reporter: sweep

@@ -21,3 +21,9 @@ export function implementedApis(): ApiName[] {
 export function portFor(api: ApiName, base: number = DEFAULT_PORT_BASE): number {
   return base + PORT_OFFSETS[api]
 }
+
+/** The API a suite file belongs to: the folder under `suites/` (`/…/suites/dadi/token.spec.ts` → `dadi`). */
+export function apiOfSuiteFile(file: string): ApiName | undefined {
+  const match = /(?:^|[\\/])suites[\\/]([a-z0-9-]+)[\\/][^\\/]+$/.exec(file)
+  return match && match[1]! in PORT_OFFSETS ? (match[1] as ApiName) : undefined
+}

@@ -22,7 +22,7 @@ mkdirSync(outDir, { recursive: true })
 rmSync(sweepFile, { force: true })
 
 const started = Date.now()
-const run = spawnSync('npx', ['playwright', 'test', `--repeat-each=${sweepSize(apis)}`, ...apis.map((api) => `--project=${api}`)], {
+const run = spawnSync('npx', ['playwright', 'test', `--repeat-each=${sweepSize(apis)}`, ...apis.map((api) => `suites/${api}/`)], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, [SWEEP_ENV]: '1', TARGET: 'mock', AUTHCONFORM_WORKERS: process.env.AUTHCONFORM_WORKERS ?? '2' },
 })

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
-import type { ApiName } from '../../mocks/apis.ts'
+import { apiOf } from './suite-file.ts'
 import { SWEEP_FAILURE } from '../../suites/support/test.ts'
 import { mutantAt } from './mutant-sweep.ts'
 import { preconditionOf } from './report/model.ts'
@@ -28,7 +28,7 @@ export default class MutantReporter implements Reporter {
   constructor(private readonly options: { outputFile: string }) {}
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const api = test.parent.project()?.metadata?.api as ApiName | undefined
+    const api = apiOf(test)
     if (!api) return
     const mutant = mutantAt(api, test.repeatEachIndex)
     if (mutant === undefined) return

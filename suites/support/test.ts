@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { test as base, type APIRequestContext, type TestDetails, type TestInfo } from '@playwright/test'
 import { SESSION_HEADER } from '../../mocks/core/host.ts'
-import type { ApiName } from '../../mocks/apis.ts'
+import { apiOfSuiteFile } from '../../mocks/apis.ts'
 import { mutantAt, SWEEP_ENV } from '../../scripts/lib/mutant-sweep.ts'
 import { recordingContext, type Exchange } from './recorder.ts'
 import { Redactor } from './redact.ts'
@@ -63,10 +63,8 @@ const validatorsFor = (api: string): SpecValidator[] => {
 const MAX_WAIT = Number(process.env.AUTHCONFORM_MAX_WAIT_SECONDS ?? 10)
 
 interface WorkerFixtures {
-  /** This worker's project's API on the selected target (a worker runs one project). */
-  resolved: ResolvedApiTarget
-  /** Calls the mock's `/__mock` control surface; null against a target without it. */
-  control: Control | null
+  /** Every API of the selected target, resolved once per worker. */
+  resolved: ResolvedApiTarget[]
 }
 
 /**
@@ -84,18 +82,21 @@ function controlAt(baseURL: string): Control {
     })
 }
 
-const extended = base.extend<Fixtures, WorkerFixtures>({
-  resolved: [
-    async ({}, use, workerInfo) => {
-      const api = workerInfo.project.metadata.api as ApiName
-      await use(resolveTarget().find((t) => t.api === api)!)
-    },
-    { scope: 'worker' },
-  ],
+const extended = base.extend<Fixtures & { api: ResolvedApiTarget; control: Control | null }, WorkerFixtures>({
+  resolved: [async ({}, use) => use(resolveTarget()), { scope: 'worker' }],
 
-  control: [async ({ resolved }, use) => use(resolved.control && !resolved.skip ? controlAt(resolved.baseURL) : null), { scope: 'worker' }],
+  /** This test's API (its folder under suites/) on the selected target. */
+  api: async ({ resolved }, use, testInfo) => {
+    // The file the test belongs to (the first title), not where test() was called: the sweep wraps test().
+    const file = join(testInfo.project.testDir, testInfo.titlePath[0]!)
+    const found = resolved.find((t) => t.api === apiOfSuiteFile(file))
+    if (!found) throw new Error(`[authconform] ${file} is not in a suites/<api>/ folder of an implemented API (${resolved.map((t) => t.api).join(', ')})`)
+    await use(found)
+  },
 
-  target: async ({ resolved }, use) => {
+  control: async ({ api }, use) => use(api.control && !api.skip ? controlAt(api.baseURL) : null),
+
+  target: async ({ api: resolved }, use) => {
     test.skip(resolved.skip !== undefined, resolved.skip)
     await use({
       ...resolved,

@@ -46,7 +46,7 @@ async function medianOf(runs: number, args: readonly string[], outDir: string): 
 }
 
 /**
- * Suite speed: Playwright's start-up (`--list`), then each API's project alone (reported net of the
+ * Suite speed: Playwright's start-up (`--list`), then each API's suite alone (reported net of the
  * start-up), then, with `all`, the whole run.
  */
 export async function runSuiteSpeed(apis: readonly ApiName[], all: boolean, runs: number, outDir: string, log: (line: string) => void): Promise<SuiteSpeedResult> {
@@ -54,9 +54,9 @@ export async function runSuiteSpeed(apis: readonly ApiName[], all: boolean, runs
   log(`playwright start-up (--list): ${startupMs.toFixed(0)} ms`)
   const perApi: SuiteSpeedResult['perApi'] = []
   for (const api of apis) {
-    const ms = await medianOf(runs, ['--project', api], outDir)
+    const ms = await medianOf(runs, [`suites/${api}/`], outDir)
     perApi.push({ api, ms, netMs: ms - startupMs })
-    log(`playwright --project ${api}: ${ms.toFixed(0)} ms (${(ms - startupMs).toFixed(0)} ms net of start-up)`)
+    log(`playwright suites/${api}/: ${ms.toFixed(0)} ms (${(ms - startupMs).toFixed(0)} ms net of start-up)`)
   }
   const result: SuiteSpeedResult = { runs, startupMs, perApi }
   if (all) {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path'
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
 import { loadCatalogue } from '../../../suites/support/catalogue.ts'
 import { EVIDENCE_ATTACHMENT, type Evidence } from '../../../suites/support/test.ts'
+import { apiOf } from '../suite-file.ts'
 import { buildReport, preconditionOf, type TestRecord } from './model.ts'
 import { renderHtml } from './render-html.ts'
 import { renderMarkdown } from './render-markdown.ts'
@@ -31,8 +32,7 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const project = test.parent.project()
-    const api = project?.metadata?.api as string | undefined
+    const api = apiOf(test)
     if (!api) return
     const attached = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT)?.body
     const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, exchanges: [] }
@@ -56,7 +56,8 @@ export default class ConformanceReporter implements Reporter {
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | void> {
-    const apis = [...new Set((this.#suite?.suites ?? []).map((s) => s.project()?.metadata?.api as string | undefined).filter((a): a is string => !!a))]
+    // The APIs this run covered: every one with a test in it (all of them, or those of the paths given).
+    const apis = [...new Set((this.#suite?.allTests() ?? []).map(apiOf).filter((a) => a !== undefined))].sort()
     const report = buildReport(this.#target, apis.map((api) => loadCatalogue(api)), [...this.#records.values()])
     mkdirSync(this.#outputDir, { recursive: true })
     writeFileSync(join(this.#outputDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`)
