@@ -50,7 +50,8 @@ function invalidToken(state: DadiState): InvalidToken {
  */
 export function authorizeCollection(client: DadiClient, version: string, collection: string, state: DadiState): void {
   if (state.mutants.has('acl-not-enforced') || !client.permissions) return
-  const allowed = client.permissions.collections.some((p) => p.path === collection && (p.apiVersion === undefined || p.apiVersion === version))
+  const anyVersion = state.mutants.has('acl-ignores-version')
+  const allowed = client.permissions.collections.some((p) => p.path === collection && (p.apiVersion === undefined || anyVersion || p.apiVersion === version))
   if (allowed) return
   if (state.mutants.has('acl-denied-as-401')) throw new InvalidToken()
   throw new AccessDenied()

@@ -6,16 +6,19 @@ import { json } from '../core/http.ts'
  * error, `{"statusCode":401}` (18 bytes, as the docs show), and the `WWW-Authenticate` challenge carries a
  * comma right after `Bearer` — not RFC 6750 §3 syntax, but what clients of DADI parse.
  */
-abstract class Unauthorized extends ApiError {
+export abstract class Unauthorized extends ApiError {
   readonly status = 401
   protected abstract readonly challenge: string | null
-  /** Mutant switches: a body that leaks the request, or a challenge left out. */
+  /** Mutant switches: a body that leaks the request, a challenge left out, a plain-text body. */
   echo: Record<string, unknown> | undefined
   withoutChallenge = false
+  textBody = false
 
   toResponse(): Response {
     const challenge = this.withoutChallenge ? null : this.challenge
-    return json(this.echo ?? { statusCode: 401 }, 401, challenge === null ? {} : { 'www-authenticate': challenge })
+    const headers: Record<string, string> = challenge === null ? {} : { 'www-authenticate': challenge }
+    if (this.textBody) return new Response('Unauthorized', { status: 401, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } })
+    return json(this.echo ?? { statusCode: 401 }, 401, headers)
   }
 }
 

@@ -3,12 +3,12 @@ import type { InstanceContext, MockDefinition, MockInstance } from '../core/defi
 import { renderError } from '../core/errors.ts'
 import { jsonText } from '../core/http.ts'
 import { authenticate, authorizeCollection } from './authenticate.ts'
-import { InvalidMethod, NotFound } from './errors.ts'
+import { InvalidMethod, NotFound, Unauthorized } from './errors.ts'
 import defaultFixtures from './fixtures.json' with { type: 'json' }
 import { parseDadiFixtures, type DadiClient, type DadiFixtures } from './fixtures.ts'
 import { dadiMutants } from './mutants.ts'
 import { createDadiState } from './state.ts'
-import { issueToken } from './token-endpoint.ts'
+import { issueToken, tokenRequestFromQuery } from './token-endpoint.ts'
 
 /**
  * A stateful DADI API (v3 wire format, v4 ACL refusal) for its documented auth surface:
@@ -17,7 +17,11 @@ import { issueToken } from './token-endpoint.ts'
 export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFixtures>): MockInstance {
   const state = createDadiState(fixtures, clock, mutants)
   const app = new Hono()
-  app.onError((error, c) => renderError(error, c.req.raw))
+  const render = (error: unknown, request: Request): Response => {
+    if (error instanceof Unauthorized && mutants.has('unauthorized-text-body')) error.textBody = true
+    return renderError(error, request)
+  }
+  app.onError((error, c) => render(error, c.req.raw))
 
   /**
    * Every route but the token route authenticates first (unknown paths too: DADI's auth middleware runs
@@ -32,13 +36,15 @@ export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFix
       authenticate(c.req.raw, state)
       return new NotFound().toResponse()
     } catch (error) {
-      return renderError(error, c.req.raw)
+      return render(error, c.req.raw)
     }
   })
 
   // The token route is the only one that skips authentication; DADI answers it for POST only.
   app.post('/token', (c) => issueToken(c.req.raw, state))
-  app.on(['GET', 'PUT', 'PATCH', 'DELETE'], '/token', () => new NotFound().toResponse())
+  // The `token-via-get` defect: credentials in the query string of a GET are taken as a token request.
+  app.get('/token', (c) => (mutants.has('token-via-get') ? issueToken(tokenRequestFromQuery(c.req.raw), state) : new NotFound().toResponse()))
+  app.on(['PUT', 'PATCH', 'DELETE'], '/token', () => new NotFound().toResponse())
 
   // Fixtures never change while the mock runs: serialise each answer once.
   const collectionList = JSON.stringify({

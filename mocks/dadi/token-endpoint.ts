@@ -41,3 +41,13 @@ function invalidCredentials(state: DadiState, secret: unknown): InvalidCredentia
   if (state.mutants.has('echo-secret')) error.echo = { statusCode: 401, message: `Invalid secret ${String(secret)}` }
   return error
 }
+
+/** The `token-via-get` defect: `GET /token?clientId=…&secret=…` rewritten as the JSON token request. */
+export function tokenRequestFromQuery(request: Request): Request {
+  const params = new URL(request.url).searchParams
+  return new Request(request.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: params.get('clientId'), secret: params.get('secret') }),
+  })
+}

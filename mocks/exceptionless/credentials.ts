@@ -27,6 +27,7 @@ export function readCredentials(request: Request, state: ExceptionlessState): Pr
       return principalFromToken(value, request, state)
     }
     if (scheme === 'basic') return fromBasic(value, request, state)
+    if (state.mutants.has('foreign-scheme-blocks-query')) return null
   }
   const query = queryToken(request, state)
   return query ? principalFromToken(query, request, state, true) : null

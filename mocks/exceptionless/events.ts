@@ -2,6 +2,7 @@ import { json } from '../core/http.ts'
 import { randomString } from '../core/random.ts'
 import { requireRole, type Principal } from './principal.ts'
 import { notFound, Problem } from './problem.ts'
+import { accessibleProject } from './tokens.ts'
 import type { ExceptionlessState, StoredEvent } from './state.ts'
 
 const objectId = () => randomString(24, '0123456789abcdef')
@@ -88,10 +89,14 @@ async function readText(request: Request): Promise<string> {
  * `GET /api/v2/events` — EventsReadPolicy: `user` or `events:read`. A pure `client` key gets 403, although the
  * docs say the client scope may "get events" (the server is followed; the catalogue records both).
  */
-export function getEvents(state: ExceptionlessState, principal: Principal, limit: number): Response {
+export function getEvents(state: ExceptionlessState, principal: Principal, limit: number, projectId?: string): Response {
   if (state.mutants.has('client-reads-events')) requireRole(principal, 'user', 'events:read', 'client')
   else requireRole(principal, 'user', 'events:read')
-  const visible = state.events.filter((e) => principal.organizationIds.includes(e.organization_id) || principal.roles.has('global'))
+  // `GET /api/v2/projects/{projectId}/events`: a project outside the caller's organizations is 404, as for tokens.
+  if (projectId !== undefined && !state.mutants.has('foreign-project-events')) accessibleProject(projectId, principal, state)
+  const visible = state.events.filter(
+    (e) => (projectId === undefined || e.project_id === projectId) && (projectId !== undefined || principal.organizationIds.includes(e.organization_id) || principal.roles.has('global')),
+  )
   return json(
     visible
       .slice(-limit)

@@ -55,7 +55,9 @@ export function createExceptionless({ clock, fixtures, mutants }: InstanceContex
     }
 
   app.get('/api/v2/organizations', authed((_, p) => getOrganizations(state, p)))
-  app.get('/api/v2/events', authed((c, p) => getEvents(state, p, Math.min(Math.max(Number(c.req.query('limit') ?? 10) || 10, 1), 100))))
+  const limit = (c: Context) => Math.min(Math.max(Number(c.req.query('limit') ?? 10) || 10, 1), 100)
+  app.get('/api/v2/events', authed((c, p) => getEvents(state, p, limit(c))))
+  app.get('/api/v2/projects/:projectId/events', authed((c, p) => getEvents(state, p, limit(c), c.req.param('projectId')!)))
   app.post('/api/v2/events', authed((c, p) => postEvents(c.req.raw, state, p)))
   app.post('/api/v2/events/by-ref/:referenceId/user-description', authed((c, p) => postUserDescription(c.req.raw, state, p)))
   app.get('/api/v2/events/session/heartbeat', authed((c, p) => heartbeat(state, p, c.req.query('id'))))

@@ -37,11 +37,13 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   }
 
   const key = (email as string).trim().toLowerCase()
+  // The `lockout-case-sensitive` defect counts attempts per email as typed, so changing its case resets the count.
+  const counter = state.mutants.has('lockout-case-sensitive') ? (email as string).trim() : key
   const now = state.clock.now()
-  const attempts = state.loginAttempts.get(key)
+  const attempts = state.loginAttempts.get(counter)
   const current = attempts && attempts.resetAt > now ? attempts : { count: 0, resetAt: Math.ceil((now + 1) / WINDOW_MS) * WINDOW_MS }
   current.count++
-  state.loginAttempts.set(key, current)
+  state.loginAttempts.set(counter, current)
   const locked = current.count > MAX_ATTEMPTS_PER_EMAIL && !state.mutants.has('no-login-rate-limit')
   // The `lockout-after-password` defect checks the limit only once the password has failed.
   if (locked && !state.mutants.has('lockout-after-password')) throw new Problem(401, 'Login denied.')
@@ -52,7 +54,7 @@ export async function login(request: Request, state: ExceptionlessState): Promis
     throw new Problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : 'Login failed.')
   }
 
-  state.loginAttempts.delete(key)
+  state.loginAttempts.delete(counter)
   return json({ token: loginToken(user.id, state).id })
 }
 

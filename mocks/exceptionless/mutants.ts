@@ -20,5 +20,10 @@ export const exceptionlessMutants = {
   'relative-location': { description: 'the 201 Location of a new token is relative', expect: ['EXL-TOKEN-CREATE'] },
   'echo-password': { description: 'a validation error echoes the submitted password', expect: ['EXL-LOGIN-NOECHO'] },
   'lockout-after-password': { description: 'the per-email limit is checked only after a failed password, so the right password always gets in', expect: ['EXL-LOGIN-RATE-LIMIT'] },
+  'scope-case-kept': { description: 'scopes are stored as given (["CLIENT"]), not lower-cased, so the key has no client role', expect: ['EXL-SCOPE-CASE'] },
+  'expired-key-accepted': { description: 'expires_utc is checked for login tokens only: an API key past it still authenticates', expect: ['EXL-TOKEN-EXPIRED'] },
+  'foreign-scheme-blocks-query': { description: 'an unrecognised Authorization scheme stops the query-string token from being read', expect: ['EXL-AUTH-QUERY'] },
+  'lockout-case-sensitive': { description: 'login attempts are counted per email as typed, so changing its letter case resets the lockout', expect: ['EXL-LOGIN-RATE-LIMIT'] },
+  'foreign-project-events': { description: "another organization's project events can be read by id", expect: ['EXL-EVENTS-ORG-ISOLATION'] },
   'bad-json-500': { description: 'a login body that is not JSON answers 500 with the exception text', expect: ['EXL-LOGIN-VALIDATION'] },
 } as const satisfies Record<string, Mutant>

@@ -30,7 +30,7 @@ export function userRoles(user: User, state: ExceptionlessState): Set<string> {
 
 /** Scopes as stored on a new token: lower-cased, implication applied (`["user"]` → `["client","user"]`). */
 export function expandScopes(scopes: readonly string[], state: ExceptionlessState): string[] {
-  const set = new Set(scopes.map((s) => s.toLowerCase()))
+  const set = new Set(state.mutants.has('scope-case-kept') ? scopes : scopes.map((s) => s.toLowerCase()))
   if (!state.mutants.has('no-scope-implication')) {
     if (set.has('global')) set.add('user')
     if (set.has('user')) set.add('client')
@@ -51,7 +51,8 @@ export function principalFromToken(value: string, request: Request, state: Excep
   const token = state.tokens.find(value)
   if (!token) throw unauthorized(request)
   if ((token.is_disabled && !state.mutants.has('disabled-key-accepted')) || token.is_suspended) throw unauthorized(request)
-  if (token.expires_utc && Date.parse(token.expires_utc) <= state.clock.now()) throw unauthorized(request)
+  const expiryChecked = token.type === 'authentication' || !state.mutants.has('expired-key-accepted')
+  if (expiryChecked && token.expires_utc && Date.parse(token.expires_utc) <= state.clock.now()) throw unauthorized(request)
   if (token.user_id) {
     const user = state.usersById.get(token.user_id)
     if (!user || !user.is_active) throw unauthorized(request)

@@ -27,10 +27,11 @@ export function accessibleProject(projectId: string, principal: Principal, state
 function checkScopes(raw: unknown, principal: Principal, state: ExceptionlessState): string[] {
   if (raw === undefined || raw === null) return expandScopes(['client'], state)
   if (!Array.isArray(raw) || raw.some((s) => typeof s !== 'string')) throw validation({ scopes: ['Invalid token scope requested.'] })
-  const scopes = (raw as string[]).map((s) => s.toLowerCase())
+  const scopes = state.mutants.has('scope-case-kept') ? (raw as string[]) : (raw as string[]).map((s) => s.toLowerCase())
   if (scopes.length === 0) return expandScopes(['client'], state)
   const known = new Set<string>(ROLES)
-  if (!state.mutants.has('unknown-scope-accepted') && scopes.some((s) => !known.has(s))) throw validation({ scopes: ['Invalid token scope requested.'] })
+  const isKnown = (s: string) => known.has(state.mutants.has('scope-case-kept') ? s.toLowerCase() : s)
+  if (!state.mutants.has('unknown-scope-accepted') && !scopes.every(isKnown)) throw validation({ scopes: ['Invalid token scope requested.'] })
   if (scopes.includes('global') && !principal.roles.has('global')) throw validation({ scopes: ['Invalid token scope requested.'] })
   return expandScopes(scopes, state)
 }
@@ -63,8 +64,8 @@ function create(request: Request, state: ExceptionlessState, principal: Principa
     created_utc: now,
     updated_utc: now,
   }
-  const ttl = expires ? Math.max(0, (Date.parse(expires) - state.clock.now()) / 1000) : undefined
-  state.tokens.upsert(token.id, token, ttl)
+  // Expired keys stay stored (the real server keeps them until cleanup); authentication refuses them.
+  state.tokens.upsert(token.id, token)
   const path = `/api/v2/tokens/${token.id}`
   return json(viewToken(token), 201, { location: state.mutants.has('relative-location') ? path : `${new URL(request.url).origin}${path}` })
 }

@@ -28,14 +28,22 @@ test.describe('Bearer tokens on protected endpoints', () => {
     for (const path of ['/api/collections', target.settings.allowedCollection!]) {
       const response = await request.get(path)
       expect(response.status(), `DADI-AUTH-MISSING: GET ${path} without a token`).toBe(401)
+      expect(await response.text(), 'DADI-AUTH-MISSING: the 401 body is {"statusCode":401}').toBe('{"statusCode":401}')
       const challenge = parseChallenge(response.headers()['www-authenticate'])
       expect(challenge?.params.error, 'DADI-AUTH-MISSING: no error code when no credentials were sent (RFC 6750 §3)').toBeUndefined()
     }
   })
 
-  for (const header of ['Basic dGVzdENsaWVudDpzdXBlclNlY3JldA==', 'Bearer', 'Bearer two parts', 'Token abcdef']) {
-    test(`answers no_token to "${header.split(' ')[0]}…" with ${header.split(' ').length} part(s)`, req('DADI-AUTH-MALFORMED'), async ({ request }) => {
-      await expectUnauthorized(await request.get('/api/collections', { headers: { authorization: header } }), 'no_token', 'DADI-AUTH-MALFORMED')
+  for (const [name, header] of [
+    ['the client credentials as Basic', (c: { clientId: string; secret: string }) => `Basic ${Buffer.from(`${c.clientId}:${c.secret}`).toString('base64')}`],
+    ['a bare "Bearer"', () => 'Bearer'],
+    ['"Bearer" with two parts', () => 'Bearer two parts'],
+    ['another scheme', () => 'Token abcdef'],
+  ] as const) {
+    test(`answers no_token to ${name}`, req('DADI-AUTH-MALFORMED'), async ({ request, target }) => {
+      const authorization = header(client(target, 'primary'))
+      await expectUnauthorized(await request.get('/api/collections', { headers: { authorization } }), 'no_token', 'DADI-AUTH-MALFORMED')
+      await expectUnauthorized(await request.get(target.settings.allowedCollection!, { headers: { authorization } }), 'no_token', 'DADI-AUTH-MALFORMED')
     })
   }
 
@@ -119,6 +127,18 @@ test.describe('Per-client permissions', () => {
       expect(response.status() < 200 || response.status() >= 300, `DADI-ACL-PATHS: GET ${path} by a client without permission for ${denied} must not succeed, got ${response.status()}`).toBe(true)
       if (response.status() === 403) expect((await response.json()).code, `DADI-ACL-PATHS: GET ${path} refusal is API-0006`).toBe('API-0006')
     }
+  })
+
+  test('keeps a permission to the apiVersion it names', req('DADI-ACL-VERSION'), async ({ request, target }) => {
+    const other = target.settings.otherVersionCollection
+    test.skip(!other, 'needs the allowed collection served at another API version: set DADI_OTHER_VERSION_COLLECTION (e.g. /2.0/library/books)')
+    const primary = (await tokenFor(request, client(target, 'primary'))).accessToken
+    expect((await request.get(other!, { headers: bearer(primary) })).status(), `precondition (DADI-AUTH-ACCEPT): the primary client reads ${other}`).toBe(200)
+    const restricted = (await tokenFor(request, client(target, 'restricted'))).accessToken
+    expect((await request.get(target.settings.allowedCollection!, { headers: bearer(restricted) })).status(), `DADI-ACL-VERSION: the restricted client reads ${target.settings.allowedCollection}`).toBe(200)
+    const response = await request.get(other!, { headers: bearer(restricted) })
+    expect(response.status(), `DADI-ACL-VERSION: GET ${other} by a client allowed only ${target.settings.allowedCollection}`).toBe(403)
+    expect((await response.json()).code, 'DADI-ACL-VERSION: API-0006').toBe('API-0006')
   })
 
   test("two clients' tokens never cross", req('DADI-ACL-ISOLATION'), async ({ request, target }) => {

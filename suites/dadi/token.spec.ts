@@ -105,6 +105,20 @@ test.describe('POST /token — refusals', () => {
     })
   }
 
+  test('issues tokens to POST only, never for credentials in a query string', req('DADI-TOKEN-POST-ONLY'), async ({ request, target }) => {
+    const { clientId, secret } = client(target, 'primary')
+    const query = `clientId=${encodeURIComponent(clientId)}&secret=${encodeURIComponent(secret)}`
+    for (const [method, path] of [
+      ['GET', `/token?${query}`],
+      ['GET', '/token'],
+      ['POST', `/token?${query}`],
+    ] as const) {
+      const response = await request.fetch(path, { method })
+      expect(response.status() < 200 || response.status() >= 300, `DADI-TOKEN-POST-ONLY: ${method} ${path.replace(secret, '…')} must not succeed, got ${response.status()}`).toBe(true)
+      expect(await response.text(), `DADI-TOKEN-POST-ONLY: no token for ${method} ${path.replace(secret, '…')}`).not.toMatch(/accessToken|access_token/i)
+    }
+  })
+
   test('never echoes the submitted secret', req('DADI-CRED-NOECHO'), async ({ request, target }) => {
     const probe = 'Zq7-echo-probe-secret-Zq7'
     for (const data of [{ clientId: client(target, 'primary').clientId, secret: probe }, { clientId: 'no-such-client', secret: probe }]) {

@@ -23,6 +23,12 @@ test.describe('How credentials are read', () => {
     })
   }
 
+  test('reads the query token when the Authorization scheme is one it does not read', req('EXL-AUTH-QUERY'), async ({ request, target }) => {
+    const token = await loginToken(request, target)
+    const response = await request.get(`/api/v2/organizations?access_token=${token}`, { headers: { authorization: 'Digest username="someone", realm="x"' } })
+    expect(response.status(), 'EXL-AUTH-QUERY: an unrecognised scheme falls through to ?access_token=').toBe(200)
+  })
+
   test('marks query-authenticated responses private', req('EXL-AUTH-QUERY-NOCACHE'), async ({ request, target }) => {
     const token = await loginToken(request, target)
     const response = await request.get(`/api/v2/organizations?access_token=${token}`)

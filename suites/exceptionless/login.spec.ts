@@ -66,16 +66,21 @@ test.describe('POST /api/v2/auth/login', () => {
     // The count is per email and starts before the user lookup, so an address nobody owns locks nothing real.
     const email = `rate-limit-${crypto.randomUUID()}@example.invalid`
     for (let i = 1; i <= 5; i++) {
-      await expectProblem(await postLogin(request, { email, password: `wrong-password-${i}` }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login failed.')
+      await expectProblem(await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login failed.')
     }
-    await expectProblem(await postLogin(request, { email, password: 'wrong-password-6' }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login denied.')
+    await expectProblem(await postLogin(request, { email: spelling(email, 6), password: 'wrong-password-6' }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login denied.')
   })
+
+  /** The email in turn as given, upper-case and capitalised: one account to the server, which lower-cases it. */
+  function spelling(email: string, attempt: number): string {
+    return [email, email.toUpperCase(), `${email[0]!.toUpperCase()}${email.slice(1)}`][attempt % 3]!
+  }
 
   /** Five wrong passwords for the account that may be locked (targets.yaml role `lockout`), then the right one. */
   async function lockOut(request: Parameters<typeof postLogin>[0], target: Parameters<typeof account>[0]) {
     const { email, password } = account(target, 'lockout')
     for (let i = 1; i <= 5; i++) {
-      await expectProblem(await postLogin(request, { email, password: `wrong-password-${i}` }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login failed.')
+      await expectProblem(await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login failed.')
     }
     await expectProblem(await postLogin(request, { email, password }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login denied.')
     return { email, password }

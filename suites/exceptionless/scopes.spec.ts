@@ -33,6 +33,13 @@ test.describe('Scopes', () => {
     })
   }
 
+  test('lower-cases the scopes of a new key', req('EXL-SCOPE-CASE'), async ({ request, target }) => {
+    const key = await createKey(request, target, await loginToken(request, target), ['CLIENT'])
+    expect(key.scopes, 'EXL-SCOPE-CASE: ["CLIENT"] is stored as ["client"]').toEqual(['client'])
+    const posted = await request.post('/api/v2/events', { data: { message: 'from an upper-case scoped key' }, headers: bearer(key.id) })
+    expect(posted.status(), 'EXL-SCOPE-CASE: the key has the client role').toBe(202)
+  })
+
   test('refuses an unknown scope with 422 errors.scopes', req('EXL-SCOPE-UNKNOWN'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     for (const scopes of [['admin'], ['client', 'everything']]) {

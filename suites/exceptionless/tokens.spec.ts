@@ -68,6 +68,23 @@ test.describe('Project tokens (API keys)', () => {
     await expectUnauthorized(await request.get(`/api/v2/projects/config?access_token=${key.id}`), 'EXL-TOKEN-DELETED')
   })
 
+  test('refuses a key once its expires_utc has passed', req('EXL-TOKEN-EXPIRED'), async ({ request, target, clock }) => {
+    const lifetime = 3
+    clock.require(lifetime + 1)
+    const user = await loginToken(request, target)
+    // The server's own "now" (its clock may differ from ours): the creation time of a throwaway key.
+    const probe = await createKey(request, target, user, ['client'])
+    const expires = new Date(Date.parse(probe.created_utc) + lifetime * 1000).toISOString()
+    const data = { organization_id: target.settings.organizationId, project_id: target.settings.projectId, scopes: ['client'], expires_utc: expires }
+    const created = await request.post('/api/v2/tokens', { data, headers: bearer(user) })
+    expect(created.status(), 'precondition (EXL-TOKEN-CREATE): a key with expires_utc is created').toBe(201)
+    const key = (await created.json()) as ViewToken
+    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), 'EXL-TOKEN-EXPIRED: the key works before expires_utc').toBe(200)
+    await clock.advance(lifetime + 1)
+    await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
+    await expectUnauthorized(await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
+  })
+
   test('requires project_id on POST /api/v2/tokens', req('EXL-TOKEN-VALIDATION'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const response = await request.post('/api/v2/tokens', { data: { organization_id: target.settings.organizationId, scopes: ['client'] }, headers: bearer(user) })
@@ -82,5 +99,13 @@ test.describe('Project tokens (API keys)', () => {
     const foreign = target.settings.foreignProjectId!
     await expectProblem(await request.post(`/api/v2/projects/${foreign}/tokens`, { data: { scopes: ['client'] }, headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
     await expectProblem(await request.get(`/api/v2/projects/${foreign}/tokens`, { headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
+  })
+
+  test("reads events of the caller's projects only", req('EXL-EVENTS-ORG-ISOLATION'), async ({ request, target }) => {
+    const user = await loginToken(request, target)
+    const own = await request.get(`/api/v2/projects/${target.settings.projectId}/events`, { headers: bearer(user) })
+    expect(own.status(), 'EXL-EVENTS-ORG-ISOLATION: events of a project in the user’s organization').toBe(200)
+    expect(Array.isArray(await own.json()), 'EXL-EVENTS-ORG-ISOLATION: an array of events').toBe(true)
+    await expectProblem(await request.get(`/api/v2/projects/${target.settings.foreignProjectId}/events`, { headers: bearer(user) }), 404, 'EXL-EVENTS-ORG-ISOLATION')
   })
 })
