@@ -35,8 +35,9 @@ for (const r of records) {
   const outcome = outcomes.get(key) ?? { failed: new Set<string>(), failedTitles: [], ran: 0 }
   outcome.ran++
   if (r.status !== 'passed' && r.status !== 'skipped') {
-    // A test stopped at a precondition caught nothing for its own requirements; on the clean mock it is still a failure.
+    // A blocked test caught nothing for its own requirements, only for those its assertion named; on the clean mock it is still a failure.
     if (r.status !== 'blocked') r.requirements.forEach((id) => outcome.failed.add(id))
+    r.failedFor.forEach((id) => outcome.failed.add(id))
     outcome.failedTitles.push(r.status === 'blocked' ? `${r.title} (blocked at a precondition)` : r.title)
   }
   outcomes.set(key, outcome)

@@ -24,6 +24,6 @@ export const dadiMutants = {
   'document-route-unguarded': { description: 'the single-document route skips the collection permission check', expect: ['DADI-ACL-PATHS'] },
   'acl-ignores-version': { description: 'a permission for one apiVersion is honoured at every version', expect: ['DADI-ACL-VERSION'] },
   'token-via-get': { description: 'GET /token with clientId and secret in the query string issues a token', expect: ['DADI-TOKEN-POST-ONLY'] },
-  'unauthorized-text-body': { description: '401 bodies are plain text instead of {"statusCode":401}', expect: ['DADI-AUTH-MISSING'] },
+  'unauthorized-text-body': { description: '401 bodies are plain text instead of {"statusCode":401}', expect: ['DADI-ERROR-BODY'] },
   'acl-path-case': { description: 'routing ignores letter case but the permission check compares the path exactly', expect: ['DADI-ACL-PATHS'] },
 } as const satisfies Record<string, Mutant>

@@ -59,9 +59,9 @@ export async function login(request: Request, state: ExceptionlessState): Promis
 }
 
 function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
-  for (const [, token] of state.tokens.entries()) {
-    if (token.type === 'authentication' && token.user_id === userId && !token.is_disabled) return token
-  }
+  const current = state.loginTokens.get(userId)
+  const existing = current === undefined ? undefined : state.tokens.find(current)
+  if (existing && !existing.is_disabled) return existing
   const now = new Date(state.clock.now())
   const token: TokenRecord = {
     id: randomString(40),
@@ -79,6 +79,7 @@ function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
     updated_utc: now.toISOString(),
   }
   state.tokens.upsert(token.id, token, LOGIN_TOKEN_TTL_SECONDS)
+  state.loginTokens.set(userId, token.id)
   return token
 }
 

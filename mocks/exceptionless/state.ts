@@ -40,6 +40,8 @@ export interface ExceptionlessState {
   tokens: MemoryStore<TokenRecord>
   /** failed-or-not login attempts per lower-cased email, expiring at the next 15-minute boundary. */
   loginAttempts: Map<string, { count: number; resetAt: number }>
+  /** user id → the id of their current login token (looked up in `tokens`, so an expired one is simply gone). */
+  loginTokens: Map<string, string>
   events: StoredEvent[]
   /** When the instance was seeded: the created/updated time of seeded records. */
   seededAt: string
@@ -58,6 +60,7 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
     projects: new Map(fixtures.projects.map((p) => [p.id, p])),
     tokens: new MemoryStore<TokenRecord>(clock),
     loginAttempts: new Map(),
+    loginTokens: new Map(),
     events: [],
     seededAt: new Date(clock.now()).toISOString(),
   }

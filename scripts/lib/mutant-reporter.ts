@@ -4,22 +4,26 @@ import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
 import { apiOf } from './suite-file.ts'
 import { SWEEP_FAILURE } from '../../suites/support/test.ts'
 import { mutantAt } from './mutant-sweep.ts'
-import { preconditionOf } from './report/model.ts'
+import { judgeFailure } from './report/model.ts'
+import { knownIds } from '../../suites/support/catalogue.ts'
 
 export interface SweepRecord {
   api: string
   mutant: string
   title: string
   requirements: string[]
-  /** `blocked`: the test failed only at a precondition, so its own requirements did not catch anything. */
+  /** `blocked`: the test's failure reports on other requirements (a precondition, an envelope), not its own. */
   status: TestResult['status'] | 'blocked'
+  /** Other requirements its failed assertion named: they caught the mutant. */
+  failedFor: string[]
 }
 
 /** In the sweep, caught assertions are recorded as annotations (see suites/support/test.ts `tolerant`). */
-function sweepStatus(test: TestCase, result: TestResult): SweepRecord['status'] {
+function sweepVerdict(api: string, test: TestCase, result: TestResult, requirements: string[]): Pick<SweepRecord, 'status' | 'failedFor'> {
   const failures = [...result.annotations, ...test.annotations].filter((a) => a.type === SWEEP_FAILURE)
-  if (failures.length === 0) return result.status
-  return failures.every((a) => preconditionOf(a.description ?? '') !== undefined) ? 'blocked' : 'failed'
+  if (failures.length === 0) return { status: result.status, failedFor: [] }
+  const verdict = judgeFailure(failures.map((a) => a.description ?? ''), requirements, knownIds(api))
+  return { status: verdict.blocked ? 'blocked' : 'failed', failedFor: verdict.failedFor }
 }
 
 /** Collects, per test and repetition, which mutant ran and which requirements failed; writes them as JSON. */
@@ -32,13 +36,8 @@ export default class MutantReporter implements Reporter {
     if (!api) return
     const mutant = mutantAt(api, test.repeatEachIndex)
     if (mutant === undefined) return
-    this.#records.push({
-      api,
-      mutant,
-      title: test.titlePath().slice(3).join(' › '),
-      requirements: test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? ''),
-      status: sweepStatus(test, result),
-    })
+    const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
+    this.#records.push({ api, mutant, title: test.titlePath().slice(3).join(' › '), requirements, ...sweepVerdict(api, test, result, requirements) })
   }
 
   onEnd(): void {

@@ -28,7 +28,7 @@ test.describe('Bearer tokens on protected endpoints', () => {
     for (const path of ['/api/collections', target.settings.allowedCollection!]) {
       const response = await request.get(path)
       expect(response.status(), `DADI-AUTH-MISSING: GET ${path} without a token`).toBe(401)
-      expect(await response.text(), 'DADI-AUTH-MISSING: the 401 body is {"statusCode":401}').toBe('{"statusCode":401}')
+      expect(await response.text(), 'DADI-ERROR-BODY (DADI-AUTH-MISSING): the 401 body is {"statusCode":401}').toBe('{"statusCode":401}')
       const challenge = parseChallenge(response.headers()['www-authenticate'])
       expect(challenge?.params.error, 'DADI-AUTH-MISSING: no error code when no credentials were sent (RFC 6750 §3)').toBeUndefined()
     }

@@ -36,7 +36,7 @@ export async function expectUnauthorized(response: APIResponse, error: string, i
   expect(challenge.scheme.toLowerCase(), `${id}: challenge scheme`).toBe('bearer')
   expect(challenge.params.error, `${id}: challenge error code in "${header}"`).toBe(error)
   expect(challenge.repeated, `${id}: RFC 6750 §3 parameters appear at most once`).toEqual([])
-  expect(await response.text(), `${id}: the 401 body is DADI's serialised error`).toBe('{"statusCode":401}')
+  expect(await response.text(), `DADI-ERROR-BODY (${id}): the 401 body is DADI's serialised error`).toBe('{"statusCode":401}')
 }
 
 /** Asserts a refused token request: 401 invalid_credentials and no token in the body. */

@@ -129,6 +129,20 @@ test.describe('POST /token — refusals', () => {
     }
   })
 
+  test('answers every 401 with {"statusCode":401}', req('DADI-ERROR-BODY'), async ({ request, target }) => {
+    const refusals = [
+      ['a wrong secret', await postToken(request, { clientId: client(target, 'primary').clientId, secret: 'wrong-secret-000' })],
+      ['no Authorization', await request.get('/api/collections')],
+      ['an unknown token', await request.get('/api/collections', { headers: { authorization: 'Bearer 00000000-0000-4000-8000-000000000000' } })],
+      ['a Basic header', await request.get('/api/collections', { headers: { authorization: 'Basic dGVzdDp0ZXN0' } })],
+    ] as const
+    for (const [name, response] of refusals) {
+      expect(response.status(), `DADI-ERROR-BODY: ${name} is refused with 401`).toBe(401)
+      expect(response.headers()['content-type'] ?? '(none)', `DADI-ERROR-BODY: ${name}: a JSON body`).toMatch(/^application\/json/)
+      expect(await response.text(), `DADI-ERROR-BODY: ${name}: the body`).toBe('{"statusCode":401}')
+    }
+  })
+
   test('sends the documented challenge strings', req('DADI-AUTH-CHALLENGE-SYNTAX'), async ({ request, target }) => {
     const refused = await postToken(request, { clientId: client(target, 'primary').clientId, secret: 'wrong-secret-000' })
     expect(refused.headers()['www-authenticate']).toBe('Bearer, error="invalid_credentials", error_description="Invalid credentials supplied"')

@@ -46,16 +46,18 @@ export async function createKey(request: APIRequestContext, target: Target, user
 }
 
 /**
- * Asserts an RFC 9457 ProblemDetails answer as Exceptionless sends it; `id` names the requirement.
- * `title` is checked when given (Exceptionless puts the message there).
+ * Asserts an RFC 9457 ProblemDetails answer as Exceptionless sends it. The status and the title (Exceptionless
+ * puts the message there) belong to `id`, the requirement under test; the envelope itself to
+ * EXL-PROBLEM-DETAILS, so a wrong envelope fails that one requirement and blocks, not fails, the rest.
  */
 export async function expectProblem(response: APIResponse, status: number, id: string, title?: string): Promise<Record<string, unknown>> {
   expect(response.status(), `${id}: expected ${status}`).toBe(status)
-  expect(response.headers()['content-type'] ?? '(none)', `${id}: ProblemDetails are application/problem+json`).toMatch(/^application\/problem\+json/)
+  const envelope = `EXL-PROBLEM-DETAILS (${id})`
+  expect(response.headers()['content-type'] ?? '(none)', `${envelope}: ProblemDetails are application/problem+json`).toMatch(/^application\/problem\+json/)
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
-  expect(body.status, `${id}: ProblemDetails status equals the HTTP status`).toBe(status)
-  expect(typeof body.type, `${id}: ProblemDetails has a type`).toBe('string')
-  expect(body.instance, `${id}: instance is "<METHOD> <path>"`).toMatch(/^[A-Z]+ \/api\/v2\//)
+  expect(body.status, `${envelope}: ProblemDetails status equals the HTTP status`).toBe(status)
+  expect(typeof body.type, `${envelope}: ProblemDetails has a type`).toBe('string')
+  expect(body.instance, `${envelope}: instance is "<METHOD> <path>"`).toMatch(/^[A-Z]+ \/api\/v2\//)
   if (title !== undefined) expect(body.title, `${id}: ProblemDetails title`).toBe(title)
   return body
 }

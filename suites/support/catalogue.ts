@@ -47,3 +47,12 @@ export function loadCatalogue(api: string, root = join(import.meta.dirname, '..'
   if (!parsed.success) throw new Error(`[authconform] ${file} is invalid:\n${z.prettifyError(parsed.error)}`)
   return parsed.data
 }
+
+const ids = new Map<string, ReadonlySet<string>>()
+
+/** The requirement IDs of an API's catalogue, read once per process. */
+export function knownIds(api: string): ReadonlySet<string> {
+  let found = ids.get(api)
+  if (!found) ids.set(api, (found = new Set(loadCatalogue(api).requirements.map((r) => r.id))))
+  return found
+}

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { apiOfSuiteFile } from '../../mocks/apis.ts'
 import { definitions, implementedApis } from '../../mocks/registry.ts'
-import { buildReport, preconditionOf, type TestRecord } from '../../scripts/lib/report/model.ts'
+import { blameOf, buildReport, judgeFailure, type TestRecord } from '../../scripts/lib/report/model.ts'
 import { loadCatalogue } from './catalogue.ts'
 import { parseChallenge } from './challenge.ts'
 import { Redactor } from './redact.ts'
@@ -23,6 +24,15 @@ describe('every API follows the contract for contributors', () => {
       assert.ok(Object.keys(mock.credentials).length > 0, `targets.yaml mock credentials for ${api}`)
     })
   }
+})
+
+describe('suite files', () => {
+  it('belong to the API of their folder under suites/', () => {
+    assert.equal(apiOfSuiteFile('/work/main/suites/dadi/token.spec.ts'), 'dadi')
+    assert.equal(apiOfSuiteFile('suites\\exceptionless\\login.spec.ts'), 'exceptionless')
+    assert.equal(apiOfSuiteFile('/work/main/suites/support/test.ts'), undefined)
+    assert.equal(apiOfSuiteFile('/work/main/suites/dadi/nested/x.spec.ts'), undefined)
+  })
 })
 
 describe('targets', () => {
@@ -67,6 +77,7 @@ describe('WWW-Authenticate parsing', () => {
 
 describe('conformance model', () => {
   const catalogue = loadCatalogue('dadi')
+  const record0 = (requirements: string[]): TestRecord => record(requirements, 'passed')
   const record = (requirements: string[], status: TestRecord['status'], skipReason?: string): TestRecord => ({
     api: 'dadi',
     title: requirements.join('+'),
@@ -91,9 +102,12 @@ describe('conformance model', () => {
   })
 
   it('blocks, not fails, a requirement whose test stopped at a precondition, naming the one it depends on', () => {
-    assert.equal(preconditionOf('Error: precondition (DADI-TOKEN-SHAPE): POST /token must succeed\n\nExpected: 200'), 'DADI-TOKEN-SHAPE')
-    assert.equal(preconditionOf('precondition: the key works'), '')
-    assert.equal(preconditionOf('Error: DADI-ACL-DENY: expected 403'), undefined)
+    const known = new Set(catalogue.requirements.map((r) => r.id))
+    assert.deepEqual(blameOf('Error: precondition (DADI-TOKEN-SHAPE): POST /token must succeed\n\nExpected: 200', ['DADI-ACL-DENY'], known), { kind: 'precondition', id: 'DADI-TOKEN-SHAPE' })
+    assert.deepEqual(blameOf('precondition: the key works', [], known), { kind: 'precondition', id: '' })
+    assert.deepEqual(blameOf('Error: DADI-ACL-DENY: expected 403', ['DADI-ACL-DENY'], known), { kind: 'own' })
+    assert.deepEqual(blameOf('Error: DADI-NOT-A-REQUIREMENT: x', ['DADI-ACL-DENY'], known), { kind: 'own' })
+    assert.deepEqual(judgeFailure(['Error: DADI-TOKEN-NOSTORE (refused): header missing'], ['DADI-ACL-DENY'], known), { blocked: true, blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'] })
     const blocked: TestRecord = { ...record(['DADI-ACL-DENY'], 'blocked'), blockedBy: ['DADI-TOKEN-SHAPE'] }
     const report = buildReport('mock', [catalogue], [blocked, record(['DADI-ACL-ISOLATION'], 'passed'), { ...record(['DADI-ACL-ISOLATION'], 'blocked'), blockedBy: [] }])
     const byId = new Map(report.apis[0]!.requirements.map((r) => [r.id, r]))
@@ -101,6 +115,14 @@ describe('conformance model', () => {
     assert.match(byId.get('DADI-ACL-DENY')!.reason!, /see DADI-TOKEN-SHAPE/)
     assert.equal(byId.get('DADI-ACL-ISOLATION')!.status, 'blocked', 'one passing test does not make a requirement checked when another could not run')
     assert.equal(report.summary.blocked, 2)
+  })
+
+  it('fails the requirement a failed assertion names, and blocks the test’s own', () => {
+    const record: TestRecord = { ...record0(['DADI-ACL-DENY']), status: 'blocked', blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'], errors: ['DADI-TOKEN-NOSTORE: no-store'] }
+    const byId = new Map(buildReport('mock', [catalogue], [record]).apis[0]!.requirements.map((r) => [r.id, r]))
+    assert.equal(byId.get('DADI-TOKEN-NOSTORE')!.status, 'failed')
+    assert.deepEqual(byId.get('DADI-TOKEN-NOSTORE')!.tests[0]!.errors, ['DADI-TOKEN-NOSTORE: no-store'])
+    assert.equal(byId.get('DADI-ACL-DENY')!.status, 'blocked')
   })
 
   it('lists requirement IDs that tests name but the catalogue lacks', () => {

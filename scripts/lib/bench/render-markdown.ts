@@ -44,7 +44,7 @@ function scaleTable(report: BenchReport): string {
 function suiteTable(report: BenchReport): string {
   const s = report.suite
   if (!s) return '_Not measured in this run (quick mode skips it, or --no-suite)._'
-  const rows = [['`npx playwright test --list` (start-up)', `${int(s.startupMs)} ms`, '']]
+  const rows = [['Playwright start-up: two empty tests on two workers', `${int(s.startupMs)} ms`, '']]
   for (const p of s.perApi) rows.push([`\`npx playwright test suites/${p.api}/\``, `${int(p.ms)} ms`, `${int(p.netMs)} ms`])
   if (s.allMs !== undefined) rows.push(['`npx playwright test` (all APIs)', `${int(s.allMs)} ms`, `${int(s.allMs - s.startupMs)} ms`])
   return `${table(['run', `wall (median of ${s.runs})`, 'net of start-up'], rows)}`

@@ -3,17 +3,34 @@ import type { Exchange } from '../../../suites/support/recorder.ts'
 
 export type Status = 'passed' | 'failed' | 'blocked' | 'skipped' | 'not-tested'
 
-/**
- * A failed assertion whose message starts `precondition (ID): …` (or `precondition: …`) is not a finding about
- * the test's own requirement: a step it depends on, checked by requirement ID, did not work. Such a test is
- * `blocked`, so one defect (a renamed token field) fails one requirement instead of every test that needs a token.
- */
-export const PRECONDITION = /^(?:Error: )?precondition(?: \(([A-Z][A-Z0-9-]*)\))?:/
+const PRECONDITION = /^(?:Error: )?precondition(?: \(([A-Z][A-Z0-9-]*)\))?:/
+const NAMED = /^(?:Error: )?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?=[:( ])/
 
-/** The requirement a precondition failure names, '' when it names none; undefined when it is not one. */
-export function preconditionOf(message: string): string | undefined {
-  const match = PRECONDITION.exec(message.trimStart())
-  return match ? (match[1] ?? '') : undefined
+/**
+ * Whose rule a failed assertion reports on, read from its message (every assertion of the suites names one):
+ * - `precondition (ID): …` — a step the test depends on and does not check itself; ID checks it;
+ * - `ID: …` naming a catalogued requirement the test is not tagged with — a finding for that requirement
+ *   (ProblemDetails checked on every refusal is a finding for EXL-PROBLEM-DETAILS, not for each refusal's own);
+ * - anything else — a finding for the test's own requirements.
+ * A test whose failures are all of the first two kinds is `blocked`: one defect (a renamed token field, a
+ * wrong error envelope) fails the requirement it breaks, and the others say they could not be checked.
+ */
+export type Blame = { kind: 'own' } | { kind: 'precondition'; id: string } | { kind: 'other'; id: string }
+
+export function blameOf(message: string, own: readonly string[], known: ReadonlySet<string>): Blame {
+  const text = message.trimStart()
+  const precondition = PRECONDITION.exec(text)
+  if (precondition) return { kind: 'precondition', id: precondition[1] ?? '' }
+  const named = NAMED.exec(text)?.[1]
+  return named !== undefined && known.has(named) && !own.includes(named) ? { kind: 'other', id: named } : { kind: 'own' }
+}
+
+/** A failed test's verdict from its failure messages: failed for its own requirements, or blocked; and for whom else. */
+export function judgeFailure(messages: readonly string[], own: readonly string[], known: ReadonlySet<string>): { blocked: boolean; blockedBy: string[]; failedFor: string[] } {
+  const blames = messages.map((m) => blameOf(m, own, known))
+  const ids = (kind: Blame['kind']) => [...new Set(blames.flatMap((b) => (b.kind === kind && 'id' in b && b.id ? [b.id] : [])))].sort()
+  const blocked = blames.length > 0 && blames.every((b) => b.kind !== 'own')
+  return { blocked, blockedBy: blocked ? [...new Set([...ids('precondition'), ...ids('other')])].sort() : [], failedFor: ids('other') }
 }
 
 /** What one finished test contributes to the report. */
@@ -26,6 +43,8 @@ export interface TestRecord {
   skipReason?: string
   /** For `blocked`: the requirements whose checks its failed preconditions belong to. */
   blockedBy?: string[]
+  /** Other catalogued requirements its failure is a finding for (named by the failed assertion). */
+  failedFor?: string[]
   errors: string[]
   /** Exchanges checked against our document and the API's own one. */
   checked: Record<'own' | 'upstream', number>
@@ -98,7 +117,10 @@ export function buildReport(target: string, catalogues: Catalogue[], records: Te
 }
 
 function testedRequirement(requirement: Requirement, records: TestRecord[]): RequirementReport {
-  const tests = records.filter((r) => r.requirements.includes(requirement.id))
+  // Its own tests, and any other test whose failed assertion named it.
+  const tests = records.flatMap((r): TestRecord[] =>
+    r.requirements.includes(requirement.id) ? [r] : r.failedFor?.includes(requirement.id) ? [{ ...r, status: 'failed', blockedBy: undefined }] : [],
+  )
   const outcomes: TestOutcome[] = tests.map((t) => ({
     title: t.title,
     location: t.location,

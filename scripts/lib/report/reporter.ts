@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
-import { loadCatalogue } from '../../../suites/support/catalogue.ts'
+import { knownIds, loadCatalogue } from '../../../suites/support/catalogue.ts'
 import { EVIDENCE_ATTACHMENT, type Evidence } from '../../../suites/support/test.ts'
 import { apiOf } from '../suite-file.ts'
-import { buildReport, preconditionOf, type TestRecord } from './model.ts'
+import { buildReport, judgeFailure, type TestRecord } from './model.ts'
 import { renderHtml } from './render-html.ts'
 import { renderMarkdown } from './render-markdown.ts'
 
@@ -38,17 +38,18 @@ export default class ConformanceReporter implements Reporter {
     const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, exchanges: [] }
     const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')
     const errors = result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, ''))
-    const preconditions = errors.map(preconditionOf)
+    const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
     const failed = result.status !== 'passed' && result.status !== 'skipped'
-    const blocked = failed && errors.length > 0 && preconditions.every((p) => p !== undefined)
+    const verdict = failed ? judgeFailure(errors, requirements, knownIds(api)) : undefined
     this.#records.set(test.id, {
       api,
       title: test.titlePath().slice(3).join(' › '),
       location: `${relative(this.#root, test.location.file)}:${test.location.line}`,
-      requirements: test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? ''),
-      status: blocked ? 'blocked' : failed ? 'failed' : result.status === 'skipped' ? 'skipped' : 'passed',
+      requirements,
+      status: verdict?.blocked ? 'blocked' : failed ? 'failed' : result.status === 'skipped' ? 'skipped' : 'passed',
       ...(result.status === 'skipped' ? { skipReason: skip?.description ?? 'skipped' } : {}),
-      ...(blocked ? { blockedBy: [...new Set(preconditions as string[])].filter(Boolean) } : {}),
+      ...(verdict?.blocked ? { blockedBy: verdict.blockedBy } : {}),
+      ...(verdict?.failedFor.length ? { failedFor: verdict.failedFor } : {}),
       errors,
       checked: evidence.checked,
       exchanges: evidence.exchanges,
