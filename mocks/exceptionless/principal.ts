@@ -19,7 +19,13 @@ export interface Principal {
  * Role implication `global ⇒ user ⇒ client` for users; a user with no roles gets client + user.
  * (`Core/Extensions/IdentityUtils.cs`.)
  */
-export function userRoles(user: User, state: ExceptionlessState): Set<string> {
+export function userRoles(user: User, state: ExceptionlessState): ReadonlySet<string> {
+  let roles = state.rolesByUser.get(user.id)
+  if (!roles) state.rolesByUser.set(user.id, (roles = impliedRoles(user, state)))
+  return roles
+}
+
+function impliedRoles(user: User, state: ExceptionlessState): Set<string> {
   const roles = new Set<string>(user.roles)
   if (roles.size === 0) return new Set(['client', 'user'])
   if (state.mutants.has('no-scope-implication')) return roles

@@ -45,6 +45,10 @@ export interface ExceptionlessState {
   events: StoredEvent[]
   /** When the instance was seeded: the created/updated time of seeded records. */
   seededAt: string
+  /** The organizations' views, derived from the fixtures on first use. */
+  organizationViews?: Map<string, Record<string, unknown>>
+  /** Each user's roles with their implication applied (users and mutants never change in an instance). */
+  rolesByUser: Map<string, ReadonlySet<string>>
 }
 
 /** Login tokens live three months (`GetOrCreateAuthenticationTokenAsync`). */
@@ -61,6 +65,7 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
     tokens: new MemoryStore<TokenRecord>(clock),
     loginAttempts: new Map(),
     loginTokens: new Map(),
+    rolesByUser: new Map(),
     events: [],
     seededAt: new Date(clock.now()).toISOString(),
   }

@@ -26,7 +26,7 @@ export interface BenchReport {
 export function methodNotes(config: BenchConfig): Record<string, string> {
   return {
     cpus: pinning,
-    load: `autocannon 9 in its own process: ${config.connections} connections, pipelining 1, ${config.warmupS} s warm-up then ${config.durationS} s measured per run; mock and bare alternate ${config.rounds}× per scenario and each keeps its median run; any non-2xx, error or timeout fails the run`,
+    load: `autocannon 9 in its own process: ${config.connections} connections, pipelining 1, ${config.warmupS} s warm-up then ${config.durationS} s measured per run; mock, bare and Prism take turns ${config.rounds}× per scenario (so drift of the machine hits all three alike) and each keeps its median run; any non-2xx, error or timeout fails the run`,
     throughput: 'iterations per second (a flow iteration is the token request plus the token-checked GET); ratios compare iterations per second',
     latency: 'per HTTP request, from autocannon over the measured run: mean, and percentiles in whole milliseconds (<1 = under 1 ms)',
     mock: 'node scripts/start-mock.mjs --control (what npm run mock and the suites start: scripts/mock.ts bundled by esbuild), one process per API for the three scenarios (GET, then issue, then flow), one token issued before the load',

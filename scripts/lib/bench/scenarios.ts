@@ -48,74 +48,62 @@ function medianRun(runs: readonly LoadOutcome[]): LoadOutcome {
   return sorted[(sorted.length - 1) >> 1]!
 }
 
+type Side = 'mock' | 'bare' | 'prism'
+const SIDES: readonly Side[] = ['mock', 'bare', 'prism']
+
 /**
- * Mock and bare, both already running (both pinned to the server CPU; the idle one costs nothing), measured
- * alternately — mock, bare, mock, bare … — `config.rounds` times per scenario from one load process, so slow
- * drift of the machine hits both alike; each side keeps its median run.
+ * Mock, bare and Prism, all already running (all pinned to the server CPU; the idle ones cost nothing), measured
+ * in turn — mock, bare, Prism, mock, bare, Prism … — `config.rounds` times per scenario from one load process, so
+ * slow drift of the machine (a shared VM's neighbours) hits all three alike; each keeps its median run.
  */
-async function interleaved(config: BenchConfig, api: ApiName, mock: Server, bare: Server, token: string, log: (line: string) => void) {
-  const plan = SCENARIOS.flatMap((scenario) => Array.from({ length: config.rounds }, () => [job(config, api, scenario, mock.url, token), job(config, api, scenario, bare.url)]).flat())
-  const outcomes = await runLoads(plan, `${api} mock+bare`)
-  const pick = (scenario: LoadScenario, side: 0 | 1) => medianRun(outcomes.filter((_, i) => plan[i]!.scenario === scenario && i % 2 === side))
-  const result = { mock: {} as Record<LoadScenario, LoadOutcome>, bare: {} as Record<LoadScenario, LoadOutcome> }
+async function interleaved(config: BenchConfig, api: ApiName, servers: Record<Side, Server>, token: string, log: (line: string) => void) {
+  const plan = SCENARIOS.flatMap((scenario) =>
+    Array.from({ length: config.rounds }, () => SIDES.map((side) => ({ side, job: job(config, api, scenario, servers[side].url, side === 'mock' ? token : undefined) }))).flat(),
+  )
+  const outcomes = await runLoads(
+    plan.map((p) => p.job),
+    `${api} mock+bare+prism`,
+  )
+  const result = { mock: {}, bare: {}, prism: {} } as Record<Side, Record<LoadScenario, LoadOutcome>>
   for (const scenario of SCENARIOS) {
-    result.mock[scenario] = pick(scenario, 0)
-    result.bare[scenario] = pick(scenario, 1)
-    log(`${api} ${SCENARIO_TITLES[scenario]}: mock ${Math.round(result.mock[scenario].iterationsPerS)}/s, bare ${Math.round(result.bare[scenario].iterationsPerS)}/s (median of ${config.rounds})`)
+    for (const side of SIDES) result[side][scenario] = medianRun(outcomes.filter((_, i) => plan[i]!.job.scenario === scenario && plan[i]!.side === side))
+    const rate = (side: Side) => Math.round(result[side][scenario].iterationsPerS)
+    log(`${api} ${SCENARIO_TITLES[scenario]}: mock ${rate('mock')}/s, bare ${rate('bare')}/s, Prism ${rate('prism')}/s (median of ${config.rounds})`)
   }
   return result
 }
 
-/** The three scenarios against Prism, once each (it is an order of magnitude slower; noise does not matter). */
-async function prismRuns(config: BenchConfig, api: ApiName, server: Server, log: (line: string) => void): Promise<Record<LoadScenario, LoadOutcome>> {
-  const outcomes = await runLoads(
-    SCENARIOS.map((scenario) => job(config, api, scenario, server.url)),
-    `${api} prism`,
-  )
-  const out = {} as Record<LoadScenario, LoadOutcome>
-  SCENARIOS.forEach((scenario, i) => {
-    out[scenario] = outcomes[i]!
-    log(`${api} prism ${SCENARIO_TITLES[scenario]}: ${Math.round(out[scenario].iterationsPerS)}/s, p99 ${out[scenario].latencyMs.p99} ms`)
-  })
-  return out
-}
-
-/**
- * Token-checked GET, token issue and the issue-then-GET flow for every API, on the mock and on both
- * baselines. The bare server replays the bytes this API's mock answered (captured before the load), so it
- * sends the same payloads, and is measured interleaved with the mock; Prism runs once per API (its own spec).
- */
 export async function runLoadScenarios(config: BenchConfig, log: (line: string) => void): Promise<LoadResults> {
   const results: LoadResults = { scenarios: [], prismStartupMs: {} }
   for (const api of config.apis) {
-    const { mock, bare } = await withServer(
+    const measured = await withServer(
       () => startMock(api),
       async (mockServer) => {
         const token = await issueAndCheck(api, mockServer.url)
         const canned = await captureResponses(api, mockServer.url, token)
         return withServer(
           () => startBare(canned),
-          (bareServer) => interleaved(config, api, mockServer, bareServer, token, log),
+          (bareServer) =>
+            withServer(
+              () => startPrism(api),
+              (prismServer) => {
+                results.prismStartupMs[api] = prismServer.startupMs
+                return interleaved(config, api, { mock: mockServer, bare: bareServer, prism: prismServer }, token, log)
+              },
+            ),
         )
       },
     )
-    const prism = await withServer(
-      () => startPrism(api),
-      (server) => {
-        results.prismStartupMs[api] = server.startupMs
-        return prismRuns(config, api, server, log)
-      },
-    )
     for (const scenario of SCENARIOS) {
-      const m = mock[scenario]
+      const m = measured.mock[scenario]
       results.scenarios.push({
         api,
         scenario,
         mock: m,
-        bare: bare[scenario],
-        prism: prism[scenario],
-        vsBare: m.iterationsPerS / bare[scenario].iterationsPerS,
-        vsPrism: m.iterationsPerS / prism[scenario].iterationsPerS,
+        bare: measured.bare[scenario],
+        prism: measured.prism[scenario],
+        vsBare: m.iterationsPerS / measured.bare[scenario].iterationsPerS,
+        vsPrism: m.iterationsPerS / measured.prism[scenario].iterationsPerS,
       })
     }
   }
