@@ -124,13 +124,13 @@ const extended = base.extend<Fixtures & { api: ResolvedApiTarget; control: Contr
   },
 
   clock: async ({ session, control }, use) => {
-    const require = (seconds: number) =>
+    const needs = (seconds: number) =>
       test.skip(
         !(session && control) && seconds > MAX_WAIT,
         `needs ${seconds} s to pass: the target has no mock clock; allow real waiting with AUTHCONFORM_MAX_WAIT_SECONDS>=${seconds} or give the target a shorter token lifetime`,
       )
     await use({
-      require,
+      require: needs,
       async advance(seconds) {
         if (session && control) {
           const moved = await control('POST', '/__mock/clock', { advanceSeconds: seconds }, session.id)
@@ -138,7 +138,7 @@ const extended = base.extend<Fixtures & { api: ResolvedApiTarget; control: Contr
           await moved.arrayBuffer()
           return
         }
-        require(seconds)
+        needs(seconds)
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
       },
     })
