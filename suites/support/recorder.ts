@@ -29,12 +29,13 @@ export function recordingContext(
     const headers = Object.fromEntries(Object.entries(options?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
     const sent = requestBody(options, headers)
     const received = response.headers()
-    let text = ''
+    let buffer: Buffer | undefined
     try {
-      text = (await response.body()).toString('utf8')
+      buffer = await response.body()
     } catch {
       /* HEAD or a body the server never sent */
     }
+    const text = buffer?.toString('utf8') ?? ''
     const contentType = received['content-type'] ?? ''
     if (contentType.includes('json')) {
       try {
@@ -49,7 +50,7 @@ export function recordingContext(
       response: { status: response.status(), headers: redactor.headers(received), body: redactor.body(text, contentType) },
       diagnostics,
     })
-    return response
+    return buffer === undefined ? response : withBody(response, buffer)
   }
 
   return new Proxy(inner, {
@@ -63,6 +64,21 @@ export function recordingContext(
       }
       return Reflect.get(target, prop, receiver)
     },
+  })
+}
+
+/**
+ * The response with its body already read: `body()`, `text()` and `json()` answer from it instead of asking
+ * Playwright again (each ask is another round trip and another captured stack).
+ */
+function withBody(response: APIResponse, buffer: Buffer): APIResponse {
+  const read: Partial<APIResponse> = {
+    body: async () => buffer,
+    text: async () => buffer.toString('utf8'),
+    json: async () => JSON.parse(buffer.toString('utf8')),
+  }
+  return new Proxy(response, {
+    get: (target, prop, receiver) => (typeof prop === 'string' && prop in read ? read[prop as keyof typeof read] : Reflect.get(target, prop, receiver)),
   })
 }
 
