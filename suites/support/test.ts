@@ -154,6 +154,10 @@ const extended = base.extend<Fixtures & { api: ResolvedApiTarget; control: Contr
     const exchanges: Exchange[] = []
     await use(recordingContext(context, target.baseURL, redactor, validatorsFor(target.api), exchanges))
     await context.dispose()
+    // A failed assertion quotes what the server sent; a server that echoes a secret must not put it in the report.
+    for (const error of testInfo.errors) {
+      for (const key of ['message', 'stack', 'value'] as const) if (typeof error[key] === 'string') error[key] = redactor.text(error[key])
+    }
     await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(evidenceOf(exchanges, testInfo.status !== testInfo.expectedStatus)), contentType: 'application/json' })
   },
 })

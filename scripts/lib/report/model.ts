@@ -136,7 +136,7 @@ function testedRequirement(requirement: Requirement, records: TestRecord[]): Req
   else if (blocked.length) {
     status = 'blocked'
     const by = [...new Set(blocked.flatMap((t) => t.blockedBy ?? []))].filter(Boolean).sort()
-    reason = `not checked: a precondition failed${by.length ? ` (see ${by.join(', ')})` : ''}`
+    reason = by.length ? `not checked to the end: ${by.join(', ')} failed first` : 'not checked to the end: a precondition failed'
   } else if (tests.some((t) => t.status === 'passed')) status = 'passed'
   else if (tests.length) {
     status = 'skipped'

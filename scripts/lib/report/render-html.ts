@@ -18,8 +18,9 @@ ${api.requirements.map(row).join('\n')}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1d1d1f}
-table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top}
-th{background:#f5f5f7}code,pre{font:12px ui-monospace,monospace}pre{background:#f5f5f7;padding:.6rem;overflow:auto;max-height:28rem}
+table{border-collapse:collapse;width:100%;margin:1rem 0;table-layout:fixed}th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th:nth-child(1){width:52%}th:nth-child(2),th:nth-child(3){width:7%}th:nth-child(4){width:12%}
+th{background:#f5f5f7}code,pre{font:12px ui-monospace,monospace}pre{background:#f5f5f7;padding:.6rem;overflow:auto;max-height:28rem;white-space:pre-wrap}
 .badge{display:inline-block;border-radius:3px;padding:0 .45rem;font-weight:600;white-space:nowrap}
 .passed .badge,.badge.passed{background:#d8f5dd;color:#0b6b1d}.failed .badge,.badge.failed{background:#fde0e0;color:#a4161a}
 .skipped .badge,.badge.skipped{background:#fff3cd;color:#7a5b00}.blocked .badge,.badge.blocked{background:#ffe5cc;color:#8a3b00}.not-tested .badge,.badge.not-tested{background:#e8e8ed;color:#555}
