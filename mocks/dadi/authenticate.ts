@@ -16,14 +16,18 @@ export function authenticate(request: Request, state: DadiState): DadiClient {
     const query = new URL(request.url).searchParams.get('access_token')
     if (query) header = `Bearer ${query}`
   }
-  if (header === null) throw new MissingAuthorization()
+  if (header === null) {
+    // The `head-unauthenticated` defect: HEAD treated as harmless metadata and let through.
+    if (mutants.has('head-unauthenticated') && request.method === 'HEAD') return state.fixtures.clients[0]!
+    throw new MissingAuthorization()
+  }
 
   // Exactly two space-separated parts, the first "Bearer" in any case (DADI: split(' '), /^Bearer$/i).
   const space = header.indexOf(' ')
   const token = space === 6 && header.indexOf(' ', 7) < 0 && header.slice(0, 6).toLowerCase() === 'bearer' ? header.slice(7) : ''
   if (!token) throw mutants.has('malformed-as-invalid') ? invalidToken(state) : new NoToken()
 
-  let clientId = state.tokens.find(token)
+  let clientId = state.tokens.find(token) ?? (mutants.has('expiry-grace') ? state.graceTokens.find(token) : undefined)
   if (clientId === undefined && mutants.has('accept-unknown-token')) clientId = state.fixtures.clients[0]!.clientId
   if (clientId === undefined && mutants.has('token-prefix-match')) clientId = findByPrefix(token, state)
   if (clientId === undefined) throw invalidToken(state)
@@ -51,7 +55,8 @@ function invalidToken(state: DadiState): InvalidToken {
 export function authorizeCollection(client: DadiClient, version: string, collection: string, state: DadiState): void {
   if (state.mutants.has('acl-not-enforced') || !client.permissions) return
   const anyVersion = state.mutants.has('acl-ignores-version')
-  const allowed = client.permissions.collections.some((p) => p.path === collection && (p.apiVersion === undefined || anyVersion || p.apiVersion === version))
+  const matches = (path: string) => (state.mutants.has('acl-prefix-match') ? collection.startsWith(path) : collection === path)
+  const allowed = client.permissions.collections.some((p) => matches(p.path) && (p.apiVersion === undefined || anyVersion || p.apiVersion === version))
   if (allowed) return
   if (state.mutants.has('acl-denied-as-401')) throw new InvalidToken()
   throw new AccessDenied()

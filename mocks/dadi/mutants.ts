@@ -25,5 +25,9 @@ export const dadiMutants = {
   'acl-ignores-version': { description: 'a permission for one apiVersion is honoured at every version', expect: ['DADI-ACL-VERSION'] },
   'token-via-get': { description: 'GET /token with clientId and secret in the query string issues a token', expect: ['DADI-TOKEN-POST-ONLY'] },
   'unauthorized-text-body': { description: '401 bodies are plain text instead of {"statusCode":401}', expect: ['DADI-ERROR-BODY'] },
+  'head-unauthenticated': { description: 'HEAD requests skip authentication', expect: ['DADI-AUTH-MISSING'] },
+  'expiry-grace': { description: 'tokens are still accepted for 10 % of their lifetime after expiry', expect: ['DADI-AUTH-EXPIRED'] },
+  'cache-control-from-request': { description: "the token response carries the request's Cache-Control instead of no-store", expect: ['DADI-TOKEN-NOSTORE'] },
+  'acl-prefix-match': { description: 'a permission path matches as a prefix, so "books" also opens "booksellers"', expect: ['DADI-ACL-DENY'] },
   'acl-path-case': { description: 'routing ignores letter case but the permission check compares the path exactly', expect: ['DADI-ACL-PATHS'] },
 } as const satisfies Record<string, Mutant>

@@ -9,6 +9,8 @@ export interface DadiState {
   clients: ReadonlyMap<string, DadiClient>
   /** access token → clientId, expiring after `tokenTtl` on the instance clock. */
   tokens: MemoryStore<string>
+  /** The `expiry-grace` defect's second store: the same tokens, living 10 % longer. */
+  graceTokens: MemoryStore<string>
   counter: number
   lastIssuedTo: string | undefined
 }
@@ -19,6 +21,7 @@ export function createDadiState(fixtures: DadiFixtures, clock: Clock, mutants: R
     mutants,
     clients: new Map(fixtures.clients.map((c) => [c.clientId, c])),
     tokens: new MemoryStore<string>(mutants.has('ignore-expiry') ? { now: () => 0, advance() {} } : clock),
+    graceTokens: new MemoryStore<string>(clock),
     counter: 0,
     lastIssuedTo: undefined,
   }

@@ -27,12 +27,17 @@ export async function issueToken(request: Request, state: DadiState): Promise<Re
 
   const accessToken = mutants.has('sequential-tokens') ? `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}` : randomUuid()
   state.tokens.upsert(accessToken, client.clientId, fixtures.tokenTtl)
+  if (mutants.has('expiry-grace')) state.graceTokens.upsert(accessToken, client.clientId, fixtures.tokenTtl * 1.1)
   state.lastIssuedTo = client.clientId
 
   const expiresIn = mutants.has('ttl-mismatch') ? 3600 : fixtures.tokenTtl
   const payload = mutants.has('snake-case-token')
     ? { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }
     : { accessToken, tokenType: 'Bearer', expiresIn }
+  if (mutants.has('cache-control-from-request')) {
+    // The defect: a caching layer answers with the request's own Cache-Control, no-store only when none was sent.
+    return json(payload, 200, { 'cache-control': request.headers.get('cache-control') ?? 'no-store', pragma: 'no-cache' })
+  }
   return json(payload, 200, mutants.has('no-cache-control') ? {} : NO_STORE)
 }
 

@@ -26,11 +26,28 @@ export function readCredentials(request: Request, state: ExceptionlessState): Pr
       if (!value) throw unauthorized(request)
       return principalFromToken(value, request, state)
     }
-    if (scheme === 'basic') return fromBasic(value, request, state)
+    if (scheme === 'basic') {
+      if (!state.mutants.has('basic-failure-falls-to-query')) return fromBasic(value, request, state)
+      // The defect: a failed Basic login falls through to the query string.
+      try {
+        return fromBasic(value, request, state)
+      } catch (error) {
+        const query = queryToken(request, state)
+        if (!query) throw error
+        return principalFromToken(query, request, state, true)
+      }
+    }
     if (state.mutants.has('foreign-scheme-blocks-query')) return null
   }
   const query = queryToken(request, state)
-  return query ? principalFromToken(query, request, state, true) : null
+  if (!query) return null
+  // The `query-key-cached` defect: a key once read from the query string is answered from a cache that
+  // never learns of a later disable or delete.
+  const cached = state.mutants.has('query-key-cached') ? state.queryKeyCache.get(query) : undefined
+  if (cached) return cached
+  const principal = principalFromToken(query, request, state, true)
+  if (state.mutants.has('query-key-cached')) state.queryKeyCache.set(query, principal)
+  return principal
 }
 
 function fromBasic(value: string, request: Request, state: ExceptionlessState): Principal {

@@ -8,6 +8,13 @@ import type { ExceptionlessState, StoredEvent } from './state.ts'
 const objectId = () => randomString(24, '0123456789abcdef')
 const MAX_EVENTS = 1000
 
+/** A project named in the path: in the caller's organizations, and a project key's own project; else 404. */
+function configProject(projectId: string, principal: Principal, state: ExceptionlessState) {
+  const project = accessibleProject(projectId, principal, state)
+  if (principal.kind === 'token' && principal.projectId && principal.projectId !== project.id) throw notFound('The project could not be found.')
+  return project
+}
+
 /** The project a client call acts on: the key's own project (its ProjectId claim), else 404. */
 function callerProject(principal: Principal, state: ExceptionlessState) {
   const project = principal.projectId ? state.projects.get(principal.projectId) : undefined
@@ -116,10 +123,13 @@ export function getEvents(state: ExceptionlessState, principal: Principal, limit
   )
 }
 
-/** `GET /api/v2/projects/config[?v=]` (ClientPolicy): the key's project configuration; 304 when `v` is current. */
-export function getConfig(state: ExceptionlessState, principal: Principal, v: string | undefined): Response {
+/**
+ * `GET /api/v2/projects/config[?v=]` and `GET /api/v2/projects/{projectId}/config[?v=]` (ClientPolicy): the
+ * project configuration — the key's own project, or the one named if the caller may reach it; 304 when `v` is current.
+ */
+export function getConfig(state: ExceptionlessState, principal: Principal, v: string | undefined, projectId?: string): Response {
   requireRole(principal, 'client')
-  const { configuration } = callerProject(principal, state)
+  const { configuration } = projectId === undefined ? callerProject(principal, state) : configProject(projectId, principal, state)
   if (v !== undefined && Number(v) === configuration.version && !state.mutants.has('config-ignores-version')) return new Response(null, { status: 304 })
   return json(configuration)
 }
@@ -128,7 +138,8 @@ export function getConfig(state: ExceptionlessState, principal: Principal, v: st
 export function getOrganizations(state: ExceptionlessState, principal: Principal): Response {
   requireRole(principal, 'user')
   const views = state.organizationViews ??= organizationViews(state)
-  const orgs = state.fixtures.organizations.filter((o) => principal.organizationIds.includes(o.id) || principal.roles.has('global'))
+  const everyOrg = principal.roles.has('global') || (state.mutants.has('key-sees-all-orgs') && principal.kind === 'token')
+  const orgs = state.fixtures.organizations.filter((o) => principal.organizationIds.includes(o.id) || everyOrg)
   return json(orgs.map((o) => ({ ...views.get(o.id)!, event_count: state.events.filter((e) => e.organization_id === o.id).length })))
 }
 

@@ -23,6 +23,7 @@ export function createExceptionless({ clock, fixtures, mutants }: InstanceContex
   const app = new Hono()
   const render = (error: unknown, request: Request): Response => {
     if (error instanceof Problem && mutants.has('plain-text-errors')) error.plainText = true
+    if (error instanceof Problem && mutants.has('instance-with-query')) error.withQuery = true
     return renderError(error, request)
   }
   app.onError((error, c) => render(error, c.req.raw))
@@ -62,6 +63,13 @@ export function createExceptionless({ clock, fixtures, mutants }: InstanceContex
   app.post('/api/v2/events/by-ref/:referenceId/user-description', authed((c, p) => postUserDescription(c.req.raw, state, p)))
   app.get('/api/v2/events/session/heartbeat', authed((c, p) => heartbeat(state, p, c.req.query('id'))))
   app.get('/api/v2/projects/config', authed((c, p) => getConfig(state, p, c.req.query('v'))))
+  const byIdConfig = authed((c, p) => getConfig(state, p, c.req.query('v'), c.req.param('projectId')!))
+  app.get('/api/v2/projects/:projectId/config', (c) => {
+    // The `config-304-before-auth` defect: the version is compared before the caller is authenticated.
+    const project = mutants.has('config-304-before-auth') ? state.projects.get(c.req.param('projectId')!) : undefined
+    if (project && c.req.query('v') !== undefined && Number(c.req.query('v')) === project.configuration.version) return new Response(null, { status: 304 })
+    return byIdConfig(c)
+  })
   app.get('/api/v2/projects/:projectId/tokens', authed((c, p) => listForProject(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/projects/:projectId/tokens', authed((c, p) => createForProject(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/tokens', authed((c, p) => createToken(c.req.raw, state, p)))

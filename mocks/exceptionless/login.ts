@@ -54,12 +54,15 @@ export async function login(request: Request, state: ExceptionlessState): Promis
     throw new Problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : 'Login failed.')
   }
 
-  state.loginAttempts.delete(counter)
+  if (state.mutants.has('success-resets-counters')) state.loginAttempts.clear()
+  else state.loginAttempts.delete(counter)
   return json({ token: loginToken(user.id, state).id })
 }
 
 function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
-  const current = state.loginTokens.get(userId)
+  // The `login-token-shared` defect: the reuse cache is keyed by organization, not by user.
+  const cacheKey = state.mutants.has('login-token-shared') ? (state.usersById.get(userId)?.organization_ids[0] ?? userId) : userId
+  const current = state.loginTokens.get(cacheKey)
   const existing = current === undefined ? undefined : state.tokens.find(current)
   if (existing && !existing.is_disabled) return existing
   const now = new Date(state.clock.now())
@@ -79,7 +82,7 @@ function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
     updated_utc: now.toISOString(),
   }
   state.tokens.upsert(token.id, token, LOGIN_TOKEN_TTL_SECONDS)
-  state.loginTokens.set(userId, token.id)
+  state.loginTokens.set(cacheKey, token.id)
   return token
 }
 

@@ -16,8 +16,9 @@ const TYPES: Record<number, string> = {
  * `Api/Results/ApiResultMapper.cs`). The title carries the message ("Login failed.").
  */
 export class Problem extends ApiError {
-  /** Mutant switch (set where errors are rendered): plain text instead of ProblemDetails. */
+  /** Mutant switches (set where errors are rendered): plain text instead of ProblemDetails; the query string in `instance`. */
   plainText = false
+  withQuery = false
 
   constructor(
     readonly status: number,
@@ -34,7 +35,7 @@ export class Problem extends ApiError {
       type: TYPES[this.status] ?? 'about:blank',
       title: this.title,
       status: this.status,
-      instance: `${request.method} ${pathOf(request.url)}`,
+      instance: `${request.method} ${this.withQuery ? request.url.slice(request.url.indexOf('/', request.url.indexOf('//') + 2)) : pathOf(request.url)}`,
       ...(this.errors ? { errors: this.errors } : {}),
     }
     return new Response(JSON.stringify(body), { status: this.status, headers: { ...this.headers, 'content-type': 'application/problem+json; charset=utf-8' } })

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.ts'
 import { MemoryStore } from '../core/store.ts'
 import type { ExceptionlessFixtures, Project, User } from './fixtures.ts'
+import type { Principal } from './principal.ts'
 
 /** A token as Exceptionless stores it: login tokens (`authentication`, bound to a user) and API keys (`access`). */
 export interface TokenRecord {
@@ -49,6 +50,8 @@ export interface ExceptionlessState {
   organizationViews?: Map<string, Record<string, unknown>>
   /** Each user's roles with their implication applied (users and mutants never change in an instance). */
   rolesByUser: Map<string, ReadonlySet<string>>
+  /** The `query-key-cached` defect's cache of principals read from the query string. */
+  queryKeyCache: Map<string, Principal>
 }
 
 /** Login tokens live three months (`GetOrCreateAuthenticationTokenAsync`). */
@@ -66,6 +69,7 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
     loginAttempts: new Map(),
     loginTokens: new Map(),
     rolesByUser: new Map(),
+    queryKeyCache: new Map(),
     events: [],
     seededAt: new Date(clock.now()).toISOString(),
   }

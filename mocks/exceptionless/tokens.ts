@@ -44,9 +44,10 @@ async function objectBody(request: Request): Promise<Record<string, unknown>> {
   return body.value as Record<string, unknown>
 }
 
-function create(request: Request, state: ExceptionlessState, principal: Principal, projectId: string, fields: Record<string, unknown>): Response {
+function create(request: Request, state: ExceptionlessState, principal: Principal, projectId: string, fields: Record<string, unknown>, unexpanded = false): Response {
   const project = accessibleProject(projectId, principal, state)
-  const scopes = checkScopes(fields.scopes, principal, state)
+  // The `tokens-route-unexpanded` defect: one route stores the scopes as given, without their implication.
+  const scopes = unexpanded && Array.isArray(fields.scopes) && fields.scopes.length ? (fields.scopes as string[]).map((s) => s.toLowerCase()) : checkScopes(fields.scopes, principal, state)
   const expires = typeof fields.expires_utc === 'string' && !Number.isNaN(Date.parse(fields.expires_utc)) ? new Date(fields.expires_utc).toISOString() : null
   const now = new Date(state.clock.now()).toISOString()
   const token: TokenRecord = {
@@ -86,7 +87,7 @@ export async function createToken(request: Request, state: ExceptionlessState, p
   if (Object.keys(errors).length) throw validation(errors, 400)
   const project = accessibleProject(fields.project_id as string, principal, state)
   if (project.organization_id !== fields.organization_id) throw validation({ project_id: ['The project does not belong to the organization.'] }, 422)
-  return create(request, state, principal, project.id, fields)
+  return create(request, state, principal, project.id, fields, state.mutants.has('tokens-route-unexpanded'))
 }
 
 function accessibleToken(id: string, principal: Principal, state: ExceptionlessState): TokenRecord {
@@ -136,6 +137,7 @@ export async function updateToken(request: Request, state: ExceptionlessState, p
   const fields = await objectBody(request)
   if (fields.is_disabled !== undefined && typeof fields.is_disabled !== 'boolean') throw validation({ is_disabled: ['The is_disabled field must be a boolean.'] }, 400)
   if (typeof fields.is_disabled === 'boolean') token.is_disabled = fields.is_disabled
+  else if (state.mutants.has('patch-reenables-key')) token.is_disabled = false // the defect: a missing field read as false
   if (typeof fields.notes === 'string' || fields.notes === null) token.notes = fields.notes as string | null
   token.updated_utc = new Date(state.clock.now()).toISOString()
   return json(viewToken(token))
@@ -144,7 +146,11 @@ export async function updateToken(request: Request, state: ExceptionlessState, p
 /** `DELETE /api/v2/tokens/{ids}` — comma-separated; 202 `{"workers":[]}`; the keys stop working at once. */
 export function deleteTokens(state: ExceptionlessState, principal: Principal, ids: string): Response {
   requireTokenAdmin(principal, state)
-  const tokens = ids.split(',').map((id) => accessibleToken(id.trim(), principal, state))
+  const list = ids.split(',').map((id) => id.trim())
+  // The `delete-checks-first-id` defect: only the first id is checked for access.
+  const tokens = state.mutants.has('delete-checks-first-id')
+    ? [accessibleToken(list[0]!, principal, state), ...list.slice(1).flatMap((id) => state.tokens.find(id) ?? [])]
+    : list.map((id) => accessibleToken(id, principal, state))
   if (!state.mutants.has('deleted-key-accepted')) for (const t of tokens) state.tokens.destroy(t.id)
   return json({ workers: [] }, 202)
 }

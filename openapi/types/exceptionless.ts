@@ -126,6 +126,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/projects/{projectId}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 537650f3b77efe23a47914f4 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** A project's configuration by id (client scope; a project key reads its own project only) */
+        get: operations["getProjectConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/projects/{projectId}/tokens": {
         parameters: {
             query?: never;
@@ -555,6 +575,42 @@ export interface operations {
             };
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConfiguration"];
+                };
+            };
+            /** @description `v` is the current version. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProjectConfiguration: {
+        parameters: {
+            query?: {
+                /** @description The configuration version the client has. */
+                v?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 537650f3b77efe23a47914f4 */
+                projectId: components["parameters"]["ProjectId"];
+            };
             cookie?: never;
         };
         requestBody?: never;

@@ -26,6 +26,8 @@ test.describe('Bearer tokens on protected endpoints', () => {
 
   test('refuses a request without Authorization', req('DADI-AUTH-MISSING'), async ({ request, target }) => {
     for (const path of ['/api/collections', target.settings.allowedCollection!]) {
+      const head = await request.head(path)
+      expect(head.status(), `DADI-AUTH-MISSING: HEAD ${path} without a token`).toBe(401)
       const response = await request.get(path)
       expect(response.status(), `DADI-AUTH-MISSING: GET ${path} without a token`).toBe(401)
       expect(await response.text(), 'DADI-ERROR-BODY (DADI-AUTH-MISSING): the 401 body is {"statusCode":401}').toBe('{"statusCode":401}')
@@ -78,13 +80,27 @@ test.describe('Bearer tokens on protected endpoints', () => {
   })
 
   test('accepts a token until expiresIn has passed, then refuses it', req('DADI-AUTH-EXPIRED', 'DADI-TOKEN-TTL'), async ({ request, target, clock }) => {
-    const { accessToken, expiresIn } = await tokenFor(request, client(target, 'primary'))
+    // Both clients: a lifetime computed per client (a permissions block, say) must still match its expiresIn.
+    const issued = [await tokenFor(request, client(target, 'primary')), await tokenFor(request, client(target, 'restricted'))]
+    const expiresIn = Math.min(...issued.map((t) => t.expiresIn))
+    expect(issued.map((t) => t.expiresIn), 'DADI-TOKEN-TTL: both clients get the same configured lifetime').toEqual([expiresIn, expiresIn])
     const margin = Math.min(5, expiresIn / 2)
     await clock.advance(expiresIn - margin)
-    const before = await request.get('/api/collections', { headers: bearer(accessToken) })
-    expect(before.status(), `DADI-TOKEN-TTL: the token must still work ${expiresIn - margin} s after issue (expiresIn ${expiresIn})`).toBe(200)
-    await clock.advance(margin + 1)
-    await expectUnauthorized(await request.get('/api/collections', { headers: bearer(accessToken) }), 'invalid_token', 'DADI-AUTH-EXPIRED')
+    for (const [i, { accessToken }] of issued.entries()) {
+      const path = i === 0 ? '/api/collections' : target.settings.allowedCollection!
+      const before = await request.get(path, { headers: bearer(accessToken) })
+      expect(before.status(), `DADI-TOKEN-TTL: the token must still work ${expiresIn - margin} s after issue (expiresIn ${expiresIn}) on ${path}`).toBe(200)
+    }
+    // Half a second past expiry: a grace period is a defect too.
+    await clock.advance(margin + 0.5)
+    for (const { accessToken } of issued) {
+      for (const path of ['/api/collections', target.settings.allowedCollection!]) {
+        for (const scheme of ['Bearer', 'bearer']) {
+          const response = await request.get(path, { headers: { authorization: `${scheme} ${accessToken}` } })
+          await expectUnauthorized(response, 'invalid_token', `DADI-AUTH-EXPIRED (${scheme} on ${path})`)
+        }
+      }
+    }
   })
 })
 
@@ -96,6 +112,21 @@ test.describe('Per-client permissions', () => {
     const body = await response.json()
     expect(body, 'DADI-ACL-DENY: the API-0006 body').toMatchObject({ code: 'API-0006', title: 'Access denied' })
     expect(JSON.stringify(body), 'DADI-ACL-DENY: no documents leak').not.toContain('results')
+    const head = await request.head(target.settings.deniedCollection!, { headers: bearer(accessToken) })
+    expect(head.status(), `DADI-ACL-DENY: HEAD ${target.settings.deniedCollection} is refused like GET`).toBe(403)
+  })
+
+  test('refuses every collection but the permitted one', req('DADI-ACL-DENY'), async ({ request, target }) => {
+    // The restricted client of targets.yaml is allowed exactly one collection (allowedCollection).
+    const primary = (await tokenFor(request, client(target, 'primary'))).accessToken
+    const list = await request.get('/api/collections', { headers: bearer(primary) })
+    expect(list.status(), 'precondition (DADI-AUTH-ACCEPT): the primary client lists the collections').toBe(200)
+    const paths = ((await list.json()) as { collections: { path: string }[] }).collections.map((c) => c.path).filter((p) => p !== target.settings.allowedCollection)
+    const restricted = (await tokenFor(request, client(target, 'restricted'))).accessToken
+    for (const path of paths) {
+      const response = await request.get(path, { headers: bearer(restricted) })
+      expect(response.status(), `DADI-ACL-DENY: GET ${path} by a client allowed only ${target.settings.allowedCollection}`).toBe(403)
+    }
   })
 
   test('holds the permission on every path to the collection', req('DADI-ACL-PATHS'), async ({ request, target }) => {

@@ -16,11 +16,16 @@ test.describe('POST /token — client credentials', () => {
   })
 
   test('marks the token response as not cacheable', req('DADI-TOKEN-NOSTORE'), async ({ request, target }) => {
-    const response = await postToken(request, client(target, 'primary'))
-    expect(response.status()).toBe(200)
-    const headers = response.headers()
-    expect(headers['cache-control'] ?? '(absent)', 'DADI-TOKEN-NOSTORE: Cache-Control must include no-store').toMatch(/(^|,)\s*no-store\s*(,|$)/i)
-    expect(headers.pragma ?? '(absent)', 'DADI-TOKEN-NOSTORE: Pragma must be no-cache').toBe('no-cache')
+    // Whatever the request asked of caches: a plain request, then the headers a browser or proxy may send.
+    for (const cacheControl of [undefined, 'no-cache', 'max-age=3600']) {
+      const sent: Record<string, string> = cacheControl ? { 'cache-control': cacheControl } : {}
+      const response = await request.post('/token', { data: client(target, 'primary'), headers: { 'content-type': 'application/json', ...sent } })
+      expect(response.status(), 'precondition (DADI-TOKEN-SHAPE): the token request succeeds').toBe(200)
+      const headers = response.headers()
+      const asked = cacheControl ? ` (request Cache-Control: ${cacheControl})` : ''
+      expect(headers['cache-control'] ?? '(absent)', `DADI-TOKEN-NOSTORE: Cache-Control must include no-store${asked}`).toMatch(/(^|,)\s*no-store\s*(,|$)/i)
+      expect(headers.pragma ?? '(absent)', `DADI-TOKEN-NOSTORE: Pragma must be no-cache${asked}`).toBe('no-cache')
+    }
   })
 
   test('reports the configured token lifetime in expiresIn', req('DADI-TOKEN-TTL'), async ({ request, target }) => {

@@ -31,9 +31,22 @@ test.describe('How credentials are read', () => {
 
   test('marks query-authenticated responses private', req('EXL-AUTH-QUERY-NOCACHE'), async ({ request, target }) => {
     const token = await loginToken(request, target)
-    const response = await request.get(`/api/v2/organizations?access_token=${token}`)
-    expect(response.status()).toBe(200)
-    expect(response.headers()['cache-control'] ?? '(absent)', 'EXL-AUTH-QUERY-NOCACHE: Cache-Control private or no-store').toMatch(/(^|,)\s*(private|no-store)\s*(,|$)/i)
+    for (const name of ['access_token', 'api_key', 'apikey']) {
+      const response = await request.get(`/api/v2/organizations?${name}=${token}`)
+      expect(response.status(), `precondition (EXL-AUTH-QUERY): ?${name}= authenticates`).toBe(200)
+      expect(response.headers()['cache-control'] ?? '(absent)', `EXL-AUTH-QUERY-NOCACHE: Cache-Control private or no-store for ?${name}=`).toMatch(/(^|,)\s*(private|no-store)\s*(,|$)/i)
+    }
+  })
+
+  test('never echoes a query-string token in an error', req('EXL-AUTH-QUERY-NOLEAK'), async ({ request, target }) => {
+    const key = (await createKey(request, target, await loginToken(request, target), ['client'])).id
+    for (const name of ['access_token', 'api_key']) {
+      // A client key may not list organizations: a 403 ProblemDetails answered to a query-authenticated request.
+      const refused = await request.get(`/api/v2/organizations?${name}=${key}&page=1`)
+      expect(refused.status(), `precondition (EXL-CLIENT-NO-USER-READ): a client key given as ?${name}= is refused`).toBe(403)
+      expect(await refused.text(), `EXL-AUTH-QUERY-NOLEAK: the 403 body must not repeat the ?${name}= key`).not.toContain(key)
+      expect(JSON.stringify(refused.headers()), `EXL-AUTH-QUERY-NOLEAK: no header may repeat the ?${name}= key`).not.toContain(key)
+    }
   })
 
   test('lets the header win over the query string', req('EXL-AUTH-PRECEDENCE'), async ({ request, target }) => {
@@ -45,6 +58,10 @@ test.describe('How credentials are read', () => {
     // A bad header is not rescued by a good query token.
     const notRescued = await request.get(`/api/v2/organizations?access_token=${user}`, { headers: bearer('0000000000000000000000000000000000000000') })
     expect(notRescued.status(), 'EXL-AUTH-PRECEDENCE: an invalid header token is not rescued by ?access_token=').toBe(401)
+    // Nor is a Basic login with a wrong password: Basic is a scheme the server reads, so the query is not.
+    const { email } = account(target)
+    const badBasic = await request.get(`/api/v2/organizations?access_token=${user}`, { headers: basic(email, 'not-the-password') })
+    expect(badBasic.status(), 'EXL-AUTH-PRECEDENCE: a failed Basic email:password is not rescued by ?access_token=').toBe(401)
   })
 
   test('reads every Basic variant', req('EXL-AUTH-BASIC'), async ({ request, target }) => {

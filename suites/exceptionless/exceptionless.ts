@@ -56,8 +56,8 @@ export async function expectProblem(response: APIResponse, status: number, id: s
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
   // One assertion for the whole envelope (the diff shows every part that is off): each costs a captured stack.
   expect(
-    { problemJson: /^application\/problem\+json/.test(contentType), status: body.status, type: typeof body.type, instance: /^[A-Z]+ \/api\/v2\//.test(String(body.instance)) },
-    `EXL-PROBLEM-DETAILS (${id}): application/problem+json with status equal to the HTTP status, a type, and instance "<METHOD> <path>"; got ${contentType} ${JSON.stringify(body).slice(0, 300)}`,
+    { problemJson: /^application\/problem\+json/.test(contentType), status: body.status, type: typeof body.type, instance: /^[A-Z]+ \/api\/v2\/[^?#]*$/.test(String(body.instance)) },
+    `EXL-PROBLEM-DETAILS (${id}): application/problem+json with status equal to the HTTP status, a type, and instance "<METHOD> <path>" (no query string); got ${contentType} ${JSON.stringify(body).slice(0, 300)}`,
   ).toEqual({ problemJson: true, status, type: 'string', instance: true })
   if (title !== undefined) expect(body.title, `${id}: ProblemDetails title`).toBe(title)
   return body

@@ -17,6 +17,13 @@ test.describe('POST /api/v2/auth/login', () => {
     const first = await (await postLogin(request, account(target))).json()
     const second = await (await postLogin(request, account(target))).json()
     expect(second.token, 'EXL-LOGIN-REUSE: the same token comes back while it is valid').toBe(first.token)
+    // …to the same user only: another user's login gets a token of their own.
+    const other = credentialsFor(target, 'globalUser')
+    test.skip(other.missing !== undefined, `the token is reused for its user; that another user gets another token needs a second user: ${other.missing}`)
+    const theirs = await (await postLogin(request, { email: other.values.email, password: other.values.password })).json()
+    expect(theirs.token, 'EXL-LOGIN-REUSE: another user gets another token').not.toBe(first.token)
+    const again = await (await postLogin(request, account(target))).json()
+    expect(again.token, "EXL-LOGIN-REUSE: and the first user's token is still theirs").toBe(first.token)
   })
 
   test('answers wrong password and unknown email alike with "Login failed."', req('EXL-LOGIN-FAILED'), async ({ request, target }) => {
@@ -81,6 +88,10 @@ test.describe('POST /api/v2/auth/login', () => {
     const { email, password } = account(target, 'lockout')
     for (let i = 1; i <= 5; i++) {
       await expectProblem(await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login failed.')
+    }
+    // Another user's successful login in between resets nothing but that user's own count.
+    if (account(target).email.toLowerCase() !== email.toLowerCase()) {
+      expect((await postLogin(request, account(target))).status(), 'precondition (EXL-LOGIN-OK): another user logs in meanwhile').toBe(200)
     }
     await expectProblem(await postLogin(request, { email, password }), 401, 'EXL-LOGIN-RATE-LIMIT', 'Login denied.')
     return { email, password }

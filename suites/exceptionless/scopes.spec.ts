@@ -1,5 +1,5 @@
 import { expect, req, test } from '../support/test.ts'
-import { bearer, createKey, expectProblem, loginToken } from './exceptionless.ts'
+import { bearer, createKey, expectProblem, expectUnauthorized, loginToken, type ViewToken } from './exceptionless.ts'
 
 test.describe('Scopes', () => {
   test('expands user to client+user, and a user-scoped key does client things', req('EXL-SCOPE-IMPLY'), async ({ request, target }) => {
@@ -12,6 +12,13 @@ test.describe('Scopes', () => {
     expect(config.status(), 'EXL-SCOPE-IMPLY: user ⇒ client, so the key may read the client configuration').toBe(200)
     const orgs = await request.get('/api/v2/organizations', { headers: bearer(key.id) })
     expect(orgs.status(), 'EXL-SCOPE-IMPLY: and it has the user scope itself').toBe(200)
+    const listed = ((await orgs.json()) as { id: string }[]).map((o) => o.id)
+    expect(listed, "EXL-SCOPE-IMPLY: a project key sees its own organization only, whatever its scope").toEqual([target.settings.organizationId])
+    // The same expansion through POST /api/v2/tokens.
+    const data = { organization_id: target.settings.organizationId, project_id: target.settings.projectId, scopes: ['user'] }
+    const viaTokens = await request.post('/api/v2/tokens', { data, headers: bearer(user) })
+    expect(viaTokens.status(), 'precondition (EXL-TOKEN-CREATE): POST /api/v2/tokens creates the key').toBe(201)
+    expect([...((await viaTokens.json()) as ViewToken).scopes].sort(), 'EXL-SCOPE-IMPLY: POST /api/v2/tokens stores ["user"] as ["client","user"] too').toEqual(['client', 'user'])
   })
 
   test('lets a global user do user things', req('EXL-SCOPE-IMPLY'), async ({ request, target }) => {
@@ -76,6 +83,14 @@ test.describe('What a client key is for', () => {
     expect(current.status(), `EXL-CLIENT-CONFIG: ?v=${config.version} (current) gives 304`).toBe(304)
     const stale = await request.get(`/api/v2/projects/config?v=${config.version - 1}`, { headers: bearer(key.id) })
     expect(stale.status(), 'EXL-CLIENT-CONFIG: an older ?v= gives the configuration').toBe(200)
+    const byId = `/api/v2/projects/${target.settings.projectId}/config`
+    expect((await request.get(byId, { headers: bearer(key.id) })).status(), `EXL-CLIENT-CONFIG: GET ${byId} with the project's key`).toBe(200)
+    expect((await request.get(`${byId}?v=${config.version}`, { headers: bearer(key.id) })).status(), `EXL-CLIENT-CONFIG: GET ${byId}?v=${config.version} (current) gives 304`).toBe(304)
+    // A current version never stands in for credentials.
+    for (const path of [`/api/v2/projects/config?v=${config.version}`, `${byId}?v=${config.version}`]) {
+      await expectUnauthorized(await request.get(path), 'EXL-CLIENT-CONFIG (no key)')
+      await expectUnauthorized(await request.get(path, { headers: bearer('0000000000000000000000000000000000000000') }), 'EXL-CLIENT-CONFIG (unknown key)')
+    }
   })
 
   test('refuses event reads to a client key (the server, not the docs)', req('EXL-CLIENT-NO-EVENT-READ'), async ({ request, target }) => {

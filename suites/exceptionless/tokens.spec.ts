@@ -12,6 +12,12 @@ test.describe('Project tokens (API keys)', () => {
     const location = response.headers().location ?? ''
     expect(location, 'EXL-TOKEN-CREATE: Location is the absolute URL of the new token').toMatch(new RegExp(`^https?://[^/]+/api/v2/tokens/${token.id}$`))
     expect((await request.get('/api/v2/projects/config', { headers: bearer(token.id) })).status(), 'EXL-TOKEN-CREATE: the new key authenticates').toBe(200)
+    // The same through POST /api/v2/tokens.
+    const data = { organization_id: target.settings.organizationId, project_id: target.settings.projectId, scopes: ['client'] }
+    const other = await request.post('/api/v2/tokens', { data, headers: bearer(user) })
+    expect(other.status(), 'EXL-TOKEN-CREATE: POST /api/v2/tokens → 201').toBe(201)
+    const created = (await other.json()) as ViewToken
+    expect(other.headers().location ?? '', 'EXL-TOKEN-CREATE: its Location is the absolute URL of the new token').toMatch(new RegExp(`^https?://[^/]+/api/v2/tokens/${created.id}$`))
   })
 
   test('refuses token creation and management to API keys', req('EXL-TOKEN-KEY-CANNOT-CREATE'), async ({ request, target }) => {
@@ -54,15 +60,26 @@ test.describe('Project tokens (API keys)', () => {
     const user = await loginToken(request, target)
     const key = await createKey(request, target, user, ['client'])
     expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), 'precondition (EXL-CLIENT-CONFIG): the key reads its configuration').toBe(200)
+    expect((await request.get(`/api/v2/projects/config?access_token=${key.id}`)).status(), 'precondition (EXL-AUTH-QUERY): the key works as ?access_token=').toBe(200)
     const disabled = await request.patch(`/api/v2/tokens/${key.id}`, { data: { is_disabled: true }, headers: bearer(user) })
     expect(disabled.status(), 'EXL-TOKEN-DISABLED: PATCH is_disabled').toBe(200)
-    await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-DISABLED')
-    await expectUnauthorized(await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), 'EXL-TOKEN-DISABLED')
+    const refusedAlways = async (when: string) => {
+      await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), `EXL-TOKEN-DISABLED (${when}, header)`)
+      await expectUnauthorized(await request.get(`/api/v2/projects/config?access_token=${key.id}`), `EXL-TOKEN-DISABLED (${when}, ?access_token=)`)
+      await expectUnauthorized(await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), `EXL-TOKEN-DISABLED (${when}, posting an event)`)
+    }
+    await refusedAlways('disabled')
+    // Editing the notes of a disabled key leaves it disabled.
+    const noted = await request.patch(`/api/v2/tokens/${key.id}`, { data: { notes: 'still disabled' }, headers: bearer(user) })
+    expect(noted.status(), 'EXL-TOKEN-DISABLED: PATCH notes').toBe(200)
+    expect((await noted.json()).is_disabled, 'EXL-TOKEN-DISABLED: a PATCH without is_disabled keeps the key disabled').toBe(true)
+    await refusedAlways('after a PATCH of its notes')
   })
 
   test('refuses a deleted key with 401', req('EXL-TOKEN-DELETED'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const key = await createKey(request, target, user, ['client'])
+    expect((await request.get(`/api/v2/projects/config?access_token=${key.id}`)).status(), 'precondition (EXL-AUTH-QUERY): the key works as ?access_token=').toBe(200)
     expect((await request.delete(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })).status(), 'EXL-TOKEN-DELETED: DELETE → 202').toBe(202)
     await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-DELETED')
     await expectUnauthorized(await request.get(`/api/v2/projects/config?access_token=${key.id}`), 'EXL-TOKEN-DELETED')
@@ -99,6 +116,18 @@ test.describe('Project tokens (API keys)', () => {
     const foreign = target.settings.foreignProjectId!
     await expectProblem(await request.post(`/api/v2/projects/${foreign}/tokens`, { data: { scopes: ['client'] }, headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
     await expectProblem(await request.get(`/api/v2/projects/${foreign}/tokens`, { headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
+  })
+
+  test("cannot delete another organization's key alongside its own", req('EXL-TOKEN-ORG-ISOLATION'), async ({ request, target }) => {
+    // A key in the foreign project, made by the global user (targets.yaml role globalUser).
+    const admin = await loginToken(request, target, 'globalUser')
+    const foreignKey = await createKey(request, target, admin, ['client'], target.settings.foreignProjectId!)
+    const user = await loginToken(request, target)
+    const own = await createKey(request, target, user, ['client'])
+    const both = await request.delete(`/api/v2/tokens/${own.id},${foreignKey.id}`, { headers: bearer(user) })
+    expect(both.status(), 'EXL-TOKEN-ORG-ISOLATION: DELETE of an own and a foreign key must not fail on the server').toBeLessThan(500)
+    const still = await request.get('/api/v2/projects/config', { headers: bearer(foreignKey.id) })
+    expect(still.status(), "EXL-TOKEN-ORG-ISOLATION: the other organization's key still works after the user asked to delete it").toBe(200)
   })
 
   test("reads events of the caller's projects only", req('EXL-EVENTS-ORG-ISOLATION'), async ({ request, target }) => {
