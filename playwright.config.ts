@@ -24,7 +24,8 @@ export default defineConfig({
   retries: 0,
   // The tests wait on HTTP far more than they compute: two workers even on a two-core machine.
   workers: process.env.AUTHCONFORM_WORKERS ? Number(process.env.AUTHCONFORM_WORKERS) : Math.max(2, Math.floor(availableParallelism() / 2)),
-  timeout: 30_000,
+  // A sweep test runs its body once per mutant of its API.
+  timeout: sweep ? 600_000 : 30_000,
   outputDir: 'test-results',
   reporter: sweep
     ? [['dot'], ['./scripts/lib/mutant-reporter.ts', { outputFile: 'reports/mutants/sweep.json' }]]

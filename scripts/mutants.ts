@@ -1,7 +1,7 @@
 /**
  * npm run mutants [-- --api dadi]
- * Runs every API's suite against the unmutated mock and against each of its mutants — one Playwright run,
- * `--repeat-each` over the mutants, each test in its own mock session with that mutant switched on — then prints
+ * Runs every API's suite against the unmutated mock and against each of its mutants — one Playwright run in
+ * which every test body runs once per mutant, each time in a fresh mock session with that mutant on — then prints
  * and writes the matrix: mutant × expected requirement × caught / survived, and the mutation score per API.
  * Fails when a mutant survives, is caught only by unrelated requirements, or the unmutated mock fails a test.
  */
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { definitions, implementedApis, type ApiName } from '../mocks/registry.ts'
 import type { SweepRecord } from './lib/mutant-reporter.ts'
 import { mutantMatrix, renderMatrix, type ProjectOutcome } from './lib/mutant-matrix.ts'
-import { SWEEP_ENV, sweepSize } from './lib/mutant-sweep.ts'
+import { SWEEP_ENV } from './lib/mutant-sweep.ts'
 
 const { values } = parseArgs({ options: { api: { type: 'string', multiple: true } } })
 const apis = (values.api ?? implementedApis()) as ApiName[]
@@ -22,7 +22,7 @@ mkdirSync(outDir, { recursive: true })
 rmSync(sweepFile, { force: true })
 
 const started = Date.now()
-const run = spawnSync('npx', ['playwright', 'test', `--repeat-each=${sweepSize(apis)}`, ...apis.map((api) => `suites/${api}/`)], {
+const run = spawnSync('npx', ['playwright', 'test', ...apis.map((api) => `suites/${api}/`)], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, [SWEEP_ENV]: '1', TARGET: 'mock', AUTHCONFORM_WORKERS: process.env.AUTHCONFORM_WORKERS ?? '2' },
 })

@@ -1,32 +1,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
-import { apiOf } from './suite-file.ts'
-import { SWEEP_FAILURE } from '../../suites/support/test.ts'
-import { mutantAt } from './mutant-sweep.ts'
-import { judgeFailure } from './report/model.ts'
 import { knownIds } from '../../suites/support/catalogue.ts'
+import { SWEEP_RESULT, type SweepResult } from '../../suites/support/test.ts'
+import { judgeFailure } from './report/model.ts'
+import { apiOf } from './suite-file.ts'
 
 export interface SweepRecord {
   api: string
+  /** '' for the unmutated mock. */
   mutant: string
   title: string
   requirements: string[]
-  /** `blocked`: the test's failure reports on other requirements (a precondition, an envelope), not its own. */
+  /** `blocked`: the failure reports on other requirements (a precondition, an envelope), not the test's own. */
   status: TestResult['status'] | 'blocked'
   /** Other requirements its failed assertion named: they caught the mutant. */
   failedFor: string[]
 }
 
-/** In the sweep, caught assertions are recorded as annotations (see suites/support/test.ts `tolerant`). */
-function sweepVerdict(api: string, test: TestCase, result: TestResult, requirements: string[]): Pick<SweepRecord, 'status' | 'failedFor'> {
-  const failures = [...result.annotations, ...test.annotations].filter((a) => a.type === SWEEP_FAILURE)
-  if (failures.length === 0) return { status: result.status, failedFor: [] }
-  const verdict = judgeFailure(failures.map((a) => a.description ?? ''), requirements, knownIds(api))
-  return { status: verdict.blocked ? 'blocked' : 'failed', failedFor: verdict.failedFor }
-}
-
-/** Collects, per test and repetition, which mutant ran and which requirements failed; writes them as JSON. */
+/**
+ * Turns the sweep's `sweep-result` annotations (one per mutant a test body ran against, see
+ * suites/support/test.ts) into records: which requirements failed against which mutant. Writes them as JSON.
+ */
 export default class MutantReporter implements Reporter {
   readonly #records: SweepRecord[] = []
   constructor(private readonly options: { outputFile: string }) {}
@@ -34,10 +29,18 @@ export default class MutantReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const api = apiOf(test)
     if (!api) return
-    const mutant = mutantAt(api, test.repeatEachIndex)
-    if (mutant === undefined) return
+    const title = test.titlePath().slice(3).join(' › ')
     const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
-    this.#records.push({ api, mutant, title: test.titlePath().slice(3).join(' › '), requirements, ...sweepVerdict(api, test, result, requirements) })
+    const runs = result.annotations.filter((a) => a.type === SWEEP_RESULT).map((a) => JSON.parse(a.description ?? '{}') as SweepResult)
+    // No run recorded: skipped, or failed outside the body (a fixture, the sweep itself) — a fault of the clean run.
+    if (runs.length === 0) {
+      this.#records.push({ api, mutant: '', title, requirements, status: result.status, failedFor: [] })
+      return
+    }
+    for (const { mutant, failure } of runs) {
+      const verdict = failure === null ? undefined : judgeFailure([failure], requirements, knownIds(api))
+      this.#records.push({ api, mutant, title, requirements, status: verdict ? (verdict.blocked ? 'blocked' : 'failed') : 'passed', failedFor: verdict?.failedFor ?? [] })
+    }
   }
 
   onEnd(): void {

@@ -2,20 +2,12 @@ import type { ApiName } from '../../mocks/apis.ts'
 import { mutantsByApi } from '../../mocks/mutants.ts'
 
 /**
- * The mutant sweep runs each API's suite with `--repeat-each N`: repetition 0 against the unmutated mock,
- * repetition i against mutant i (in the order of the API's mutants.ts). Workers are reused across
- * repetitions, so the whole matrix costs one Playwright start-up instead of one per mutant.
+ * The mutant sweep runs each test of an API once against the unmutated mock and once per mutant, inside one
+ * Playwright test (see suites/support/test.ts), so the whole matrix costs one Playwright run and no worker restarts.
  */
 export const SWEEP_ENV = 'AUTHCONFORM_MUTANT_SWEEP'
 
-const names = (api: ApiName): string[] => Object.keys(mutantsByApi[api] ?? {})
-
-export function sweepSize(apis: readonly ApiName[]): number {
-  return 1 + Math.max(0, ...apis.map((api) => names(api).length))
-}
-
-/** The mutant of repetition `index`: '' for the clean run, undefined past the API's last mutant. */
-export function mutantAt(api: ApiName, index: number): string | undefined {
-  if (index === 0) return ''
-  return names(api)[index - 1]
+/** The runs of one test in the sweep: '' (the unmutated mock), then every mutant of the API in mutants.ts order. */
+export function sweepMutants(api: ApiName): string[] {
+  return ['', ...Object.keys(mutantsByApi[api] ?? {})]
 }

@@ -4,7 +4,7 @@ import { parse } from 'yaml'
 import { test as base, type APIRequestContext, type TestDetails, type TestInfo } from '@playwright/test'
 import { SESSION_HEADER } from '../../mocks/core/host.ts'
 import { apiOfSuiteFile } from '../../mocks/apis.ts'
-import { mutantAt, SWEEP_ENV } from '../../scripts/lib/mutant-sweep.ts'
+import { sweepMutants, SWEEP_ENV } from '../../scripts/lib/mutant-sweep.ts'
 import { recordingContext, type Exchange } from './recorder.ts'
 import { Redactor } from './redact.ts'
 import { SpecValidator, type Diagnostic } from './spec-validator.ts'
@@ -82,7 +82,35 @@ function controlAt(baseURL: string): Control {
     })
 }
 
-const extended = base.extend<Fixtures & { api: ResolvedApiTarget; control: Control | null }, WorkerFixtures>({
+/** Opens an isolated mock session with these mutants switched on; returns its id. */
+async function openSession(control: Control, baseURL: string, mutants: readonly string[]): Promise<string> {
+  const created = await control('POST', '/__mock/sessions', { mutants })
+  if (created.status !== 201) throw new Error(`[authconform] could not open a mock session at ${baseURL}: ${created.status} ${await created.text()}`)
+  return ((await created.json()) as { id: string }).id
+}
+
+async function closeSession(control: Control, id: string): Promise<void> {
+  await (await control('DELETE', `/__mock/sessions/${id}`)).arrayBuffer()
+}
+
+/** The clock of one mock session: any amount of time passes at once. */
+function sessionClock(control: Control, id: string): Clock {
+  return {
+    require() {},
+    async advance(seconds) {
+      const moved = await control('POST', '/__mock/clock', { advanceSeconds: seconds }, id)
+      if (!moved.ok) throw new Error(`[authconform] the mock refused to advance its clock: ${moved.status} ${await moved.text()}`)
+      await moved.arrayBuffer()
+    },
+  }
+}
+
+/** What the mutant sweep runs each test body with: a session per mutant, with its own request context and clock. */
+interface SweepKit {
+  open(mutant: string): Promise<{ request: APIRequestContext; clock: Clock; close(): Promise<void> }>
+}
+
+const extended = base.extend<Fixtures & { api: ResolvedApiTarget; control: Control | null; sweepKit: SweepKit }, WorkerFixtures>({
   resolved: [async ({}, use) => use(resolveTarget()), { scope: 'worker' }],
 
   /** This test's API (its folder under suites/) on the selected target. */
@@ -108,38 +136,43 @@ const extended = base.extend<Fixtures & { api: ResolvedApiTarget; control: Contr
     })
   },
 
-  session: async ({ target, control }, use, testInfo) => {
+  session: async ({ target, control }, use) => {
     if (!control) return use(null)
-    let mutants: string[] = []
-    if (process.env[SWEEP_ENV] === '1') {
-      const mutant = mutantAt(target.api, testInfo.repeatEachIndex)
-      test.skip(mutant === undefined, `mutant sweep: ${target.api} has no mutant #${testInfo.repeatEachIndex}`)
-      if (mutant) mutants = [mutant]
-    }
-    const created = await control('POST', '/__mock/sessions', { mutants })
-    if (created.status !== 201) throw new Error(`[authconform] could not open a mock session at ${target.baseURL}: ${created.status} ${await created.text()}`)
-    const { id } = (await created.json()) as { id: string }
+    const id = await openSession(control, target.baseURL, [])
     await use({ id })
-    await (await control('DELETE', `/__mock/sessions/${id}`)).arrayBuffer()
+    await closeSession(control, id)
   },
 
   clock: async ({ session, control }, use) => {
+    if (session && control) return use(sessionClock(control, session.id))
     const needs = (seconds: number) =>
       test.skip(
-        !(session && control) && seconds > MAX_WAIT,
+        seconds > MAX_WAIT,
         `needs ${seconds} s to pass: the target has no mock clock; allow real waiting with AUTHCONFORM_MAX_WAIT_SECONDS>=${seconds} or give the target a shorter token lifetime`,
       )
     await use({
       require: needs,
       async advance(seconds) {
-        if (session && control) {
-          const moved = await control('POST', '/__mock/clock', { advanceSeconds: seconds }, session.id)
-          if (!moved.ok) throw new Error(`[authconform] the mock refused to advance its clock: ${moved.status} ${await moved.text()}`)
-          await moved.arrayBuffer()
-          return
-        }
         needs(seconds)
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+      },
+    })
+  },
+
+  sweepKit: async ({ playwright, target, control }, use) => {
+    await use({
+      async open(mutant) {
+        if (!control) throw new Error(`[authconform] the mutant sweep needs the mock control surface at ${target.baseURL}`)
+        const id = await openSession(control, target.baseURL, mutant ? [mutant] : [])
+        const request = await playwright.request.newContext({ baseURL: target.baseURL, extraHTTPHeaders: { [SESSION_HEADER]: id } })
+        return {
+          request,
+          clock: sessionClock(control, id),
+          async close() {
+            await request.dispose()
+            await closeSession(control, id)
+          },
+        }
       },
     })
   },
@@ -183,12 +216,20 @@ function evidenceOf(exchanges: Exchange[], failed: boolean): Evidence {
 const SWEEP_FIXTURES = ['request', 'target', 'clock'] as const
 type SweepBody = (fixtures: Pick<Fixtures & { request: APIRequestContext }, (typeof SWEEP_FIXTURES)[number]>, testInfo: TestInfo) => Promise<void>
 
+/** One body run of the sweep: the mutant ('' for none) and the first line of the failure, if it failed. */
+export interface SweepResult {
+  mutant: string
+  failure: string | null
+}
+export const SWEEP_RESULT = 'sweep-result'
+
 /**
- * In a mutant sweep a failing assertion must not end the test as failed: Playwright restarts the worker after
- * every failure, which would cost a process start-up per caught mutant. So each test body runs inside a catch
- * that records the failure as a `sweep-failure` annotation for the sweep reporter (skips still propagate).
+ * The mutant sweep (scripts/mutants.ts) runs every test body once against the unmutated mock and once per
+ * mutant of its API, inside one Playwright test: each run gets a fresh session with that mutant, its own request
+ * context and clock, and its outcome is recorded as a `sweep-result` annotation. A caught mutant is an
+ * assertion that failed, so it must not fail the test: Playwright would restart the worker, once per catch.
  */
-function tolerant(t: typeof extended): typeof extended {
+function sweeping(t: typeof extended): typeof extended {
   return new Proxy(t, {
     apply(target, thisArg, args: unknown[]) {
       const at = args.findIndex((a) => typeof a === 'function')
@@ -197,12 +238,19 @@ function tolerant(t: typeof extended): typeof extended {
       const used = /^async\s*\(\{([^}]*)\}/.exec(body.toString())?.[1]?.split(',').map((n) => n.trim()).filter(Boolean) ?? []
       const unknown = used.filter((n) => !(SWEEP_FIXTURES as readonly string[]).includes(n))
       if (unknown.length) throw new Error(`[authconform] the mutant sweep passes only ${SWEEP_FIXTURES.join(', ')} to tests; "${String(args[0])}" uses ${unknown.join(', ')}`)
-      args[at] = async ({ request, target, clock }: Parameters<SweepBody>[0], testInfo: TestInfo) => {
-        try {
-          await body({ request, target, clock }, testInfo)
-        } catch (error) {
-          if (testInfo.expectedStatus === 'skipped') throw error
-          testInfo.annotations.push({ type: SWEEP_FAILURE, description: String((error as Error)?.message ?? error).split('\n')[0] })
+      args[at] = async ({ target, sweepKit }: { target: Target; sweepKit: SweepKit }, testInfo: TestInfo) => {
+        for (const mutant of sweepMutants(target.api)) {
+          const { request, clock, close } = await sweepKit.open(mutant)
+          let failure: string | null = null
+          try {
+            await body({ request, target, clock }, testInfo)
+          } catch (error) {
+            if (testInfo.expectedStatus === 'skipped') throw error
+            failure = String((error as Error)?.message ?? error).split('\n')[0]!
+          } finally {
+            await close()
+          }
+          testInfo.annotations.push({ type: SWEEP_RESULT, description: JSON.stringify({ mutant, failure } satisfies SweepResult) })
         }
       }
       return Reflect.apply(target, thisArg, args)
@@ -210,7 +258,6 @@ function tolerant(t: typeof extended): typeof extended {
   })
 }
 
-export const SWEEP_FAILURE = 'sweep-failure'
-export const test = process.env[SWEEP_ENV] === '1' ? tolerant(extended) : extended
+export const test = process.env[SWEEP_ENV] === '1' ? sweeping(extended) : extended
 
 export { expect } from '@playwright/test'
