@@ -10,8 +10,7 @@ import { resolveTarget, targetName } from './suites/support/targets.ts'
  * In a mutant sweep (scripts/mutants.ts) only the sweep reporter runs.
  */
 const target = targetName()
-const apis = resolveTarget(target)
-const embedded = apis.some((a) => a.embedded)
+resolveTarget(target)
 const sweep = process.env.AUTHCONFORM_MUTANT_SWEEP === '1'
 const outputDir = process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`
 
@@ -35,6 +34,6 @@ export default defineConfig({
         ['./scripts/lib/report/reporter.ts', { outputDir, target }],
       ],
   projects,
-  // The embedded mock runs inside the runner process (no web server child, no readiness polling).
-  globalSetup: embedded ? './suites/support/embedded-mock.ts' : undefined,
+  // Compiles the spec validators and, for the embedded target, serves the mock inside the runner process.
+  globalSetup: './suites/support/global-setup.ts',
 })

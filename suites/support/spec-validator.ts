@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
-import { parse } from 'yaml'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { basename, join } from 'node:path'
 
 /** A finding about one exchange, as data (like Prism's diagnostics): the report lists them per requirement. */
 export interface Diagnostic {
@@ -16,46 +16,59 @@ export interface Diagnostic {
   path?: string
 }
 
-interface Operation {
-  method: string
-  template: string
-  regex: RegExp
-  literalSegments: number
-  node: Record<string, any>
+/** One documented response, reduced to what is checked; `check` names a compiled schema of the module. */
+interface PlannedResponse {
+  headers: { name: string; required: boolean; check?: string }[]
+  /** Media type → its compiled schema (JSON types with a schema), or null. Absent: the response has no body. */
+  content?: Record<string, string | null>
 }
 
+/** An OpenAPI document as the validator uses it, precomputed once (see `compile`). */
+interface Plan {
+  /** Literal paths first, as OpenAPI §4.8.8 asks. */
+  operations: { method: string; template: string; pattern: string; responses: Record<string, PlannedResponse> }[]
+  deviations: { match: string; reason: string }[]
+}
+
+interface AjvError {
+  instancePath: string
+  message?: string
+  params?: Record<string, unknown>
+}
+type Check = ((data: unknown) => boolean) & { errors?: AjvError[] | null }
+interface Compiled {
+  plan: Plan
+  checks: Record<string, Check>
+}
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const CACHE = join(ROOT, 'node_modules', '.cache', 'authconform', 'validators')
+/** Bump when the compiled module's shape changes. */
+const FORMAT = 1
+const load = createRequire(import.meta.url)
+
 /**
- * Checks recorded exchanges against an OpenAPI 3.1 document in process (Ajv, JSON Schema 2020-12):
- * the status is documented, the content type is declared, the body matches its schema, and every required
- * response header is present and valid. Requests outside the document are reported as `info` only.
+ * Checks recorded exchanges against an OpenAPI 3.1 document (JSON Schema 2020-12): the status is documented,
+ * the content type is declared, the body matches its schema, and every required response header is present
+ * and valid. Requests outside the document are reported as `info` only.
+ *
+ * The document is compiled once (`compile`: Ajv's standalone code for every response schema, plus the
+ * operations table) into node_modules/.cache, keyed by the document's content, so a test worker loads plain
+ * functions instead of parsing YAML and compiling schemas with Ajv.
  */
 export class SpecValidator {
-  readonly #doc: Record<string, any>
-  readonly #ops: Operation[] = []
-  readonly #ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false })
-  readonly #compiled = new Map<string, ValidateFunction>()
-
+  readonly #operations: (Plan['operations'][number] & { regex: RegExp })[]
+  readonly #checks: Record<string, Check>
   readonly #document: Diagnostic['document']
   readonly #deviations: { match: RegExp; reason: string }[]
 
-  /** `deviations`: known faults of the document; matching findings become `info` with the reason. */
-  constructor(file: string, document: Diagnostic['document'] = 'own', deviations: { match: string; reason: string }[] = []) {
+  /** `deviationsFile`: known faults of the document; matching findings become `info` with the reason. */
+  constructor(file: string, document: Diagnostic['document'] = 'own', deviationsFile?: string) {
+    const { plan, checks } = compiled(file, deviationsFile)
     this.#document = document
-    this.#deviations = deviations.map((d) => ({ match: new RegExp(d.match), reason: d.reason }))
-    const text = readFileSync(file, 'utf8')
-    this.#doc = file.endsWith('.json') ? JSON.parse(text) : parse(text)
-    ;(addFormats as unknown as (ajv: Ajv2020) => void)(this.#ajv)
-    this.#ajv.addSchema(this.#doc, 'spec')
-    for (const [template, item] of Object.entries<Record<string, any>>(this.#doc.paths ?? {})) {
-      const segments = template.split('/').filter(Boolean)
-      const pattern = segments.map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')
-      for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options']) {
-        if (!item[method]) continue
-        this.#ops.push({ method, template, regex: new RegExp(`^/${pattern}/?$`), literalSegments: segments.filter((s) => !s.startsWith('{')).length, node: item[method] })
-      }
-    }
-    // Literal paths win over templated ones, as OpenAPI §4.8.8 asks.
-    this.#ops.sort((a, b) => b.literalSegments - a.literalSegments)
+    this.#checks = checks
+    this.#operations = plan.operations.map((o) => ({ ...o, regex: new RegExp(o.pattern) }))
+    this.#deviations = plan.deviations.map((d) => ({ match: new RegExp(d.match), reason: d.reason }))
   }
 
   validate(method: string, url: string, status: number, headers: Record<string, string>, body: string): Diagnostic[] {
@@ -68,58 +81,115 @@ export class SpecValidator {
 
   #check(method: string, url: string, status: number, headers: Record<string, string>, body: string): Omit<Diagnostic, 'document'>[] {
     const path = new URL(url).pathname
-    const op = this.#ops.find((o) => o.method === method.toLowerCase() && o.regex.test(path))
+    const verb = method.toLowerCase()
+    const op = this.#operations.find((o) => o.method === verb && o.regex.test(path))
     if (!op) return [{ code: 'operation-unknown', severity: 'info', message: `${method} ${path} is not in the document` }]
     const where = `${method.toUpperCase()} ${op.template} → ${status}`
-    const responses = op.node.responses ?? {}
-    const key = String(status) in responses ? String(status) : `${String(status)[0]}XX` in responses ? `${String(status)[0]}XX` : 'default' in responses ? 'default' : undefined
+    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in op.responses)
     if (!key) {
-      return [{ code: 'status-undocumented', severity: 'error', message: `${where}: status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})` }]
+      return [{ code: 'status-undocumented', severity: 'error', message: `${where}: status ${status} is not documented (documented: ${Object.keys(op.responses).join(', ')})` }]
     }
-    const pointer = `#/paths/${escape(op.template)}/${op.method}/responses/${key}`
-    const [response, responsePointer] = this.#deref(responses[key], pointer)
+    const response = op.responses[key]!
     const found: Omit<Diagnostic, 'document'>[] = []
 
-    for (const [name, rawHeader] of Object.entries<any>(response.headers ?? {})) {
-      const [header, headerPointer] = this.#deref(rawHeader, `${responsePointer}/headers/${escape(name)}`)
-      const value = headers[name.toLowerCase()]
+    for (const header of response.headers) {
+      const at = `header/${header.name.toLowerCase()}`
+      const value = headers[header.name.toLowerCase()]
       if (value === undefined) {
-        if (header.required) found.push({ code: 'header-missing', severity: 'error', path: `header/${name.toLowerCase()}`, message: `${where}: required header ${name} is missing` })
+        if (header.required) found.push({ code: 'header-missing', severity: 'error', path: at, message: `${where}: required header ${header.name} is missing` })
         continue
       }
-      if (header.schema) {
-        const check = this.#compile(`${headerPointer}/schema`)
-        if (!check(value)) found.push({ code: 'header-schema', severity: 'error', path: `header/${name.toLowerCase()}`, message: `${where}: header ${name} "${value}" ${this.#ajv.errorsText(check.errors)}` })
-      }
+      const check = header.check ? this.#checks[header.check]! : undefined
+      if (check && !check(value)) found.push({ code: 'header-schema', severity: 'error', path: at, message: `${where}: header ${header.name} "${value}" ${errorsText(check.errors)}` })
     }
 
-    const content = response.content as Record<string, any> | undefined
-    if (!content) return found
+    if (!response.content) return found
     const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-    const media = Object.keys(content).find((m) => m.toLowerCase() === type)
+    const media = Object.keys(response.content).find((m) => m.toLowerCase() === type)
     if (!media) {
-      found.push({ code: 'content-type', severity: 'error', path: 'header/content-type', message: `${where}: content type "${type}" is not declared (${Object.keys(content).join(', ')})` })
+      found.push({ code: 'content-type', severity: 'error', path: 'header/content-type', message: `${where}: content type "${type}" is not declared (${Object.keys(response.content).join(', ')})` })
       return found
     }
-    if (content[media].schema && type.includes('json')) {
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(body)
-      } catch {
-        found.push({ code: 'body-schema', severity: 'error', path: 'body', message: `${where}: body is not JSON` })
-        return found
-      }
-      const check = this.#compile(`${responsePointer}/content/${escape(media)}/schema`)
-      if (!check(parsed)) {
-        for (const e of check.errors ?? []) {
-          found.push({ code: 'body-schema', severity: 'error', path: `body${e.instancePath}`, message: `${where}: body${e.instancePath} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}` })
-        }
+    const name = response.content[media]
+    if (!name) return found
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(body)
+    } catch {
+      found.push({ code: 'body-schema', severity: 'error', path: 'body', message: `${where}: body is not JSON` })
+      return found
+    }
+    const check = this.#checks[name]!
+    if (!check(parsed)) {
+      for (const e of check.errors ?? []) {
+        const extra = e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''
+        found.push({ code: 'body-schema', severity: 'error', path: `body${e.instancePath}`, message: `${where}: body${e.instancePath} ${e.message}${extra}` })
       }
     }
     return found
   }
+}
 
-  #deref(node: any, pointer: string): [any, string] {
+/** Ajv's `errorsText`, for errors of a compiled function (which has no Ajv instance to ask). */
+function errorsText(errors: AjvError[] | null | undefined): string {
+  return (errors ?? []).map((e) => `data${e.instancePath} ${e.message}`).join(', ')
+}
+
+/**
+ * The compiled module for a document and its deviations, from the cache, or compiled and cached now.
+ * Every Playwright process may call this; the file is written atomically, so concurrent compiles are harmless.
+ */
+export function compiled(file: string, deviationsFile?: string): Compiled {
+  const sources = [readFileSync(file, 'utf8'), deviationsFile && existsSync(deviationsFile) ? readFileSync(deviationsFile, 'utf8') : '']
+  const key = createHash('sha256').update(`${FORMAT}\0${load('ajv/package.json').version}\0${sources.join('\0')}`).digest('hex').slice(0, 16)
+  const stem = basename(file).replace(/\W/g, '_')
+  const path = join(CACHE, `${stem}-${key}.cjs`)
+  if (!existsSync(path)) {
+    mkdirSync(CACHE, { recursive: true })
+    const temporary = `${path}.${process.pid}.tmp`
+    writeFileSync(temporary, compile(file, sources[0]!, sources[1]!))
+    renameSync(temporary, path)
+    // Older compilations of the same document are dead weight.
+    for (const old of readdirSync(CACHE)) if (old.startsWith(`${stem}-`) && old.endsWith('.cjs') && join(CACHE, old) !== path) rmSync(join(CACHE, old), { force: true })
+  }
+  return load(path) as Compiled
+}
+
+/** The documents an API's exchanges are checked against: ours, and the API's own published one where we keep a copy. */
+export function specDocuments(api: string): { file: string; document: Diagnostic['document']; deviations?: string }[] {
+  const openapi = join(ROOT, 'openapi')
+  const upstream = join(openapi, 'upstream', `${api}.json`)
+  return [
+    { file: join(openapi, `${api}.yaml`), document: 'own' },
+    ...(existsSync(upstream) ? [{ file: upstream, document: 'upstream' as const, deviations: join(openapi, 'upstream', `${api}.deviations.yaml`) }] : []),
+  ]
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options']
+
+/**
+ * Compiles a document with Ajv (JSON Schema 2020-12, formats, all errors) into one CommonJS module:
+ * `checks` holds a standalone validate function per response header and JSON body schema, `plan` the
+ * operations with their responses (every `$ref` resolved) and the deviations.
+ */
+function compile(file: string, text: string, deviationsText: string): string {
+  const { parse } = load('yaml') as typeof import('yaml')
+  const { Ajv2020 } = load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+  const addFormats = load('ajv-formats') as (ajv: unknown) => void
+  const standaloneCode = load('ajv/dist/standalone').default as (ajv: unknown, refs: Record<string, string>) => string
+
+  const doc = (file.endsWith('.json') ? JSON.parse(text) : parse(text)) as Record<string, any>
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, code: { source: true } })
+  addFormats(ajv)
+  ajv.addSchema(doc, 'spec')
+  const refs: Record<string, string> = {}
+  const schemaAt = (pointer: string): string => {
+    const name = `c${Object.keys(refs).length}`
+    ajv.addSchema({ $ref: `spec${pointer}` }, name)
+    refs[name] = name
+    return name
+  }
+  const deref = (node: any, pointer: string): [any, string] => {
     let current = node
     let at = pointer
     while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
@@ -127,19 +197,41 @@ export class SpecValidator {
       current = current.$ref
         .slice(2)
         .split('/')
-        .reduce((n: any, part: string) => n?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], this.#doc)
+        .reduce((n: any, part: string) => n?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc)
     }
     return [current ?? {}, at]
   }
 
-  #compile(pointer: string): ValidateFunction {
-    let fn = this.#compiled.get(pointer)
-    if (!fn) {
-      fn = this.#ajv.compile({ $ref: `spec${pointer}` })
-      this.#compiled.set(pointer, fn)
+  const operations: Plan['operations'] = []
+  for (const [template, item] of Object.entries<Record<string, any>>(doc.paths ?? {})) {
+    const segments = template.split('/').filter(Boolean)
+    const pattern = `^/${segments.map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`
+    for (const method of METHODS.filter((m) => item[m])) {
+      const responses: Record<string, PlannedResponse> = {}
+      for (const [key, raw] of Object.entries<any>(item[method].responses ?? {})) {
+        const [response, pointer] = deref(raw, `#/paths/${escape(template)}/${method}/responses/${key}`)
+        const headers = Object.entries<any>(response.headers ?? {}).map(([name, rawHeader]) => {
+          const [header, headerPointer] = deref(rawHeader, `${pointer}/headers/${escape(name)}`)
+          return { name, required: header.required === true, ...(header.schema ? { check: schemaAt(`${headerPointer}/schema`) } : {}) }
+        })
+        const content = response.content
+          ? Object.fromEntries(
+              Object.entries<any>(response.content).map(([media, entry]) => [
+                media,
+                entry?.schema && media.toLowerCase().includes('json') ? schemaAt(`${pointer}/content/${escape(media)}/schema`) : null,
+              ]),
+            )
+          : undefined
+        responses[key] = { headers, ...(content ? { content } : {}) }
+      }
+      operations.push({ method, template, pattern, responses, literal: segments.filter((s) => !s.startsWith('{')).length } as Plan['operations'][number])
     }
-    return fn
   }
+  operations.sort((a: any, b: any) => b.literal - a.literal)
+  const deviations = deviationsText ? (parse(deviationsText) as Plan['deviations']) : []
+  const plan: Plan = { operations: operations.map(({ method, template, pattern, responses }) => ({ method, template, pattern, responses })), deviations }
+  const checks = standaloneCode(ajv, refs)
+  return `// Compiled by suites/support/spec-validator.ts from ${basename(file)}; rebuilt when it changes.\n(function (exports) {\n${checks}\n})(module.exports.checks = {});\nmodule.exports.plan = ${JSON.stringify(plan)};\n`
 }
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1')

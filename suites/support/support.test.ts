@@ -6,6 +6,7 @@ import { blameOf, buildReport, judgeFailure, type TestRecord } from '../../scrip
 import { loadCatalogue } from './catalogue.ts'
 import { parseChallenge } from './challenge.ts'
 import { Redactor } from './redact.ts'
+import { SpecValidator, specDocuments } from './spec-validator.ts'
 import { resolveTargetFrom } from './targets.ts'
 
 describe('every API follows the contract for contributors', () => {
@@ -128,5 +129,36 @@ describe('conformance model', () => {
   it('lists requirement IDs that tests name but the catalogue lacks', () => {
     const report = buildReport('mock', [catalogue], [record(['DADI-NOPE'], 'passed')])
     assert.deepEqual(report.apis[0]!.unknownRequirementIds, ['DADI-NOPE'])
+  })
+})
+
+describe('spec validator', () => {
+  const [own] = specDocuments('dadi')
+  const dadi = new SpecValidator(own!.file)
+  const url = 'http://127.0.0.1:4900/token'
+  const ok = { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache' }
+  const token = JSON.stringify({ accessToken: '4172bbf1-0890-41c7-b0db-477095a288b6', tokenType: 'Bearer', expiresIn: 1800 })
+  const codes = (found: ReturnType<SpecValidator['validate']>) => found.map((d) => `${d.severity} ${d.code} ${d.path ?? ''}`.trim())
+
+  it('passes a documented exchange', () => {
+    assert.deepEqual(dadi.validate('POST', url, 200, ok, token), [])
+  })
+  it('names every body violation, the status, content type and headers', () => {
+    const body = JSON.stringify({ accessToken: 'short', tokenType: 'Bearer', expiresIn: 0, extra: 1 })
+    assert.deepEqual(codes(dadi.validate('POST', url, 200, ok, body)), ['error body-schema body', 'error body-schema body/accessToken', 'error body-schema body/expiresIn'])
+    assert.match(dadi.validate('POST', url, 200, ok, body)[0]!.message, /^POST \/token → 200: body must NOT have additional properties \(extra\)$/)
+    assert.deepEqual(codes(dadi.validate('POST', url, 200, { ...ok, pragma: 'cache' }, token)), ['error header-schema header/pragma'])
+    assert.deepEqual(codes(dadi.validate('POST', url, 200, { 'content-type': 'application/json' }, token)), ['error header-missing header/cache-control', 'error header-missing header/pragma'])
+    assert.deepEqual(codes(dadi.validate('POST', url, 200, { ...ok, 'content-type': 'text/plain' }, token)), ['error content-type header/content-type'])
+    assert.deepEqual(codes(dadi.validate('POST', url, 200, ok, '{')), ['error body-schema body'])
+    assert.deepEqual(codes(dadi.validate('POST', url, 418, ok, token)), ['error status-undocumented'])
+    assert.deepEqual(codes(dadi.validate('GET', 'http://127.0.0.1:4900/nowhere', 200, ok, token)), ['info operation-unknown'])
+  })
+  it('turns findings a declared deviation explains into info', () => {
+    const upstream = specDocuments('exceptionless').find((d) => d.document === 'upstream')!
+    const validator = new SpecValidator(upstream.file, 'upstream', upstream.deviations)
+    const [found] = validator.validate('GET', 'http://127.0.0.1:4901/api/v2/projects/537650f3b77efe23a47914f4/tokens', 401, { 'content-type': 'application/problem+json' }, '{}')
+    assert.equal(found?.severity, 'info')
+    assert.match(found?.declared ?? '', /security requirements/)
   })
 })

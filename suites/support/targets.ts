@@ -1,32 +1,39 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { parse } from 'yaml'
-import { z } from 'zod'
+import type { z as Zod } from 'zod'
 import { DEFAULT_PORT_BASE, implementedApis, portFor, type ApiName } from '../../mocks/apis.ts'
 
-const Literal = z.union([z.string(), z.number(), z.boolean()])
-const FromEnv = z.object({ env: z.string().regex(/^[A-Z][A-Z0-9_]*$/), default: Literal.optional() }).strict()
-const Value = z.union([Literal, FromEnv])
-type Value = z.infer<typeof Value>
+/**
+ * targets.yaml's schema. Built on first use: zod and yaml take ~230 ms to load, and every Playwright process
+ * evaluates this module (the config imports it) while only the runner reads targets.yaml (see resolveTarget).
+ */
+function schemas(z: typeof Zod) {
+  const Literal = z.union([z.string(), z.number(), z.boolean()])
+  const FromEnv = z.object({ env: z.string().regex(/^[A-Z][A-Z0-9_]*$/), default: Literal.optional() }).strict()
+  const Value = z.union([Literal, FromEnv])
+  const ApiTarget = z
+    .object({
+      baseURL: Value.optional(),
+      control: Value.optional(),
+      credentials: z.record(z.string(), z.record(z.string(), Value)).default({}),
+      settings: z.record(z.string(), Value).default({}),
+    })
+    .strict()
+  const Target = z
+    .object({
+      description: z.string(),
+      embedded: z.boolean().default(false),
+      apis: z.record(z.string(), ApiTarget),
+    })
+    .strict()
+  return { Value, Targets: z.record(z.string(), Target) }
+}
+type Schemas = ReturnType<typeof schemas>
+type Value = Zod.infer<Schemas['Value']>
+type Targets = Zod.infer<Schemas['Targets']>
 
-const ApiTarget = z
-  .object({
-    baseURL: Value.optional(),
-    control: Value.optional(),
-    credentials: z.record(z.string(), z.record(z.string(), Value)).default({}),
-    settings: z.record(z.string(), Value).default({}),
-  })
-  .strict()
-
-const Target = z
-  .object({
-    description: z.string(),
-    embedded: z.boolean().default(false),
-    apis: z.record(z.string(), ApiTarget),
-  })
-  .strict()
-
-const Targets = z.record(z.string(), Target)
+const load = createRequire(import.meta.url)
 
 /** One API as one target serves it, every value resolved. `skip` says why it cannot run here. */
 export interface ResolvedApiTarget {
@@ -47,8 +54,10 @@ export function targetName(): string {
   return process.env.TARGET ?? 'mock'
 }
 
-export function loadTargets(file = join(import.meta.dirname, '..', '..', 'targets.yaml')): z.infer<typeof Targets> {
-  const parsed = Targets.safeParse(parse(readFileSync(file, 'utf8')))
+export function loadTargets(file = join(import.meta.dirname, '..', '..', 'targets.yaml')): Targets {
+  const { z } = load('zod') as { z: typeof Zod }
+  const { parse } = load('yaml') as typeof import('yaml')
+  const parsed = schemas(z).Targets.safeParse(parse(readFileSync(file, 'utf8')))
   if (!parsed.success) throw new Error(`[authconform] ${file} is invalid:\n${z.prettifyError(parsed.error)}`)
   for (const [name, target] of Object.entries(parsed.data)) {
     if (target.embedded) continue
@@ -66,11 +75,21 @@ export function loadTargets(file = join(import.meta.dirname, '..', '..', 'target
 }
 
 const resolved = new Map<string, ResolvedApiTarget[]>()
+/**
+ * The runner's resolution, handed to its Playwright workers: they inherit the runner's environment, so they
+ * neither read targets.yaml again nor load its parser and schema. Only a worker (TEST_WORKER_INDEX) forked by
+ * the process that resolved (its parent) takes it; any other process resolves from its own environment.
+ */
+const HANDOFF = 'AUTHCONFORM_RESOLVED_TARGET'
 
-/** Resolves every API of the selected target (TARGET, default `mock`), once per process. */
+/** Resolves every API of the selected target (TARGET, default `mock`), once per run. */
 export function resolveTarget(name = targetName()): ResolvedApiTarget[] {
   let found = resolved.get(name)
-  if (!found) resolved.set(name, (found = resolveTargetFrom(name, process.env)))
+  if (found) return found
+  const handed = process.env[HANDOFF] && process.env.TEST_WORKER_INDEX !== undefined ? (JSON.parse(process.env[HANDOFF]) as { name: string; pid: number; apis: ResolvedApiTarget[] }) : undefined
+  found = handed?.name === name && handed.pid === process.ppid ? handed.apis : resolveTargetFrom(name, process.env)
+  resolved.set(name, found)
+  if (process.env.TEST_WORKER_INDEX === undefined) process.env[HANDOFF] = JSON.stringify({ name, pid: process.pid, apis: found })
   return found
 }
 

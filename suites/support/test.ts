@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import { test as base, type APIRequestContext, type TestDetails, type TestInfo } from '@playwright/test'
 import { SESSION_HEADER } from '../../mocks/core/host.ts'
 import { apiOfSuiteFile } from '../../mocks/apis.ts'
 import { sweepMutants, SWEEP_ENV } from '../../scripts/lib/mutant-sweep.ts'
 import { recordingContext, type Exchange } from './recorder.ts'
 import { Redactor } from './redact.ts'
-import { SpecValidator, type Diagnostic } from './spec-validator.ts'
+import { SpecValidator, specDocuments, type Diagnostic } from './spec-validator.ts'
 import { credentialsFor, resolveTarget, type ResolvedApiTarget } from './targets.ts'
 
 export const EVIDENCE_ATTACHMENT = 'authconform-evidence'
@@ -43,20 +41,11 @@ interface Fixtures {
 }
 
 
-const OPENAPI = join(import.meta.dirname, '..', '..', 'openapi')
 const validators = new Map<string, SpecValidator[]>()
 /** Our document for the API, plus its own published one (with declared deviations) where we keep a copy. */
 const validatorsFor = (api: string): SpecValidator[] => {
   let found = validators.get(api)
-  if (!found) {
-    found = [new SpecValidator(join(OPENAPI, `${api}.yaml`))]
-    const upstream = join(OPENAPI, 'upstream', `${api}.json`)
-    if (existsSync(upstream)) {
-      const deviations = join(OPENAPI, 'upstream', `${api}.deviations.yaml`)
-      found.push(new SpecValidator(upstream, 'upstream', existsSync(deviations) ? parse(readFileSync(deviations, 'utf8')) : []))
-    }
-    validators.set(api, found)
-  }
+  if (!found) validators.set(api, (found = specDocuments(api).map((d) => new SpecValidator(d.file, d.document, d.deviations))))
   return found
 }
 /** Real seconds a test may wait for time to pass on a target without a mock clock (short-lived tokens). */
@@ -110,89 +99,110 @@ interface SweepKit {
   open(mutant: string): Promise<{ request: APIRequestContext; clock: Clock; close(): Promise<void> }>
 }
 
-const extended = base.extend<Fixtures & { api: ResolvedApiTarget; control: Control | null; sweepKit: SweepKit }, WorkerFixtures>({
-  resolved: [async ({}, use) => use(resolveTarget()), { scope: 'worker' }],
+/** The mock's control surface of a target, or null when it has none (a real service). */
+const controlOf = (target: ResolvedApiTarget): Control | null => (target.control && !target.skip ? controlAt(target.baseURL) : null)
+
+/**
+ * The fixtures are plumbing, not steps of a test: `box: 'self'` keeps them out of the report's step list, and
+ * spares each one the step events and captured stack Playwright spends on a visible fixture (several per test).
+ */
+const extended = base.extend<Fixtures & { sweepKit: SweepKit }, WorkerFixtures>({
+  resolved: [async ({}, use) => use(resolveTarget()), { scope: 'worker', box: 'self' }],
 
   /** This test's API (its folder under suites/) on the selected target. */
-  api: async ({ resolved }, use, testInfo) => {
-    // The file the test belongs to (the first title), not where test() was called: the sweep wraps test().
-    const file = join(testInfo.project.testDir, testInfo.titlePath[0]!)
-    const found = resolved.find((t) => t.api === apiOfSuiteFile(file))
-    if (!found) throw new Error(`[authconform] ${file} is not in a suites/<api>/ folder of an implemented API (${resolved.map((t) => t.api).join(', ')})`)
-    await use(found)
-  },
+  target: [
+    async ({ resolved }, use, testInfo) => {
+      // The file the test belongs to (the first title), not where test() was called: the sweep wraps test().
+      const file = join(testInfo.project.testDir, testInfo.titlePath[0]!)
+      const found = resolved.find((t) => t.api === apiOfSuiteFile(file))
+      if (!found) throw new Error(`[authconform] ${file} is not in a suites/<api>/ folder of an implemented API (${resolved.map((t) => t.api).join(', ')})`)
+      test.skip(found.skip !== undefined, found.skip)
+      await use({
+        ...found,
+        creds(role) {
+          const { values, missing } = credentialsFor(found, role)
+          test.skip(missing !== undefined, missing)
+          return values
+        },
+      })
+    },
+    { box: 'self' },
+  ],
 
-  control: async ({ api }, use) => use(api.control && !api.skip ? controlAt(api.baseURL) : null),
+  session: [
+    async ({ target }, use) => {
+      const control = controlOf(target)
+      if (!control) return use(null)
+      const id = await openSession(control, target.baseURL, [])
+      await use({ id })
+      await closeSession(control, id)
+    },
+    { box: 'self' },
+  ],
 
-  target: async ({ api: resolved }, use) => {
-    test.skip(resolved.skip !== undefined, resolved.skip)
-    await use({
-      ...resolved,
-      creds(role) {
-        const { values, missing } = credentialsFor(resolved, role)
-        test.skip(missing !== undefined, missing)
-        return values
-      },
-    })
-  },
+  clock: [
+    async ({ target, session }, use) => {
+      const control = controlOf(target)
+      if (session && control) return use(sessionClock(control, session.id))
+      const needs = (seconds: number) =>
+        test.skip(
+          seconds > MAX_WAIT,
+          `needs ${seconds} s to pass: the target has no mock clock; allow real waiting with AUTHCONFORM_MAX_WAIT_SECONDS>=${seconds} or give the target a shorter token lifetime`,
+        )
+      await use({
+        require: needs,
+        async advance(seconds) {
+          needs(seconds)
+          await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+        },
+      })
+    },
+    { box: 'self' },
+  ],
 
-  session: async ({ target, control }, use) => {
-    if (!control) return use(null)
-    const id = await openSession(control, target.baseURL, [])
-    await use({ id })
-    await closeSession(control, id)
-  },
+  sweepKit: [
+    async ({ playwright, target }, use) => {
+      const control = controlOf(target)
+      await use({
+        async open(mutant) {
+          if (!control) throw new Error(`[authconform] the mutant sweep needs the mock control surface at ${target.baseURL}`)
+          const id = await openSession(control, target.baseURL, mutant ? [mutant] : [])
+          const request = await playwright.request.newContext({ baseURL: target.baseURL, extraHTTPHeaders: { [SESSION_HEADER]: id } })
+          return {
+            request,
+            clock: sessionClock(control, id),
+            async close() {
+              await request.dispose()
+              await closeSession(control, id)
+            },
+          }
+        },
+      })
+    },
+    { box: 'self' },
+  ],
 
-  clock: async ({ session, control }, use) => {
-    if (session && control) return use(sessionClock(control, session.id))
-    const needs = (seconds: number) =>
-      test.skip(
-        seconds > MAX_WAIT,
-        `needs ${seconds} s to pass: the target has no mock clock; allow real waiting with AUTHCONFORM_MAX_WAIT_SECONDS>=${seconds} or give the target a shorter token lifetime`,
-      )
-    await use({
-      require: needs,
-      async advance(seconds) {
-        needs(seconds)
-        await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
-      },
-    })
-  },
-
-  sweepKit: async ({ playwright, target, control }, use) => {
-    await use({
-      async open(mutant) {
-        if (!control) throw new Error(`[authconform] the mutant sweep needs the mock control surface at ${target.baseURL}`)
-        const id = await openSession(control, target.baseURL, mutant ? [mutant] : [])
-        const request = await playwright.request.newContext({ baseURL: target.baseURL, extraHTTPHeaders: { [SESSION_HEADER]: id } })
-        return {
-          request,
-          clock: sessionClock(control, id),
-          async close() {
-            await request.dispose()
-            await closeSession(control, id)
-          },
-        }
-      },
-    })
-  },
-
-  request: async ({ playwright, target, session }, use, testInfo) => {
-    const context = await playwright.request.newContext({
-      baseURL: target.baseURL,
-      extraHTTPHeaders: session ? { [SESSION_HEADER]: session.id } : {},
-    })
-    const redactor = new Redactor()
-    for (const fields of Object.values(target.credentials)) for (const value of Object.values(fields)) redactor.addSecret(value)
-    const exchanges: Exchange[] = []
-    await use(recordingContext(context, target.baseURL, redactor, validatorsFor(target.api), exchanges))
-    await context.dispose()
-    // A failed assertion quotes what the server sent; a server that echoes a secret must not put it in the report.
-    for (const error of testInfo.errors) {
-      for (const key of ['message', 'stack', 'value'] as const) if (typeof error[key] === 'string') error[key] = redactor.text(error[key])
-    }
-    await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(evidenceOf(exchanges, testInfo.status !== testInfo.expectedStatus)), contentType: 'application/json' })
-  },
+  request: [
+    async ({ playwright, target, session }, use, testInfo) => {
+      const context = await playwright.request.newContext({
+        baseURL: target.baseURL,
+        extraHTTPHeaders: session ? { [SESSION_HEADER]: session.id } : {},
+      })
+      const redactor = new Redactor()
+      for (const fields of Object.values(target.credentials)) for (const value of Object.values(fields)) redactor.addSecret(value)
+      const exchanges: Exchange[] = []
+      await use(recordingContext(context, target.baseURL, redactor, validatorsFor(target.api), exchanges))
+      await context.dispose()
+      // A failed assertion quotes what the server sent; a server that echoes a secret must not put it in the report.
+      for (const error of testInfo.errors) {
+        for (const key of ['message', 'stack', 'value'] as const) if (typeof error[key] === 'string') error[key] = redactor.text(error[key])
+      }
+      // Pushed rather than testInfo.attach(): the same attachment, without a step of its own.
+      const evidence = evidenceOf(exchanges, testInfo.status !== testInfo.expectedStatus)
+      testInfo.attachments.push({ name: EVIDENCE_ATTACHMENT, body: Buffer.from(JSON.stringify(evidence)), contentType: 'application/json' })
+    },
+    { scope: 'test', box: 'self' },
+  ],
 })
 
 /** What a test hands the conformance report: how many exchanges each document checked, and the evidence. */
