@@ -29,25 +29,43 @@ export async function tokenFor(request: APIRequestContext, credentials: { client
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
+/** One refusal to check: what it was (shown in the diff) and the response. */
+export type Refusal = readonly [name: string, response: APIResponse]
+
 /**
- * Asserts a 401 whose challenge names `error`; `id` is the requirement the assertion belongs to. One assertion
- * for status, challenge and `extra` (the diff shows every part that is off), then one for the body
- * (DADI-ERROR-BODY's rule): each Playwright assertion costs a captured, source-mapped stack, and this runs for
- * most refusals.
+ * Asserts that every refusal is a 401 whose challenge names `error`; `id` is the requirement under test. One
+ * assertion covers status and challenge of every case (with `noToken`, also that no token came back), so the
+ * diff names every case that is off; a second one, DADI-ERROR-BODY's rule, their bodies. Each Playwright
+ * assertion costs a step and a captured stack, and refusals are most of the suite.
  */
-export async function expectUnauthorized(response: APIResponse, error: string, id: string, extra: { what: string; got: unknown; want: unknown }[] = []): Promise<void> {
-  const header = response.headers()['www-authenticate']
-  const challenge = parseChallenge(header)
-  const also = extra.length ? `; ${extra.map((e) => e.what).join('; ')}` : ''
-  expect(
-    { status: response.status(), scheme: challenge?.scheme.toLowerCase(), error: challenge?.params.error, repeatedParameters: challenge?.repeated ?? [], ...Object.fromEntries(extra.map((e) => [e.what, e.got])) },
-    `${id}: expected 401 with WWW-Authenticate Bearer error="${error}", each parameter at most once (RFC 6750 §3)${also}; got ${response.status()} with ${header === undefined ? 'no WWW-Authenticate' : `"${header}"`}`,
-  ).toEqual({ status: 401, scheme: 'bearer', error, repeatedParameters: [], ...Object.fromEntries(extra.map((e) => [e.what, e.want])) })
-  expect(await response.text(), `DADI-ERROR-BODY (${id}): the 401 body is DADI's serialised error`).toBe('{"statusCode":401}')
+export async function expectRefusals(refusals: readonly Refusal[], error: string, id: string, options: { noToken?: boolean } = {}): Promise<void> {
+  const got: Record<string, unknown> = {}
+  const want: Record<string, unknown> = {}
+  const bodies: Record<string, string> = {}
+  const off: string[] = []
+  for (const [name, response] of refusals) {
+    const header = response.headers()['www-authenticate']
+    const challenge = parseChallenge(header)
+    const text = await response.text()
+    bodies[name] = text
+    const expected = { status: 401, scheme: 'bearer', error, repeatedParameters: [] as string[], ...(options.noToken ? { carriesToken: false } : {}) }
+    const actual = {
+      status: response.status(),
+      scheme: challenge?.scheme.toLowerCase(),
+      error: challenge?.params.error,
+      repeatedParameters: challenge?.repeated ?? [],
+      ...(options.noToken ? { carriesToken: /accessToken|access_token/i.test(text) } : {}),
+    }
+    got[name] = actual
+    want[name] = expected
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) off.push(`${name || 'the response'}: ${response.status()} with ${header === undefined ? 'no WWW-Authenticate' : `"${header}"`}`)
+  }
+  const noToken = options.noToken ? ' and no token in the body' : ''
+  expect(got, `${id}: expected 401 with WWW-Authenticate Bearer error="${error}", each parameter at most once (RFC 6750 §3)${noToken}; got ${off.join('; ')}`).toEqual(want)
+  expect(bodies, `DADI-ERROR-BODY (${id}): the 401 body is DADI's serialised error`).toEqual(Object.fromEntries(Object.keys(bodies).map((name) => [name, '{"statusCode":401}'])))
 }
 
-/** Asserts a refused token request: 401 invalid_credentials, and no token in the body (checked before the body's shape). */
-export async function expectInvalidCredentials(response: APIResponse, id: string): Promise<void> {
-  const carriesToken = /accessToken|access_token/i.test(await response.text())
-  await expectUnauthorized(response, 'invalid_credentials', id, [{ what: 'a refused request carries no token', got: carriesToken, want: false }])
+/** Refused token requests: 401 invalid_credentials, and no token in the body (checked before the body's shape). */
+export async function expectInvalidCredentials(refusals: APIResponse | readonly Refusal[], id: string): Promise<void> {
+  await expectRefusals(Array.isArray(refusals) ? refusals : [['', refusals as APIResponse]], 'invalid_credentials', id, { noToken: true })
 }

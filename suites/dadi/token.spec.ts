@@ -1,5 +1,5 @@
 import { expect, req, test } from '../support/test.ts'
-import { client, expectInvalidCredentials, postToken, tokenFor } from './dadi.ts'
+import { client, expectInvalidCredentials, postToken, tokenFor, type Refusal } from './dadi.ts'
 
 type Creds = { clientId: string; secret: string }
 
@@ -63,43 +63,63 @@ test.describe('POST /token — refusals', () => {
   test('refuses a wrong secret, including near misses', req('DADI-CRED-SECRET'), async ({ request, target }) => {
     const { clientId, secret } = client(target, 'primary')
     const flipCase = secret === secret.toUpperCase() ? secret.toLowerCase() : secret.toUpperCase()
-    for (const wrong of ['not-the-secret-9f1c', secret.slice(0, -1), `${secret}x`, flipCase, ` ${secret}`]) {
-      await expectInvalidCredentials(await postToken(request, { clientId, secret: wrong }), 'DADI-CRED-SECRET')
+    const refusals: Refusal[] = []
+    for (const [name, wrong] of [
+      ['another secret', 'not-the-secret-9f1c'],
+      ['the secret minus its last character', secret.slice(0, -1)],
+      ['the secret plus a character', `${secret}x`],
+      ['the secret in other letter case', flipCase],
+      ['the secret after a space', ` ${secret}`],
+    ] as const) {
+      refusals.push([name, await postToken(request, { clientId, secret: wrong })])
     }
+    await expectInvalidCredentials(refusals, 'DADI-CRED-SECRET')
   })
 
   test('refuses an unknown client exactly like a wrong secret', req('DADI-CRED-UNKNOWN'), async ({ request, target }) => {
-    const { secret } = client(target, 'primary')
-    const unknown = await postToken(request, { clientId: `no-such-client-${Date.now()}`, secret })
-    await expectInvalidCredentials(unknown, 'DADI-CRED-UNKNOWN')
-    const wrong = await postToken(request, { clientId: client(target, 'primary').clientId, secret: 'not-the-secret-9f1c' })
-    expect(await unknown.text(), 'DADI-CRED-UNKNOWN: the body must not tell unknown clients from wrong secrets').toBe(await wrong.text())
-    const { clientId } = client(target, 'primary')
+    const { clientId, secret } = client(target, 'primary')
     const otherCase = clientId === clientId.toUpperCase() ? clientId.toLowerCase() : clientId.toUpperCase()
-    await expectInvalidCredentials(await postToken(request, { clientId: otherCase, secret }), 'DADI-CRED-UNKNOWN')
+    const unknown = await postToken(request, { clientId: `no-such-client-${Date.now()}`, secret })
+    const wrong = await postToken(request, { clientId, secret: 'not-the-secret-9f1c' })
+    const cased = await postToken(request, { clientId: otherCase, secret })
+    await expectInvalidCredentials(
+      [
+        ['an unknown client', unknown],
+        ['the client id in other letter case', cased],
+      ],
+      'DADI-CRED-UNKNOWN',
+    )
+    expect(await unknown.text(), 'DADI-CRED-UNKNOWN: the body must not tell unknown clients from wrong secrets').toBe(await wrong.text())
   })
 
-  for (const [name, make] of [
-    ['an empty object', () => ({})],
-    ['no secret', (c: Creds) => ({ clientId: c.clientId })],
-    ['no clientId', (c: Creds) => ({ secret: c.secret })],
-    ['empty strings', () => ({ clientId: '', secret: '' })],
-  ] as const) {
-    test(`refuses ${name}`, req('DADI-CRED-MISSING'), async ({ request, target }) => {
-      await expectInvalidCredentials(await postToken(request, make(client(target, 'primary'))), 'DADI-CRED-MISSING')
-    })
-  }
+  // Each family of malformed bodies is one test: every case is sent, and one assertion names each that is off.
+  test('refuses missing credentials: an empty object, no secret, no clientId, empty strings', req('DADI-CRED-MISSING'), async ({ request, target }) => {
+    const c = client(target, 'primary')
+    const refusals: Refusal[] = []
+    for (const [name, data] of [
+      ['an empty object', {}],
+      ['no secret', { clientId: c.clientId }],
+      ['no clientId', { secret: c.secret }],
+      ['empty strings', { clientId: '', secret: '' }],
+    ] as const) {
+      refusals.push([name, await postToken(request, data)])
+    }
+    await expectInvalidCredentials(refusals, 'DADI-CRED-MISSING')
+  })
 
-  for (const [name, make] of [
-    ['a numeric secret', (c: Creds) => ({ clientId: c.clientId, secret: 12345 })],
-    ['a Mongo operator as secret', (c: Creds) => ({ clientId: c.clientId, secret: { $ne: '' } })],
-    ['an array as secret', (c: Creds) => ({ clientId: c.clientId, secret: [c.secret] })],
-    ['a Mongo operator as clientId', (c: Creds) => ({ clientId: { $gt: '' }, secret: c.secret })],
-  ] as const) {
-    test(`refuses ${name}`, req('DADI-CRED-TYPES'), async ({ request, target }) => {
-      await expectInvalidCredentials(await postToken(request, make(client(target, 'primary'))), 'DADI-CRED-TYPES')
-    })
-  }
+  test('refuses credentials that are not strings: a number, an array, Mongo operators', req('DADI-CRED-TYPES'), async ({ request, target }) => {
+    const c = client(target, 'primary')
+    const refusals: Refusal[] = []
+    for (const [name, data] of [
+      ['a numeric secret', { clientId: c.clientId, secret: 12345 }],
+      ['a Mongo operator as secret', { clientId: c.clientId, secret: { $ne: '' } }],
+      ['an array as secret', { clientId: c.clientId, secret: [c.secret] }],
+      ['a Mongo operator as clientId', { clientId: { $gt: '' }, secret: c.secret }],
+    ] as const) {
+      refusals.push([name, await postToken(request, data)])
+    }
+    await expectInvalidCredentials(refusals, 'DADI-CRED-TYPES')
+  })
 
   for (const [name, body] of [
     ['the form-encoded body of the docs’ curl example', (c: Creds) => `clientId=${c.clientId}&secret=${c.secret}`],

@@ -1,5 +1,9 @@
+import type { APIResponse } from '@playwright/test'
 import { expect, req, test } from '../support/test.ts'
 import { account, basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken } from './exceptionless.ts'
+
+/** The query parameters Exceptionless reads a token from. */
+const QUERY_NAMES = ['access_token', 'api_key', 'apikey']
 
 test.describe('How credentials are read', () => {
   test('reads a login token from Authorization: Bearer', req('EXL-AUTH-BEARER'), async ({ request, target }) => {
@@ -9,19 +13,17 @@ test.describe('How credentials are read', () => {
 
   test('reads Authorization: Token like Bearer, scheme case-insensitively', req('EXL-AUTH-TOKEN-SCHEME'), async ({ request, target }) => {
     const token = await loginToken(request, target)
-    for (const scheme of ['Token', 'token', 'BEARER']) {
-      const response = await request.get('/api/v2/organizations', { headers: { authorization: `${scheme} ${token}` } })
-      expect(response.status(), `EXL-AUTH-TOKEN-SCHEME: "${scheme} <token>"`).toBe(200)
-    }
+    const statuses: Record<string, number> = {}
+    for (const scheme of ['Token', 'token', 'BEARER']) statuses[`${scheme} <token>`] = (await request.get('/api/v2/organizations', { headers: { authorization: `${scheme} ${token}` } })).status()
+    expect(statuses, 'EXL-AUTH-TOKEN-SCHEME: every spelling authenticates').toEqual({ 'Token <token>': 200, 'token <token>': 200, 'BEARER <token>': 200 })
   })
 
-  for (const name of ['access_token', 'api_key', 'apikey']) {
-    test(`reads ?${name}= when no Authorization header is sent`, req('EXL-AUTH-QUERY'), async ({ request, target }) => {
-      const token = await loginToken(request, target)
-      const response = await request.get(`/api/v2/organizations?${name}=${token}`)
-      expect(response.status(), `EXL-AUTH-QUERY: ?${name}=<login token>`).toBe(200)
-    })
-  }
+  test('reads ?access_token=, ?api_key= and ?apikey= when no Authorization header is sent', req('EXL-AUTH-QUERY'), async ({ request, target }) => {
+    const token = await loginToken(request, target)
+    const statuses: Record<string, number> = {}
+    for (const name of QUERY_NAMES) statuses[`?${name}=<login token>`] = (await request.get(`/api/v2/organizations?${name}=${token}`)).status()
+    expect(statuses, 'EXL-AUTH-QUERY: each query parameter authenticates').toEqual(Object.fromEntries(QUERY_NAMES.map((name) => [`?${name}=<login token>`, 200])))
+  })
 
   test('reads the query token when the Authorization scheme is one it does not read', req('EXL-AUTH-QUERY'), async ({ request, target }) => {
     const token = await loginToken(request, target)
@@ -31,11 +33,14 @@ test.describe('How credentials are read', () => {
 
   test('marks query-authenticated responses private', req('EXL-AUTH-QUERY-NOCACHE'), async ({ request, target }) => {
     const token = await loginToken(request, target)
-    for (const name of ['access_token', 'api_key', 'apikey']) {
-      const response = await request.get(`/api/v2/organizations?${name}=${token}`)
-      expect(response.status(), `precondition (EXL-AUTH-QUERY): ?${name}= authenticates`).toBe(200)
-      expect(response.headers()['cache-control'] ?? '(absent)', `EXL-AUTH-QUERY-NOCACHE: Cache-Control private or no-store for ?${name}=`).toMatch(/(^|,)\s*(private|no-store)\s*(,|$)/i)
-    }
+    const responses: APIResponse[] = []
+    for (const name of QUERY_NAMES) responses.push(await request.get(`/api/v2/organizations?${name}=${token}`))
+    const each = <T>(of: (response: APIResponse) => T) => Object.fromEntries(QUERY_NAMES.map((name, i) => [`?${name}=`, of(responses[i]!)]))
+    expect(each((r) => r.status()), 'precondition (EXL-AUTH-QUERY): each query parameter authenticates').toEqual(each(() => 200))
+    expect(
+      each((r) => r.headers()['cache-control'] ?? '(absent)'),
+      'EXL-AUTH-QUERY-NOCACHE: Cache-Control private or no-store',
+    ).toEqual(each(() => expect.stringMatching(/(^|,)\s*(private|no-store)\s*(,|$)/i)))
   })
 
   test('never echoes a query-string token in an error', req('EXL-AUTH-QUERY-NOLEAK'), async ({ request, target }) => {
@@ -68,31 +73,33 @@ test.describe('How credentials are read', () => {
     const user = await loginToken(request, target)
     const key = (await createKey(request, target, user, ['client'])).id
     const { email, password } = account(target)
+    const statuses: Record<string, number> = {}
     for (const [name, header] of [
-      ['client:<key>', basic('client', key)],
-      ['<key>:x-oauth-basic', basic(key, 'x-oauth-basic')],
-      ['<key>: (empty password)', basic(key, '')],
+      ['client:<key> on /projects/config', basic('client', key)],
+      ['<key>:x-oauth-basic on /projects/config', basic(key, 'x-oauth-basic')],
+      ['<key>: (empty password) on /projects/config', basic(key, '')],
     ] as const) {
-      const response = await request.get('/api/v2/projects/config', { headers: header })
-      expect(response.status(), `EXL-AUTH-BASIC: ${name} reads the key's configuration`).toBe(200)
+      statuses[name] = (await request.get('/api/v2/projects/config', { headers: header })).status()
     }
-    const login = await request.get('/api/v2/organizations', { headers: basic(email, password) })
-    expect(login.status(), 'EXL-AUTH-BASIC: email:password authenticates as the user').toBe(200)
+    statuses['email:password on /organizations'] = (await request.get('/api/v2/organizations', { headers: basic(email, password) })).status()
+    expect(statuses, 'EXL-AUTH-BASIC: every Basic variant authenticates').toEqual(Object.fromEntries(Object.keys(statuses).map((name) => [name, 200])))
     const wrong = await request.get('/api/v2/organizations', { headers: basic(email, 'not-the-password') })
     await expectUnauthorized(wrong, 'EXL-AUTH-BASIC')
   })
 
   test('refuses an unknown token and an unparseable header with 401', req('EXL-AUTH-INVALID'), async ({ request }) => {
+    const refusals: [string, APIResponse][] = []
     for (const authorization of ['Bearer 0000000000000000000000000000000000000000', 'Basic %%%not-base64%%%', 'Basic bm9jb2xvbg==', 'Bearer']) {
-      await expectUnauthorized(await request.get('/api/v2/organizations', { headers: { authorization } }), 'EXL-AUTH-INVALID')
+      refusals.push([authorization, await request.get('/api/v2/organizations', { headers: { authorization } })])
     }
-    await expectUnauthorized(await request.get('/api/v2/organizations?access_token=0000000000000000000000000000000000000000'), 'EXL-AUTH-INVALID')
+    refusals.push(['?access_token=0000…', await request.get('/api/v2/organizations?access_token=0000000000000000000000000000000000000000')])
+    await expectUnauthorized(refusals, 'EXL-AUTH-INVALID')
   })
 
   test('refuses a request without credentials with 401 and a Bearer challenge', req('EXL-AUTH-MISSING'), async ({ request }) => {
-    for (const path of ['/api/v2/organizations', '/api/v2/projects/config', '/api/v2/events']) {
-      await expectUnauthorized(await request.get(path), 'EXL-AUTH-MISSING')
-    }
+    const refusals: [string, APIResponse][] = []
+    for (const path of ['/api/v2/organizations', '/api/v2/projects/config', '/api/v2/events']) refusals.push([path, await request.get(path)])
+    await expectUnauthorized(refusals, 'EXL-AUTH-MISSING')
   })
 
   test('answers every refusal with ProblemDetails', req('EXL-PROBLEM-DETAILS'), async ({ request, target }) => {

@@ -45,27 +45,53 @@ export async function createKey(request: APIRequestContext, target: Target, user
   return (await response.json()) as ViewToken
 }
 
+/** One answer to check: what it was (shown in the diff), the response, the status and title it must have. */
+export type ProblemCase = readonly [name: string, response: APIResponse, status: number, title?: string]
+
 /**
- * Asserts an RFC 9457 ProblemDetails answer as Exceptionless sends it. The status and the title (Exceptionless
- * puts the message there) belong to `id`, the requirement under test; the envelope itself to
+ * Asserts RFC 9457 ProblemDetails answers as Exceptionless sends them, several at once, each assertion covering
+ * every case (the diff names each that is off). The status, then the title (Exceptionless puts the message
+ * there) belong to `id`, the requirement under test; the envelope, checked between them, to
  * EXL-PROBLEM-DETAILS, so a wrong envelope fails that one requirement and blocks, not fails, the rest.
+ * Returns the parsed bodies.
  */
-export async function expectProblem(response: APIResponse, status: number, id: string, title?: string): Promise<Record<string, unknown>> {
-  expect(response.status(), `${id}: expected ${status}`).toBe(status)
-  const contentType = response.headers()['content-type'] ?? '(none)'
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
-  // One assertion for the whole envelope (the diff shows every part that is off): each costs a captured stack.
+export async function expectProblems(cases: readonly ProblemCase[], id: string): Promise<Record<string, unknown>[]> {
+  const bodies: Record<string, unknown>[] = []
+  const seen: string[] = []
+  const each = <T>(of: (c: ProblemCase, body: Record<string, unknown>) => T, which = cases) => Object.fromEntries(which.map((c) => [c[0], of(c, bodies[cases.indexOf(c)]!)]))
+  for (const [name, response] of cases) {
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
+    bodies.push(body)
+    seen.push(`${name || 'the response'}: ${response.status()} ${response.headers()['content-type'] ?? '(no content type)'} ${JSON.stringify(body).slice(0, 200)}`)
+  }
+  const named = (name: string) => (name ? `${name} → ` : '')
+  expect(each(([, response]) => response.status()), `${id}: expected ${cases.map(([name, , status]) => `${named(name)}${status}`).join(', ')}`).toEqual(each(([, , status]) => status))
   expect(
-    { problemJson: /^application\/problem\+json/.test(contentType), status: body.status, type: typeof body.type, instance: /^[A-Z]+ \/api\/v2\/[^?#]*$/.test(String(body.instance)) },
-    `EXL-PROBLEM-DETAILS (${id}): application/problem+json with status equal to the HTTP status, a type, and instance "<METHOD> <path>" (no query string); got ${contentType} ${JSON.stringify(body).slice(0, 300)}`,
-  ).toEqual({ problemJson: true, status, type: 'string', instance: true })
-  if (title !== undefined) expect(body.title, `${id}: ProblemDetails title`).toBe(title)
-  return body
+    each(([, response], body) => ({
+      problemJson: /^application\/problem\+json/.test(response.headers()['content-type'] ?? ''),
+      status: body.status,
+      type: typeof body.type,
+      instance: /^[A-Z]+ \/api\/v2\/[^?#]*$/.test(String(body.instance)),
+    })),
+    `EXL-PROBLEM-DETAILS (${id}): application/problem+json with status equal to the HTTP status, a type, and instance "<METHOD> <path>" (no query string); got ${seen.join('; ')}`,
+  ).toEqual(each(([, , status]) => ({ problemJson: true, status, type: 'string', instance: true })))
+  const titled = cases.filter((c) => c[3] !== undefined)
+  if (titled.length) expect(each((_, body) => body.title, titled), `${id}: ProblemDetails title`).toEqual(each(([, , , title]) => title, titled))
+  return bodies
 }
 
-/** 401 with a Bearer challenge (RFC 6750 §3) and a ProblemDetails body. */
-export async function expectUnauthorized(response: APIResponse, id: string): Promise<void> {
-  await expectProblem(response, 401, id)
-  const challenge = parseChallenge(response.headers()['www-authenticate'])
-  expect(challenge?.scheme.toLowerCase(), `${id}: a 401 carries a Bearer WWW-Authenticate challenge`).toBe('bearer')
+/** One ProblemDetails answer with `status` (and `title`, when given); see expectProblems. */
+export async function expectProblem(response: APIResponse, status: number, id: string, title?: string): Promise<Record<string, unknown>> {
+  return (await expectProblems([['', response, status, title]], id))[0]!
+}
+
+/** 401 with a Bearer challenge (RFC 6750 §3) and a ProblemDetails body, for every response. */
+export async function expectUnauthorized(responses: APIResponse | readonly (readonly [string, APIResponse])[], id: string): Promise<void> {
+  const cases = Array.isArray(responses) ? (responses as readonly (readonly [string, APIResponse])[]) : [['', responses as APIResponse] as const]
+  await expectProblems(
+    cases.map(([name, response]) => [name, response, 401] as const),
+    id,
+  )
+  const schemes = Object.fromEntries(cases.map(([name, response]) => [name, parseChallenge(response.headers()['www-authenticate'])?.scheme.toLowerCase()]))
+  expect(schemes, `${id}: a 401 carries a Bearer WWW-Authenticate challenge`).toEqual(Object.fromEntries(cases.map(([name]) => [name, 'bearer'])))
 }
