@@ -74,13 +74,25 @@ describe('mock host', () => {
     assert.equal(mutated.status, 200, 'the ignore-expiry mutant is on in this session only')
   })
 
-  it('refuses unknown mutants and unknown sessions with a prefixed message', async () => {
+  it('opens a fresh session for an id it has not seen, without a round trip', async () => {
+    const host = createMockHost(dadi, { control: true })
+    const session = { 'x-authconform-session': crypto.randomUUID() }
+    const token = await host.fetch(post('http://dadi.test/token', { clientId: 'testClient', secret: 'superSecret' }, session))
+    const { accessToken } = (await token.json()) as { accessToken: string }
+    const read = (headers: Record<string, string>) => host.fetch(new Request('http://dadi.test/api/collections', { headers: { authorization: `Bearer ${accessToken}`, ...headers } }))
+    assert.equal((await read(session)).status, 200, 'the same id finds the same session')
+    assert.equal((await read({})).status, 401, 'the default instance does not know the token')
+    assert.equal((await read({ 'x-authconform-session': crypto.randomUUID() })).status, 401, 'another new id is another fresh session')
+  })
+
+  it('refuses unknown mutants and malformed session ids with a prefixed message', async () => {
     const host = createMockHost(dadi, { control: true })
     const bad = await host.fetch(post('http://dadi.test/__mock/sessions', { mutants: ['nope'] }))
     assert.equal(bad.status, 400)
     assert.match(((await bad.json()) as { message: string }).message, /^\[authconform\] unknown mutant "nope"/)
-    const lost = await host.fetch(new Request('http://dadi.test/token', { headers: { 'x-authconform-session': 'gone' } }))
-    assert.equal(lost.status, 404)
+    const malformed = await host.fetch(new Request('http://dadi.test/token', { headers: { 'x-authconform-session': 'a b' } }))
+    assert.equal(malformed.status, 400)
+    assert.match(((await malformed.json()) as { message: string }).message, /session ids are/)
   })
 
   it('serves no control surface unless asked', async () => {

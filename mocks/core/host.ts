@@ -5,7 +5,10 @@ import { json, pathOf } from './http.ts'
 
 export const SESSION_HEADER = 'x-authconform-session'
 const CONTROL_PREFIX = '/__mock/'
-const MAX_SESSIONS = 5_000
+/** Sessions kept; the least recently used goes first (a test run leaves its sessions to this). */
+const MAX_SESSIONS = 2_000
+/** What a client may choose as a session id (a UUID, say). */
+const SESSION_ID = /^[\w-]{8,128}$/
 
 export interface HostOptions {
   /** Serve the `/__mock/*` control surface (sessions, clock). Off for `npm run mock` unless asked for. */
@@ -35,7 +38,10 @@ export interface MockHost {
  * state, clock and mutants), the `/__mock/*` control surface, CORS, and last-resort error rendering.
  *
  * Control surface (only with `control: true`):
- * - `POST /__mock/sessions` `{"mutants": [...]}` → 201 `{"id"}`; send the id as `x-authconform-session`.
+ * - `x-authconform-session: <id>` on any request: that session's state, clock and mutants. An id the mock has not
+ *   seen (8–128 of `[A-Za-z0-9_-]`, a random UUID say) opens a fresh session without mutants, so a client needs
+ *   no round trip to get one; the least recently used sessions beyond 2,000 are dropped.
+ * - `POST /__mock/sessions` `{"mutants": [...]}` → 201 `{"id"}`: a session with mutants switched on.
  * - `DELETE /__mock/sessions/{id}` → 204.
  * - `POST /__mock/clock` `{"advanceSeconds": n}` → 200 `{"now"}`, on the session named by the header (or the default).
  * - `POST /__mock/preload` `{"count": n}` → adds n live tokens (benchmark of store size).
@@ -56,12 +62,20 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
   }
   let main = spawn(options.mutants ?? [])
 
+  const keep = (id: string, live: Live): Live => {
+    sessions.delete(id)
+    sessions.set(id, live)
+    if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!)
+    return live
+  }
+
   const pick = (request: Request): Live => {
     const id = options.control ? request.headers.get(SESSION_HEADER) : null
     if (id === null) return main
     const live = sessions.get(id)
-    if (!live) throw new MockError(`unknown session "${id}"; create one with POST /__mock/sessions`, 404)
-    return live
+    if (live) return keep(id, live)
+    if (!SESSION_ID.test(id)) throw new MockError(`session ids are 8–128 letters, digits, "-" or "_" (a random UUID, say); got "${id.slice(0, 40)}"`, 400)
+    return keep(id, spawn([]))
   }
 
   const control = async (request: Request, path: string): Promise<Response> => {
@@ -76,10 +90,8 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
     if (route === 'POST /sessions') {
       const body = (await request.json().catch(() => ({}))) as { mutants?: unknown }
       const mutants = Array.isArray(body.mutants) ? body.mutants.map(String) : []
-      const live = spawn(mutants)
-      if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!)
       const id = crypto.randomUUID()
-      sessions.set(id, live)
+      keep(id, spawn(mutants))
       return json({ id, mutants }, 201)
     }
     if (request.method === 'DELETE' && path.startsWith('/__mock/sessions/')) {
