@@ -68,6 +68,27 @@ export function recordingContext(
 }
 
 /**
+ * A shared request context seen through one test's eyes: `headers` (the mock session) go with every call, and
+ * `sawCookies()` says whether a response set a cookie, after which the context must not be shared any more.
+ */
+export function withHeaders(inner: APIRequestContext, headers: Record<string, string>): { request: APIRequestContext; sawCookies(): boolean } {
+  let cookies = false
+  const watch = (response: APIResponse) => {
+    if (response.headersArray().some((h) => h.name.toLowerCase() === 'set-cookie')) cookies = true
+    return response
+  }
+  const request = new Proxy(inner, {
+    get(target, prop, receiver) {
+      if (prop === 'fetch' || (typeof prop === 'string' && prop in VERBS)) {
+        return (url: string, options?: Options) => (target as any)[prop](url, { ...options, headers: { ...headers, ...options?.headers } }).then(watch)
+      }
+      return Reflect.get(target, prop, receiver)
+    },
+  })
+  return { request, sawCookies: () => cookies }
+}
+
+/**
  * The response with its body already read: `body()`, `text()` and `json()` answer from it instead of asking
  * Playwright again (each ask is another round trip and another captured stack).
  */

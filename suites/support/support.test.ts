@@ -5,6 +5,7 @@ import { definitions, implementedApis } from '../../mocks/registry.ts'
 import { blameOf, buildReport, judgeFailure, type TestRecord } from '../../scripts/lib/report/model.ts'
 import { loadCatalogue } from './catalogue.ts'
 import { parseChallenge } from './challenge.ts'
+import { withHeaders } from './recorder.ts'
 import { Redactor } from './redact.ts'
 import { SpecValidator, specDocuments } from './spec-validator.ts'
 import { resolveTargetFrom } from './targets.ts'
@@ -160,5 +161,25 @@ describe('spec validator', () => {
     const [found] = validator.validate('GET', 'http://127.0.0.1:4901/api/v2/projects/537650f3b77efe23a47914f4/tokens', 401, { 'content-type': 'application/problem+json' }, '{}')
     assert.equal(found?.severity, 'info')
     assert.match(found?.declared ?? '', /security requirements/)
+  })
+})
+
+describe('shared request contexts', () => {
+  it('send the session header with every call and notice a cookie', async () => {
+    const calls: unknown[] = []
+    const response = (cookie: boolean) => ({ headersArray: () => (cookie ? [{ name: 'Set-Cookie', value: 'sid=1' }] : [{ name: 'content-type', value: 'application/json' }]) })
+    const inner = {
+      get: async (url: string, options: unknown) => (calls.push([url, options]), response(false)),
+      post: async (url: string, options: unknown) => (calls.push([url, options]), response(true)),
+    } as unknown as Parameters<typeof withHeaders>[0]
+    const { request, sawCookies } = withHeaders(inner, { 'x-authconform-session': 's-123456' })
+    await request.get('/a', { headers: { authorization: 'Bearer t' } })
+    assert.equal(sawCookies(), false)
+    await request.post('/b')
+    assert.deepEqual(calls, [
+      ['/a', { headers: { 'x-authconform-session': 's-123456', authorization: 'Bearer t' } }],
+      ['/b', { headers: { 'x-authconform-session': 's-123456' } }],
+    ])
+    assert.equal(sawCookies(), true)
   })
 })

@@ -3,7 +3,7 @@ import { test as base, type APIRequestContext, type TestDetails, type TestInfo }
 import { SESSION_HEADER } from '../../mocks/core/host.ts'
 import { apiOfSuiteFile } from '../../mocks/apis.ts'
 import { sweepMutants, SWEEP_ENV } from '../../scripts/lib/mutant-sweep.ts'
-import { recordingContext, type Exchange } from './recorder.ts'
+import { recordingContext, withHeaders, type Exchange } from './recorder.ts'
 import { Redactor } from './redact.ts'
 import { SpecValidator, specDocuments, type Diagnostic } from './spec-validator.ts'
 import { credentialsFor, resolveTarget, type ResolvedApiTarget } from './targets.ts'
@@ -52,6 +52,12 @@ const validatorsFor = (api: string): SpecValidator[] => {
 const MAX_WAIT = Number(process.env.AUTHCONFORM_MAX_WAIT_SECONDS ?? 10)
 
 interface WorkerFixtures {
+  /**
+   * One Playwright request context per base URL, shared by the worker's tests: a context costs two protocol
+   * round trips to open and close, and each test's session header travels with its calls instead. A context
+   * that received a cookie is dropped after the test, so no test sees another's cookies.
+   */
+  contexts: { get(baseURL: string): Promise<APIRequestContext>; drop(baseURL: string): Promise<void> }
   /** Every API of the selected target, resolved once per worker. */
   resolved: ResolvedApiTarget[]
 }
@@ -109,6 +115,27 @@ const controlOf = (target: ResolvedApiTarget): Control | null => (target.control
 const extended = base.extend<Fixtures & { sweepKit: SweepKit }, WorkerFixtures>({
   resolved: [async ({}, use) => use(resolveTarget()), { scope: 'worker', box: 'self' }],
 
+  contexts: [
+    async ({ playwright }, use) => {
+      const open = new Map<string, Promise<APIRequestContext>>()
+      const drop = async (baseURL: string) => {
+        const context = open.get(baseURL)
+        open.delete(baseURL)
+        await (await context)?.dispose()
+      }
+      await use({
+        get(baseURL) {
+          let context = open.get(baseURL)
+          if (!context) open.set(baseURL, (context = playwright.request.newContext({ baseURL })))
+          return context
+        },
+        drop,
+      })
+      for (const baseURL of [...open.keys()]) await drop(baseURL)
+    },
+    { scope: 'worker', box: 'self' },
+  ],
+
   /** This test's API (its folder under suites/) on the selected target. */
   target: [
     async ({ resolved }, use, testInfo) => {
@@ -153,19 +180,19 @@ const extended = base.extend<Fixtures & { sweepKit: SweepKit }, WorkerFixtures>(
   ],
 
   sweepKit: [
-    async ({ playwright, target }, use) => {
+    async ({ contexts, target }, use) => {
       const control = controlOf(target)
       await use({
         async open(mutant) {
           if (!control) throw new Error(`[authconform] the mutant sweep needs the mock control surface at ${target.baseURL}`)
-          const id = await openSession(control, target.baseURL, mutant ? [mutant] : [])
-          const request = await playwright.request.newContext({ baseURL: target.baseURL, extraHTTPHeaders: { [SESSION_HEADER]: id } })
+          const id = mutant ? await openSession(control, target.baseURL, [mutant]) : crypto.randomUUID()
+          const { request, sawCookies } = withHeaders(await contexts.get(target.baseURL), { [SESSION_HEADER]: id })
           return {
             request,
             clock: sessionClock(control, id),
             async close() {
-              await request.dispose()
-              await closeSession(control, id)
+              if (sawCookies()) await contexts.drop(target.baseURL)
+              if (mutant) await closeSession(control, id)
             },
           }
         },
@@ -175,16 +202,13 @@ const extended = base.extend<Fixtures & { sweepKit: SweepKit }, WorkerFixtures>(
   ],
 
   request: [
-    async ({ playwright, target, session }, use, testInfo) => {
-      const context = await playwright.request.newContext({
-        baseURL: target.baseURL,
-        extraHTTPHeaders: session ? { [SESSION_HEADER]: session.id } : {},
-      })
+    async ({ contexts, target, session }, use, testInfo) => {
+      const { request, sawCookies } = withHeaders(await contexts.get(target.baseURL), session ? { [SESSION_HEADER]: session.id } : {})
       const redactor = new Redactor()
       for (const fields of Object.values(target.credentials)) for (const value of Object.values(fields)) redactor.addSecret(value)
       const exchanges: Exchange[] = []
-      await use(recordingContext(context, target.baseURL, redactor, validatorsFor(target.api), exchanges))
-      await context.dispose()
+      await use(recordingContext(request, target.baseURL, redactor, validatorsFor(target.api), exchanges))
+      if (sawCookies()) await contexts.drop(target.baseURL)
       // A failed assertion quotes what the server sent; a server that echoes a secret must not put it in the report.
       for (const error of testInfo.errors) {
         for (const key of ['message', 'stack', 'value'] as const) if (typeof error[key] === 'string') error[key] = redactor.text(error[key])
