@@ -57,6 +57,8 @@ export default class ConformanceReporter implements Reporter {
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | void> {
+    // Nothing ran (`--list`, or the run stopped before its first test): no report to write.
+    if (this.#records.size === 0) return
     // The APIs this run covered: every one with a test in it (all of them, or those of the paths given).
     const apis = [...new Set((this.#suite?.allTests() ?? []).map(apiOf).filter((a) => a !== undefined))].sort()
     const report = buildReport(this.#target, apis.map((api) => loadCatalogue(api)), [...this.#records.values()])
