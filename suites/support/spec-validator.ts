@@ -28,6 +28,8 @@ interface Plan {
   /** Literal paths first, as OpenAPI §4.8.8 asks. */
   operations: { method: string; template: string; pattern: string; responses: Record<string, PlannedResponse> }[]
   deviations: { match: string; reason: string }[]
+  /** Compiled schema name → the chunk (one per operation) that holds its function. */
+  chunks: Record<string, number>
 }
 
 interface AjvError {
@@ -38,13 +40,14 @@ interface AjvError {
 type Check = ((data: unknown) => boolean) & { errors?: AjvError[] | null }
 interface Compiled {
   plan: Plan
-  checks: Record<string, Check>
+  /** The compiled function of a schema, its operation's chunk loaded on first use. */
+  check(name: string): Check
 }
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const CACHE = join(ROOT, 'node_modules', '.cache', 'authconform', 'validators')
-/** Bump when the compiled module's shape changes. */
-const FORMAT = 1
+/** Bump when the compiled layout changes. */
+const FORMAT = 2
 const load = createRequire(import.meta.url)
 
 /**
@@ -52,21 +55,22 @@ const load = createRequire(import.meta.url)
  * the content type is declared, the body matches its schema, and every required response header is present
  * and valid. Requests outside the document are reported as `info` only.
  *
- * The document is compiled once (`compile`: Ajv's standalone code for every response schema, plus the
- * operations table) into node_modules/.cache, keyed by the document's content, so a test worker loads plain
- * functions instead of parsing YAML and compiling schemas with Ajv.
+ * The document is compiled once (`compile`: Ajv's standalone code for every response schema, one module per
+ * operation, plus the operations table) into node_modules/.cache, keyed by the document's content, so a test
+ * worker loads plain functions, and only those of the operations it calls, instead of parsing YAML and
+ * compiling schemas with Ajv.
  */
 export class SpecValidator {
   readonly #operations: (Plan['operations'][number] & { regex: RegExp })[]
-  readonly #checks: Record<string, Check>
+  readonly #checks: Compiled['check']
   readonly #document: Diagnostic['document']
   readonly #deviations: { match: RegExp; reason: string }[]
 
   /** `deviationsFile`: known faults of the document; matching findings become `info` with the reason. */
   constructor(file: string, document: Diagnostic['document'] = 'own', deviationsFile?: string) {
-    const { plan, checks } = compiled(file, deviationsFile)
+    const { plan, check } = compiled(file, deviationsFile)
     this.#document = document
-    this.#checks = checks
+    this.#checks = check
     this.#operations = plan.operations.map((o) => ({ ...o, regex: new RegExp(o.pattern) }))
     this.#deviations = plan.deviations.map((d) => ({ match: new RegExp(d.match), reason: d.reason }))
   }
@@ -99,7 +103,7 @@ export class SpecValidator {
         if (header.required) found.push({ code: 'header-missing', severity: 'error', path: at, message: `${where}: required header ${header.name} is missing` })
         continue
       }
-      const check = header.check ? this.#checks[header.check]! : undefined
+      const check = header.check ? this.#checks(header.check) : undefined
       if (check && !check(value)) found.push({ code: 'header-schema', severity: 'error', path: at, message: `${where}: header ${header.name} "${value}" ${errorsText(check.errors)}` })
     }
 
@@ -119,7 +123,7 @@ export class SpecValidator {
       found.push({ code: 'body-schema', severity: 'error', path: 'body', message: `${where}: body is not JSON` })
       return found
     }
-    const check = this.#checks[name]!
+    const check = this.#checks(name)
     if (!check(parsed)) {
       for (const e of check.errors ?? []) {
         const extra = e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''
@@ -136,23 +140,41 @@ function errorsText(errors: AjvError[] | null | undefined): string {
 }
 
 /**
- * The compiled module for a document and its deviations, from the cache, or compiled and cached now.
- * Every Playwright process may call this; the file is written atomically, so concurrent compiles are harmless.
+ * The compiled document and its deviations, from the cache, or compiled and cached now. Every Playwright
+ * process may call this; a compilation is written to a temporary folder and renamed, so concurrent ones are
+ * harmless.
  */
 export function compiled(file: string, deviationsFile?: string): Compiled {
   const sources = [readFileSync(file, 'utf8'), deviationsFile && existsSync(deviationsFile) ? readFileSync(deviationsFile, 'utf8') : '']
   const key = createHash('sha256').update(`${FORMAT}\0${load('ajv/package.json').version}\0${sources.join('\0')}`).digest('hex').slice(0, 16)
   const stem = basename(file).replace(/\W/g, '_')
-  const path = join(CACHE, `${stem}-${key}.cjs`)
-  if (!existsSync(path)) {
-    mkdirSync(CACHE, { recursive: true })
-    const temporary = `${path}.${process.pid}.tmp`
-    writeFileSync(temporary, compile(file, sources[0]!, sources[1]!))
-    renameSync(temporary, path)
+  const dir = join(CACHE, `${stem}-${key}`)
+  if (!existsSync(join(dir, 'plan.json'))) {
+    const temporary = `${dir}.${process.pid}.tmp`
+    rmSync(temporary, { recursive: true, force: true })
+    mkdirSync(temporary, { recursive: true })
+    const { plan, chunks } = compile(file, sources[0]!, sources[1]!)
+    chunks.forEach((code, i) => writeFileSync(join(temporary, `${i}.cjs`), code))
+    writeFileSync(join(temporary, 'plan.json'), JSON.stringify(plan))
+    try {
+      renameSync(temporary, dir)
+    } catch {
+      rmSync(temporary, { recursive: true, force: true }) // another process got there first
+    }
     // Older compilations of the same document are dead weight.
-    for (const old of readdirSync(CACHE)) if (old.startsWith(`${stem}-`) && old.endsWith('.cjs') && join(CACHE, old) !== path) rmSync(join(CACHE, old), { force: true })
+    for (const old of readdirSync(CACHE)) if (old.startsWith(`${stem}-`) && !old.endsWith('.tmp') && join(CACHE, old) !== dir) rmSync(join(CACHE, old), { recursive: true, force: true })
   }
-  return load(path) as Compiled
+  const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as Plan
+  const modules = new Map<number, Record<string, Check>>()
+  return {
+    plan,
+    check(name) {
+      const chunk = plan.chunks[name]!
+      let module = modules.get(chunk)
+      if (!module) modules.set(chunk, (module = load(join(dir, `${chunk}.cjs`)) as Record<string, Check>))
+      return module[name]!
+    },
+  }
 }
 
 /** The documents an API's exchanges are checked against: ours, and the API's own published one where we keep a copy. */
@@ -168,11 +190,11 @@ export function specDocuments(api: string): { file: string; document: Diagnostic
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options']
 
 /**
- * Compiles a document with Ajv (JSON Schema 2020-12, formats, all errors) into one CommonJS module:
- * `checks` holds a standalone validate function per response header and JSON body schema, `plan` the
- * operations with their responses (every `$ref` resolved) and the deviations.
+ * Compiles a document with Ajv (JSON Schema 2020-12, formats, all errors): `chunks` holds, per operation, a
+ * CommonJS module of standalone validate functions for its response header and JSON body schemas; `plan` the
+ * operations with their responses (every `$ref` resolved), the deviations, and which chunk holds which schema.
  */
-function compile(file: string, text: string, deviationsText: string): string {
+function compile(file: string, text: string, deviationsText: string): { plan: Plan; chunks: string[] } {
   const { parse } = load('yaml') as typeof import('yaml')
   const { Ajv2020 } = load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
   const addFormats = load('ajv-formats') as (ajv: unknown) => void
@@ -182,11 +204,14 @@ function compile(file: string, text: string, deviationsText: string): string {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, code: { source: true } })
   addFormats(ajv)
   ajv.addSchema(doc, 'spec')
-  const refs: Record<string, string> = {}
+  const chunks: string[] = []
+  const owner: Record<string, number> = {}
+  let refs: Record<string, string> = {}
   const schemaAt = (pointer: string): string => {
-    const name = `c${Object.keys(refs).length}`
+    const name = `c${Object.keys(owner).length}`
     ajv.addSchema({ $ref: `spec${pointer}` }, name)
     refs[name] = name
+    owner[name] = chunks.length
     return name
   }
   const deref = (node: any, pointer: string): [any, string] => {
@@ -202,7 +227,7 @@ function compile(file: string, text: string, deviationsText: string): string {
     return [current ?? {}, at]
   }
 
-  const operations: Plan['operations'] = []
+  const operations: (Plan['operations'][number] & { literal: number })[] = []
   for (const [template, item] of Object.entries<Record<string, any>>(doc.paths ?? {})) {
     const segments = template.split('/').filter(Boolean)
     const pattern = `^/${segments.map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`
@@ -224,14 +249,16 @@ function compile(file: string, text: string, deviationsText: string): string {
           : undefined
         responses[key] = { headers, ...(content ? { content } : {}) }
       }
-      operations.push({ method, template, pattern, responses, literal: segments.filter((s) => !s.startsWith('{')).length } as Plan['operations'][number])
+      operations.push({ method, template, pattern, responses, literal: segments.filter((s) => !s.startsWith('{')).length })
+      if (Object.keys(refs).length) {
+        chunks.push(`// Compiled by suites/support/spec-validator.ts from ${basename(file)} (${method.toUpperCase()} ${template}); rebuilt when it changes.\n${standaloneCode(ajv, refs)}`)
+        refs = {}
+      }
     }
   }
-  operations.sort((a: any, b: any) => b.literal - a.literal)
+  operations.sort((a, b) => b.literal - a.literal)
   const deviations = deviationsText ? (parse(deviationsText) as Plan['deviations']) : []
-  const plan: Plan = { operations: operations.map(({ method, template, pattern, responses }) => ({ method, template, pattern, responses })), deviations }
-  const checks = standaloneCode(ajv, refs)
-  return `// Compiled by suites/support/spec-validator.ts from ${basename(file)}; rebuilt when it changes.\n(function (exports) {\n${checks}\n})(module.exports.checks = {});\nmodule.exports.plan = ${JSON.stringify(plan)};\n`
+  return { plan: { operations: operations.map(({ literal: _, ...o }) => o), deviations, chunks: owner }, chunks }
 }
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1')
