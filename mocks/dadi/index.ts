@@ -1,4 +1,7 @@
-import { Hono, type Context } from 'hono'
+import type { Context } from 'hono'
+// hono/tiny (PatternRouter): hono's default RegExpRouter cannot take these routes and falls back to its TrieRouter,
+// which matches them in about twice the time (~0.8 against ~0.4 µs a request).
+import { Hono } from 'hono/tiny'
 import type { InstanceContext, MockDefinition, MockInstance } from '../core/definition.ts'
 import { renderError } from '../core/errors.ts'
 import { jsonText } from '../core/http.ts'
