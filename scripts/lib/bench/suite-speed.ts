@@ -38,30 +38,35 @@ async function timePlaywright(args: readonly string[], outDir: string): Promise<
   return ms
 }
 
-async function medianOf(runs: number, args: readonly string[], outDir: string): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) times.push(await timePlaywright(args, outDir))
-  return median(times)
-}
-
 const FLOOR_CONFIG = join(import.meta.dirname, 'playwright-floor', 'playwright.config.ts')
 
 /**
- * Suite speed: Playwright's own start-up (runner and two workers, two empty tests), then each API's suite
- * alone (reported net of that start-up), then, with `all`, the whole run.
+ * Suite speed: Playwright's own start-up (runner and two workers, two empty tests), each API's suite alone
+ * (reported net of that start-up) and, with `all`, the whole run. They take turns — start-up, each API, all,
+ * then again — `runs` times, so a shared machine speeding up or slowing down mid-way hits the start-up and the
+ * suites alike; each keeps its median.
  */
 export async function runSuiteSpeed(apis: readonly ApiName[], all: boolean, runs: number, outDir: string, log: (line: string) => void): Promise<SuiteSpeedResult> {
-  const startupMs = await medianOf(runs, ['-c', FLOOR_CONFIG], outDir)
-  log(`playwright start-up (two empty tests): ${startupMs.toFixed(0)} ms`)
-  const perApi: SuiteSpeedResult['perApi'] = []
-  for (const api of apis) {
-    const ms = await medianOf(runs, [`suites/${api}/`], outDir)
-    perApi.push({ api, ms, netMs: ms - startupMs })
-    log(`playwright suites/${api}/: ${ms.toFixed(0)} ms (${(ms - startupMs).toFixed(0)} ms net of start-up)`)
+  const plan: { key: string; args: string[] }[] = [
+    { key: 'start-up', args: ['-c', FLOOR_CONFIG] },
+    ...apis.map((api) => ({ key: api, args: [`suites/${api}/`] })),
+    ...(all ? [{ key: 'all', args: [] }] : []),
+  ]
+  const times = new Map<string, number[]>(plan.map((p) => [p.key, []]))
+  for (let round = 0; round < runs; round++) {
+    for (const { key, args } of plan) times.get(key)!.push(await timePlaywright(args, outDir))
   }
+  const medianFor = (key: string) => median(times.get(key)!)
+  const startupMs = medianFor('start-up')
+  log(`playwright start-up (two empty tests): ${startupMs.toFixed(0)} ms`)
+  const perApi = apis.map((api) => {
+    const ms = medianFor(api)
+    log(`playwright suites/${api}/: ${ms.toFixed(0)} ms (${(ms - startupMs).toFixed(0)} ms net of start-up)`)
+    return { api, ms, netMs: ms - startupMs }
+  })
   const result: SuiteSpeedResult = { runs, startupMs, perApi }
   if (all) {
-    result.allMs = await medianOf(runs, [], outDir)
+    result.allMs = medianFor('all')
     log(`playwright (all APIs): ${result.allMs.toFixed(0)} ms`)
   }
   return result
