@@ -58,7 +58,7 @@ interface WorkerFixtures {
    * that received a cookie is dropped after the test, so no test sees another's cookies.
    */
   contexts: { get(baseURL: string): Promise<APIRequestContext>; drop(baseURL: string): Promise<void> }
-  /** Every API of the selected target, resolved once per worker. */
+  /** Every API of the selected target (the runner resolves it; see resolveTarget). */
   resolved: ResolvedApiTarget[]
 }
 
@@ -100,7 +100,7 @@ function sessionClock(control: Control, id: string): Clock {
   }
 }
 
-/** What the mutant sweep runs each test body with: a session per mutant, with its own request context and clock. */
+/** What the mutant sweep runs each test body with: a session per mutant, with its own clock, on the worker's shared request context. */
 interface SweepKit {
   open(mutant: string): Promise<{ request: APIRequestContext; clock: Clock; close(): Promise<void> }>
 }
