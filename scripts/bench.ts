@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- --quick] [-- --api dadi] [-- --duration 5 --connections 32 --no-suite]
+ * npm run bench [-- --quick] [-- --api dadi] [-- --duration 5 --connections 32 --no-suite] [-- --serve]
  * Throughput and latency of each API's mock against bare node:http and Prism, cold start, store size and
  * suite speed; prints the table and writes reports/bench/{bench.json,bench.md,chart.svg}.
  * Exits 0 even when targets are not met (they print as NOT MET); 1 when the benchmark itself broke.
+ * `--serve` only starts the three servers per API and prints their URLs and requests, for another load generator.
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -10,6 +11,7 @@ import { implementedApis, type ApiName } from '../mocks/registry.ts'
 import { killAllNow, stopAll } from './lib/bench/children.ts'
 import { benchConfig } from './lib/bench/config.ts'
 import { runBench, writeReport } from './lib/bench/run.ts'
+import { serveForComparison } from './lib/bench/serve.ts'
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string' },
     'no-suite': { type: 'boolean', default: false },
+    serve: { type: 'boolean', default: false },
   },
 })
 
@@ -44,6 +47,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const log = (line: string) => console.log(`[authconform] ${line}`)
 const since = performance.now()
 try {
+  if (values.serve) await serveForComparison(apis, log)
   log(`benchmark (${config.quick ? 'quick' : 'full'}) of ${apis.join(', ')}: ${config.durationS} s per load run, ${config.connections} connections`)
   const report = await runBench(config, log)
   console.log(`\n${writeReport(report, config.outDir)}`)
