@@ -33,7 +33,7 @@ export function methodNotes(config: BenchConfig): Record<string, string> {
     bare: 'plain node:http on the same machine replaying the mock\'s own responses for this API (status, headers, body captured before the load) behind a trivial Authorization check; POST drains the body and answers the captured token response',
     prism: "@stoplight/prism-cli 5.14.2 `prism mock openapi/<api>.yaml` (accepts any Bearer); the flow uses the token from Prism's example when it has the API's shape",
     coldStart: 'spawn of a fresh `node scripts/start-mock.mjs` process (bundle already built by one unmeasured start) until GET /__mock/health first answers 200, polled every 2 ms; median of the runs',
-    scale: `the token-checked GET on one mock process with 1 live token, then after POST /__mock/preload up to ${config.scaleTokens.toLocaleString('en-US')}; RSS is VmRSS from /proc/<pid>/status after each load`,
+    scale: `the token-checked GET on two mock processes, one with 1 live token, one preloaded (POST /__mock/preload) to ${config.scaleTokens.toLocaleString('en-US')}, measured in turn ${config.rounds}× after a warm-up of each, medians; RSS is VmRSS from /proc/<pid>/status after the loads`,
     suite: 'wall time of `npx playwright test` against the embedded mock (own ports and output folder), per API with its suites/<api>/ path; net = minus Playwright’s own start-up (`npx playwright test -c scripts/lib/bench/playwright-floor/playwright.config.ts`: runner and two workers, two empty tests); start-up, each API and the whole run take turns, and each keeps its median',
   }
 }

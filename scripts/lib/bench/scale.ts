@@ -6,7 +6,7 @@ import type { LoadOutcome } from './load-types.ts'
 import { issueAndCheck } from './plan.ts'
 import { startMock, type Server } from './servers.ts'
 
-/** The token-checked GET with one live token, then with `config.scaleTokens`, on the same mock process. */
+/** The token-checked GET with one live token and with `config.scaleTokens`, each on its own mock process. */
 export interface ScaleResult {
   api: ApiName
   tokens: { small: number; large: number }
@@ -34,25 +34,50 @@ function rssOf(server: Server): number {
   return rss
 }
 
+/** The run whose throughput is the median (its latency numbers come with it). */
+function medianRun(runs: readonly LoadOutcome[]): LoadOutcome {
+  return [...runs].sort((a, b) => a.rps - b.rps)[(runs.length - 1) >> 1]!
+}
+
 /**
- * Store-size scenario for one API: a fresh mock with the one token the benchmark issues, measured; then
- * `scaleTokens - 1` more preloaded, measured again. RSS is read right after each load, from /proc.
+ * Store-size scenario for one API: two fresh mocks, one with the single token the benchmark issues, one with
+ * `scaleTokens - 1` more preloaded, both running; the token-checked GET is measured on each in turn, after a
+ * warm-up of each — small, large, small, large … `config.rounds` times — so a shared machine's drift hits both
+ * alike, and each keeps its median. RSS is read from /proc after the loads.
  */
 export async function runScale(config: BenchConfig, api: ApiName, log: (line: string) => void): Promise<ScaleResult> {
-  const server = await startMock(api)
+  const small = await startMock(api)
+  let large: Server | undefined
   try {
-    const token = await issueAndCheck(api, server.url)
-    const job = { url: server.url, api, scenario: 'get' as const, token, connections: config.connections, warmupS: config.warmupS, durationS: config.durationS }
-    // Twice, keeping the second: the first run after start-up still pays for the JIT, which would flatter 1 M tokens.
-    const [, smallLoad] = await runLoads([job, job], `${api} with 1 token`)
-    const small = { load: smallLoad!, rssMb: rssOf(server) }
-    log(`${api} 1 token: ${Math.round(smallLoad!.rps)}/s, ${small.rssMb.toFixed(0)} MB`)
-    const preloadMs = await preload(server, config.scaleTokens - 1, config.preloadChunk)
-    const [largeLoad] = await runLoads([job], `${api} with ${config.scaleTokens} tokens`)
-    const large = { load: largeLoad!, rssMb: rssOf(server), preloadMs }
-    log(`${api} ${config.scaleTokens} tokens: ${Math.round(largeLoad!.rps)}/s, ${large.rssMb.toFixed(0)} MB (preload ${(preloadMs / 1000).toFixed(1)} s)`)
-    return { api, tokens: { small: 1, large: config.scaleTokens }, small, large, ratio: largeLoad!.rps / smallLoad!.rps }
+    large = await startMock(api)
+    const jobFor = async (server: Server) => ({
+      url: server.url,
+      api,
+      scenario: 'get' as const,
+      token: await issueAndCheck(api, server.url),
+      connections: config.connections,
+      warmupS: config.warmupS,
+      durationS: config.durationS,
+    })
+    const [smallJob, largeJob] = [await jobFor(small), await jobFor(large)]
+    const preloadMs = await preload(large, config.scaleTokens - 1, config.preloadChunk)
+    // A first run of each is thrown away: it still pays for the JIT, which would flatter whichever comes second.
+    const plan = [smallJob, largeJob, ...Array.from({ length: config.rounds }, () => [smallJob, largeJob]).flat()]
+    const outcomes = (await runLoads(plan, `${api} with 1 and ${config.scaleTokens} tokens`)).slice(2)
+    const smallLoad = medianRun(outcomes.filter((_, i) => i % 2 === 0))
+    const largeLoad = medianRun(outcomes.filter((_, i) => i % 2 === 1))
+    const result: ScaleResult = {
+      api,
+      tokens: { small: 1, large: config.scaleTokens },
+      small: { load: smallLoad, rssMb: rssOf(small) },
+      large: { load: largeLoad, rssMb: rssOf(large), preloadMs },
+      ratio: largeLoad.rps / smallLoad.rps,
+    }
+    log(`${api} 1 token: ${Math.round(smallLoad.rps)}/s, ${result.small.rssMb.toFixed(0)} MB`)
+    log(`${api} ${config.scaleTokens} tokens: ${Math.round(largeLoad.rps)}/s, ${result.large.rssMb.toFixed(0)} MB (preload ${(preloadMs / 1000).toFixed(1)} s)`)
+    return result
   } finally {
-    await server.stop()
+    await small.stop()
+    await large?.stop()
   }
 }
