@@ -1,40 +1,41 @@
-import { z } from 'zod'
+// zod/mini: the same validation as zod's chained API, but tree-shakable — the mock's bundle carries only the
+// checks used here (zod's full API was 750 KB of the 920 KB bundle, parsed at every cold start).
+import * as z from 'zod/mini'
 import { MockError } from '../core/errors.ts'
 
-const Permission = z.object({ apiVersion: z.string().optional(), path: z.string().min(1) }).strict()
+const nonEmpty = () => z.string().check(z.minLength(1))
 
-const Client = z
-  .object({
-    clientId: z.string().min(1),
-    secret: z.string().min(1),
-    accessType: z.enum(['user', 'admin']).default('user'),
-    /** Absent: the client may read every collection (DADI's rule). Present: only those listed. */
-    permissions: z.object({ collections: z.array(Permission).default([]), endpoints: z.array(Permission).default([]) }).strict().optional(),
-  })
-  .strict()
+const Permission = z.strictObject({ apiVersion: z.optional(z.string()), path: nonEmpty() })
 
-const Collection = z
-  .object({
-    version: z.string().min(1),
-    database: z.string().min(1),
-    name: z.string().min(1),
-    documents: z.array(z.record(z.string(), z.unknown())),
-  })
-  .strict()
+const Client = z.strictObject({
+  clientId: nonEmpty(),
+  secret: nonEmpty(),
+  accessType: z._default(z.enum(['user', 'admin']), 'user'),
+  /** Absent: the client may read every collection (DADI's rule). Present: only those listed. */
+  permissions: z.optional(z.strictObject({ collections: z._default(z.array(Permission), []), endpoints: z._default(z.array(Permission), []) })),
+})
+
+const Collection = z.strictObject({
+  version: nonEmpty(),
+  database: nonEmpty(),
+  name: nonEmpty(),
+  documents: z.array(z.record(z.string(), z.unknown())),
+})
 
 export const DadiFixtures = z
-  .object({
+  .strictObject({
     /** Seconds a token lives: DADI's `auth.tokenTtl`, 1800 by default. */
-    tokenTtl: z.number().int().positive().default(1800),
-    clients: z.array(Client).min(1),
+    tokenTtl: z._default(z.int().check(z.positive()), 1800),
+    clients: z.array(Client).check(z.minLength(1)),
     collections: z.array(Collection),
   })
-  .strict()
-  .superRefine((f, ctx) => {
-    const ids = f.clients.map((c) => c.clientId)
-    const dup = ids.find((id, i) => ids.indexOf(id) !== i)
-    if (dup) ctx.addIssue({ code: 'custom', path: ['clients'], message: `clientId "${dup}" appears twice` })
-  })
+  .check(
+    z.superRefine((f, ctx) => {
+      const ids = f.clients.map((c) => c.clientId)
+      const dup = ids.find((id, i) => ids.indexOf(id) !== i)
+      if (dup) ctx.addIssue({ code: 'custom', path: ['clients'], message: `clientId "${dup}" appears twice` })
+    }),
+  )
 
 export type DadiFixtures = z.infer<typeof DadiFixtures>
 export type DadiClient = DadiFixtures['clients'][number]
