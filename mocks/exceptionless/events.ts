@@ -1,4 +1,4 @@
-import { json } from '../core/http.ts'
+import { json, jsonText } from '../core/http.ts'
 import { randomString } from '../core/random.ts'
 import { requireRole, type Principal } from './principal.ts'
 import { notFound, Problem } from './problem.ts'
@@ -52,6 +52,7 @@ export async function postEvents(request: Request, state: ExceptionlessState, pr
       ? [parsed].flat().filter((v) => v && typeof v === 'object').map((v) => make(v as Record<string, unknown>))
       : text.split('\n').filter((line) => line.trim()).map((line) => make({ type: 'log', message: line }))
   state.events.push(...events)
+  state.eventsPosted += events.length
   if (state.events.length > MAX_EVENTS) state.events.splice(0, state.events.length - MAX_EVENTS)
   return accepted(project.configuration.version)
 }
@@ -140,7 +141,13 @@ export function getOrganizations(state: ExceptionlessState, principal: Principal
   const views = state.organizationViews ??= organizationViews(state)
   const everyOrg = principal.roles.has('global') || (state.mutants.has('key-sees-all-orgs') && principal.kind === 'token')
   const orgs = state.fixtures.organizations.filter((o) => principal.organizationIds.includes(o.id) || everyOrg)
-  return json(orgs.map((o) => ({ ...views.get(o.id)!, event_count: state.events.filter((e) => e.organization_id === o.id).length })))
+  const key = orgs.map((o) => o.id).join()
+  let body = state.organizationBodies.get(key)
+  if (body?.events !== state.eventsPosted) {
+    const text = JSON.stringify(orgs.map((o) => ({ ...views.get(o.id)!, event_count: state.events.filter((e) => e.organization_id === o.id).length })))
+    state.organizationBodies.set(key, (body = { events: state.eventsPosted, text }))
+  }
+  return jsonText(body.text)
 }
 
 /** Every organization's `ViewOrganization` but its event count, derived once from the fixtures (they never change). */

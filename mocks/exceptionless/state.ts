@@ -48,6 +48,13 @@ export interface ExceptionlessState {
   seededAt: string
   /** The organizations' views, derived from the fixtures on first use. */
   organizationViews?: Map<string, Record<string, unknown>>
+  /**
+   * `GET /api/v2/organizations` bodies, serialised once per set of organizations and kept while no event is
+   * posted (the event counts are the only part that changes): the token-checked GET of the benchmark.
+   */
+  organizationBodies: Map<string, { events: number; text: string }>
+  /** Events posted so far in this instance (the list itself is capped): the organization bodies' version. */
+  eventsPosted: number
   /** Each user's roles with their implication applied (users and mutants never change in an instance). */
   rolesByUser: Map<string, ReadonlySet<string>>
   /** The `query-key-cached` defect's cache of principals read from the query string. */
@@ -71,6 +78,8 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
     rolesByUser: new Map(),
     queryKeyCache: new Map(),
     events: [],
+    organizationBodies: new Map(),
+    eventsPosted: 0,
     seededAt: new Date(clock.now()).toISOString(),
   }
   const now = state.seededAt
