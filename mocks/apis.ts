@@ -10,6 +10,9 @@ export const PORT_OFFSETS = { dadi: 0, exceptionless: 1, frameio: 2, basiq: 3, g
 export type ApiName = keyof typeof PORT_OFFSETS
 export const DEFAULT_PORT_BASE = 4700
 
+/** The header naming a test's mock session (see core/host.ts); here so test workers need not load the mock. */
+export const SESSION_HEADER = 'x-authconform-session'
+
 /** The APIs with a mock, a spec and a suite today, in port order; `registry.ts` must define exactly these. */
 export const IMPLEMENTED_APIS = ['dadi', 'exceptionless'] as const satisfies readonly ApiName[]
 export type ImplementedApi = (typeof IMPLEMENTED_APIS)[number]

@@ -2,8 +2,8 @@ import { createClock, type Clock } from './clock.ts'
 import type { MockDefinition, MockInstance } from './definition.ts'
 import { MockError, renderError } from './errors.ts'
 import { json, pathOf } from './http.ts'
+import { SESSION_HEADER } from '../apis.ts'
 
-export const SESSION_HEADER = 'x-authconform-session'
 const CONTROL_PREFIX = '/__mock/'
 /** Sessions kept; the least recently used goes first (a test run leaves its sessions to this). */
 const MAX_SESSIONS = 2_000
