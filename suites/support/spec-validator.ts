@@ -44,6 +44,8 @@ interface Compiled {
   check(name: string): Check
 }
 
+type Operation = Plan['operations'][number] & { regex: RegExp }
+
 const ROOT = join(import.meta.dirname, '..', '..')
 const CACHE = join(ROOT, 'node_modules', '.cache', 'authconform', 'validators')
 /** Bump when the compiled layout changes. */
@@ -61,10 +63,12 @@ const load = createRequire(import.meta.url)
  * compiling schemas with Ajv.
  */
 export class SpecValidator {
-  readonly #operations: (Plan['operations'][number] & { regex: RegExp })[]
+  readonly #operations: Operation[]
   readonly #checks: Compiled['check']
   readonly #document: Diagnostic['document']
   readonly #deviations: { match: RegExp; reason: string }[]
+  /** `METHOD path` → its operation (null: not in the document); a test run asks for the same few paths again and again. */
+  readonly #found = new Map<string, Operation | null>()
 
   /** `deviationsFile`: known faults of the document; matching findings become `info` with the reason. */
   constructor(file: string, document: Diagnostic['document'] = 'own', deviationsFile?: string) {
@@ -86,7 +90,13 @@ export class SpecValidator {
   #check(method: string, url: string, status: number, headers: Record<string, string>, body: string): Omit<Diagnostic, 'document'>[] {
     const path = new URL(url).pathname
     const verb = method.toLowerCase()
-    const op = this.#operations.find((o) => o.method === verb && o.regex.test(path))
+    const asked = `${verb} ${path}`
+    let op = this.#found.get(asked)
+    if (op === undefined) {
+      op = this.#operations.find((o) => o.method === verb && o.regex.test(path)) ?? null
+      if (this.#found.size >= 1_000) this.#found.clear()
+      this.#found.set(asked, op)
+    }
     if (!op) return [{ code: 'operation-unknown', severity: 'info', message: `${method} ${path} is not in the document` }]
     const where = `${method.toUpperCase()} ${op.template} → ${status}`
     const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in op.responses)
