@@ -28,7 +28,10 @@ function throughputTable(report: BenchReport): string {
 
 function coldTable(report: BenchReport): string {
   const runs = (list: readonly number[]) => list.map((m) => Math.round(m)).join(', ')
-  const rows = report.cold.map((c) => [c.api, '`node scripts/start-mock.mjs` (npm run mock)', c.route, `**${Math.round(c.medianMs)} ms**`, runs(c.runsMs)])
+  const rows = report.cold.flatMap((c) => [
+    [c.api, '`node scripts/start-mock.mjs` (npm run mock)', c.route, `**${Math.round(c.medianMs)} ms**`, runs(c.runsMs)],
+    ['', 'bare node:http in `node -e` (the floor, in turn)', 'GET /', `${Math.round(c.node.medianMs)} ms`, runs(c.node.runsMs)],
+  ])
   for (const [api, ms] of Object.entries(report.prismStartupMs)) rows.push([api, 'Prism (for reference)', 'first answer', `${Math.round(ms!)} ms`, '1 run'])
   return table(['API', 'process', 'until', 'median', 'runs (ms)'], rows)
 }
@@ -65,6 +68,8 @@ export function renderMarkdown(report: BenchReport): string {
     '# authconform benchmark',
     '',
     `${report.generatedAt} · Node ${e.node} · ${e.cpus} CPU (${e.cpuModel}) · ${report.config.quick ? '**quick** mode' : 'full run'} · APIs: ${report.config.apis.join(', ')}`,
+    '',
+    `NODE_EXTRA_CA_CERTS: ${e.nodeExtraCaCerts}.`,
     '',
     `**Targets: ${met} of ${report.targets.length} met.**`,
     '',

@@ -11,7 +11,7 @@ import type { TargetCheck } from './targets.ts'
 /** Everything one benchmark run measured: what reports/bench/bench.json holds. */
 export interface BenchReport {
   generatedAt: string
-  environment: { node: string; platform: string; cpus: number; cpuModel: string }
+  environment: { node: string; platform: string; cpus: number; cpuModel: string; nodeExtraCaCerts: string }
   config: Omit<BenchConfig, 'outDir'>
   method: Record<string, string>
   scenarios: ScenarioResult[]
@@ -32,7 +32,7 @@ export function methodNotes(config: BenchConfig): Record<string, string> {
     mock: 'node scripts/start-mock.mjs --control (what npm run mock and the suites start: scripts/mock.ts bundled by esbuild), one process per API for the three scenarios (GET, then issue, then flow), one token issued before the load',
     bare: 'plain node:http on the same machine replaying the mock\'s own responses for this API (status, headers, body captured before the load) behind a trivial Authorization check; POST drains the body and answers the captured token response',
     prism: "@stoplight/prism-cli 5.14.2 `prism mock openapi/<api>.yaml` (accepts any Bearer); the flow uses the token from Prism's example when it has the API's shape",
-    coldStart: 'spawn of a fresh `node scripts/start-mock.mjs` process (bundle already built by one unmeasured start) until GET /__mock/health first answers 200, polled every 2 ms; median of the runs',
+    coldStart: 'spawn of a fresh `node scripts/start-mock.mjs` process (bundle already built by one unmeasured start) until GET /__mock/health first answers 200, polled every 2 ms, in turn with a bare node:http server in a fresh `node -e` process (the floor); median of the runs',
     scale: `the token-checked GET on two mock processes, one with 1 live token, one preloaded (POST /__mock/preload) to ${config.scaleTokens.toLocaleString('en-US')}, measured in turn ${config.rounds}× after a warm-up of each, medians; RSS is VmRSS from /proc/<pid>/status after the loads`,
     suite: 'wall time of `npx playwright test` against the embedded mock (own ports and output folder), per API with its suites/<api>/ path; net = minus Playwright’s own start-up (`npx playwright test -c scripts/lib/bench/playwright-floor/playwright.config.ts`: runner and two workers, two empty tests); start-up, each API and the whole run take turns, and each keeps its median',
   }
@@ -43,7 +43,14 @@ export function buildReport(config: BenchConfig, parts: Omit<BenchReport, 'gener
   const { outDir: _outDir, ...shown } = config
   return {
     generatedAt: new Date().toISOString(),
-    environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
+    environment: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      // Node reads and parses this bundle of certificates at every process start (tens of ms on a slow machine).
+      nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS ? `set (${process.env.NODE_EXTRA_CA_CERTS}): every node process parses it at start-up` : 'unset',
+    },
     config: shown,
     method: methodNotes(config),
     ...parts,

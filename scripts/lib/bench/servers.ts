@@ -41,6 +41,17 @@ export async function startBare(canned: { get: Canned; issue: Canned }, timeoutM
 }
 
 /**
+ * The floor of a cold start: a bare node:http server in a fresh node process (`node -e`, no modules to load),
+ * answering 200 to anything. Node's own start-up on this machine, in the same environment as the mock's.
+ */
+export async function startNodeFloor(timeoutMs = 30_000): Promise<Server> {
+  const port = await freePortBase(1)
+  const url = `http://${HOST}:${port}`
+  const code = `require('node:http').createServer((q, s) => s.end('{}')).listen(${port}, '${HOST}')`
+  return launch('bare', url, `${url}/`, process.execPath, ['-e', code], timeoutMs)
+}
+
+/**
  * Starts Prism's mock of the API's OpenAPI spec (`prism mock openapi/<api>.yaml`), run through its own bin
  * script rather than npx so the process measured and stopped is Prism itself. Ready once it answers at all
  * (it has no health route; its readiness is not what the benchmark compares).
