@@ -24,6 +24,6 @@ export interface BenchConfig {
 export function benchConfig(apis: ApiName[], quick: boolean, overrides: Partial<BenchConfig> = {}): BenchConfig {
   const base: BenchConfig = quick
     ? { quick, apis, durationS: 0.5, warmupS: 0.5, rounds: 1, connections: 32, coldStarts: 3, scaleTokens: 100_000, preloadChunk: 100_000, suite: 'first', outDir: 'reports/bench' }
-    : { quick, apis, durationS: 3, warmupS: 1, rounds: 3, connections: 32, coldStarts: 7, scaleTokens: 1_000_000, preloadChunk: 250_000, suite: 'all', outDir: 'reports/bench' }
+    : { quick, apis, durationS: 2, warmupS: 1, rounds: 5, connections: 32, coldStarts: 7, scaleTokens: 1_000_000, preloadChunk: 250_000, suite: 'all', outDir: 'reports/bench' }
   return { ...base, ...overrides }
 }

@@ -4,6 +4,8 @@ import type { BenchConfig } from './config.ts'
 import { runLoads } from './load.ts'
 import type { LoadOutcome } from './load-types.ts'
 import { issueAndCheck } from './plan.ts'
+import { median } from './cold-start.ts'
+import { medianRun } from './scenarios.ts'
 import { startMock, type Server } from './servers.ts'
 
 /** The token-checked GET with one live token and with `config.scaleTokens`, each on its own mock process. */
@@ -34,16 +36,13 @@ function rssOf(server: Server): number {
   return rss
 }
 
-/** The run whose throughput is the median (its latency numbers come with it). */
-function medianRun(runs: readonly LoadOutcome[]): LoadOutcome {
-  return [...runs].sort((a, b) => a.rps - b.rps)[(runs.length - 1) >> 1]!
-}
 
 /**
  * Store-size scenario for one API: two fresh mocks, one with the single token the benchmark issues, one with
  * `scaleTokens - 1` more preloaded, both running; the token-checked GET is measured on each in turn, after a
  * warm-up of each — small, large, small, large … `config.rounds` times — so a shared machine's drift hits both
- * alike, and each keeps its median. RSS is read from /proc after the loads.
+ * alike; each keeps its median run, and the ratio is the median of the rounds' own ratios. RSS is read from
+ * /proc after the loads.
  */
 export async function runScale(config: BenchConfig, api: ApiName, log: (line: string) => void): Promise<ScaleResult> {
   const small = await startMock(api)
@@ -64,14 +63,16 @@ export async function runScale(config: BenchConfig, api: ApiName, log: (line: st
     // A first run of each is thrown away: it still pays for the JIT, which would flatter whichever comes second.
     const plan = [smallJob, largeJob, ...Array.from({ length: config.rounds }, () => [smallJob, largeJob]).flat()]
     const outcomes = (await runLoads(plan, `${api} with 1 and ${config.scaleTokens} tokens`)).slice(2)
-    const smallLoad = medianRun(outcomes.filter((_, i) => i % 2 === 0))
-    const largeLoad = medianRun(outcomes.filter((_, i) => i % 2 === 1))
+    const smalls = outcomes.filter((_, i) => i % 2 === 0)
+    const larges = outcomes.filter((_, i) => i % 2 === 1)
+    const [smallLoad, largeLoad] = [medianRun(smalls), medianRun(larges)]
     const result: ScaleResult = {
       api,
       tokens: { small: 1, large: config.scaleTokens },
       small: { load: smallLoad, rssMb: rssOf(small) },
       large: { load: largeLoad, rssMb: rssOf(large), preloadMs },
-      ratio: largeLoad.rps / smallLoad.rps,
+      // The median of each round's own ratio: the two runs of a round are back to back.
+      ratio: median(larges.map((l, i) => l.rps / smalls[i]!.rps)),
     }
     log(`${api} 1 token: ${Math.round(smallLoad.rps)}/s, ${result.small.rssMb.toFixed(0)} MB`)
     log(`${api} ${config.scaleTokens} tokens: ${Math.round(largeLoad.rps)}/s, ${result.large.rssMb.toFixed(0)} MB (preload ${(preloadMs / 1000).toFixed(1)} s)`)

@@ -1,5 +1,6 @@
 import type { ApiName } from '../../../mocks/registry.ts'
 import type { BenchConfig } from './config.ts'
+import { median } from './cold-start.ts'
 import { runLoads } from './load.ts'
 import type { LoadJob, LoadOutcome, LoadScenario } from './load-types.ts'
 import { captureResponses, issueAndCheck } from './plan.ts'
@@ -12,7 +13,11 @@ export const SCENARIO_TITLES: Record<LoadScenario, string> = {
   flow: 'issue + GET flow',
 }
 
-/** One scenario of one API on the mock and both baselines; ratios compare iterations per second. */
+/**
+ * One scenario of one API on the mock and both baselines. `mock`, `bare` and `prism` are each side's median run;
+ * the ratios compare iterations per second, each the median of the rounds' own ratios (the three sides of a round
+ * run back to back, so a machine that speeds up or slows down between rounds does not tilt them).
+ */
 export interface ScenarioResult {
   api: ApiName
   scenario: LoadScenario
@@ -21,6 +26,10 @@ export interface ScenarioResult {
   prism: LoadOutcome
   vsBare: number
   vsPrism: number
+  /** What bare node:http itself reaches against Prism: the most any server on node:http could show here. */
+  bareVsPrism: number
+  /** Iterations per second of each round, in order. */
+  rounds: Record<Side, number>[]
 }
 
 export interface LoadResults {
@@ -43,7 +52,7 @@ function job(config: BenchConfig, api: ApiName, scenario: LoadScenario, url: str
 }
 
 /** The run whose iterations per second is the median (its latency numbers come with it). */
-function medianRun(runs: readonly LoadOutcome[]): LoadOutcome {
+export function medianRun(runs: readonly LoadOutcome[]): LoadOutcome {
   const sorted = [...runs].sort((a, b) => a.iterationsPerS - b.iterationsPerS)
   return sorted[(sorted.length - 1) >> 1]!
 }
@@ -65,12 +74,16 @@ async function interleaved(config: BenchConfig, api: ApiName, servers: Record<Si
     `${api} mock+bare+prism`,
   )
   const result = { mock: {}, bare: {}, prism: {} } as Record<Side, Record<LoadScenario, LoadOutcome>>
+  const rounds = {} as Record<LoadScenario, Record<Side, number>[]>
   for (const scenario of SCENARIOS) {
-    for (const side of SIDES) result[side][scenario] = medianRun(outcomes.filter((_, i) => plan[i]!.job.scenario === scenario && plan[i]!.side === side))
+    const runsOf = (side: Side) => outcomes.filter((_, i) => plan[i]!.job.scenario === scenario && plan[i]!.side === side)
+    for (const side of SIDES) result[side][scenario] = medianRun(runsOf(side))
+    const [mock, bare, prism] = SIDES.map(runsOf) as [LoadOutcome[], LoadOutcome[], LoadOutcome[]]
+    rounds[scenario] = mock.map((m, i) => ({ mock: m.iterationsPerS, bare: bare[i]!.iterationsPerS, prism: prism[i]!.iterationsPerS }))
     const rate = (side: Side) => Math.round(result[side][scenario].iterationsPerS)
     log(`${api} ${SCENARIO_TITLES[scenario]}: mock ${rate('mock')}/s, bare ${rate('bare')}/s, Prism ${rate('prism')}/s (median of ${config.rounds})`)
   }
-  return result
+  return { result, rounds }
 }
 
 export async function runLoadScenarios(config: BenchConfig, log: (line: string) => void): Promise<LoadResults> {
@@ -95,15 +108,18 @@ export async function runLoadScenarios(config: BenchConfig, log: (line: string) 
       },
     )
     for (const scenario of SCENARIOS) {
-      const m = measured.mock[scenario]
+      const rounds = measured.rounds[scenario]
+      const ratio = (a: Side, b: Side) => median(rounds.map((r) => r[a] / r[b]))
       results.scenarios.push({
         api,
         scenario,
-        mock: m,
-        bare: measured.bare[scenario],
-        prism: measured.prism[scenario],
-        vsBare: m.iterationsPerS / measured.bare[scenario].iterationsPerS,
-        vsPrism: m.iterationsPerS / measured.prism[scenario].iterationsPerS,
+        mock: measured.result.mock[scenario],
+        bare: measured.result.bare[scenario],
+        prism: measured.result.prism[scenario],
+        vsBare: ratio('mock', 'bare'),
+        vsPrism: ratio('mock', 'prism'),
+        bareVsPrism: ratio('bare', 'prism'),
+        rounds,
       })
     }
   }
