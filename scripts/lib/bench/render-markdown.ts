@@ -39,7 +39,7 @@ function coldTable(report: BenchReport): string {
 function scaleTable(report: BenchReport): string {
   const rows = report.scale.flatMap((s) => [
     [s.api, int(s.tokens.small), int(s.small.load.rps), msOf(s.small.load.latencyMs.p99), s.small.rssMb.toFixed(0), ''],
-    ['', int(s.tokens.large), int(s.large.load.rps), msOf(s.large.load.latencyMs.p99), s.large.rssMb.toFixed(0), `${(s.ratio * 100).toFixed(0)} % of 1 token; preload ${(s.large.preloadMs / 1000).toFixed(1)} s`],
+    ['', int(s.tokens.large), int(s.large.load.rps), msOf(s.large.load.latencyMs.p99), s.large.rssMb.toFixed(0), `${(s.ratio * 100).toFixed(0)} % of 1 token (measured ${(s.rawRatio * 100).toFixed(0)} %, the two processes alike ${(s.processRatio * 100).toFixed(0)} %); preload ${(s.large.preloadMs / 1000).toFixed(1)} s`],
   ])
   return table(['API', 'live tokens', 'GET req/s', 'p99 ms', 'RSS MB', ''], rows)
 }

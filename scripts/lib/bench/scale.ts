@@ -14,8 +14,15 @@ export interface ScaleResult {
   tokens: { small: number; large: number }
   small: { load: LoadOutcome; rssMb: number }
   large: { load: LoadOutcome; rssMb: number; preloadMs: number }
-  /** large / small throughput. */
+  /** large / small throughput, corrected by `processRatio`. */
   ratio: number
+  /**
+   * The same two processes before the preload, both with one token: what they differ by on their own (two node
+   * processes here differ by up to ±20 % for their whole life). `ratio` is the measured ratio divided by this.
+   */
+  processRatio: number
+  /** The measured ratio with 1,000,000 tokens, before that correction. */
+  rawRatio: number
 }
 
 /** Adds `count` live tokens through POST /__mock/preload, `chunk` at a time (each call runs synchronously in the mock). */
@@ -41,8 +48,8 @@ function rssOf(server: Server): number {
  * Store-size scenario for one API: two fresh mocks, one with the single token the benchmark issues, one with
  * `scaleTokens - 1` more preloaded, both running; the token-checked GET is measured on each in turn, after a
  * warm-up of each — small, large, small, large … `config.rounds` times — so a shared machine's drift hits both
- * alike; each keeps its median run, and the ratio is the median of the rounds' own ratios. RSS is read from
- * /proc after the loads.
+ * alike; each keeps its median run, and the ratio is the median of the rounds' own ratios, divided by the same
+ * measured on both processes before the preload (one token each). RSS is read from /proc after the loads.
  */
 export async function runScale(config: BenchConfig, api: ApiName, log: (line: string) => void): Promise<ScaleResult> {
   const small = await startMock(api)
@@ -59,20 +66,26 @@ export async function runScale(config: BenchConfig, api: ApiName, log: (line: st
       durationS: config.durationS,
     })
     const [smallJob, largeJob] = [await jobFor(small), await jobFor(large)]
-    const preloadMs = await preload(large, config.scaleTokens - 1, config.preloadChunk)
+    // Both processes with one token first, so the ratio can be corrected for what two processes differ by.
     // A first run of each is thrown away: it still pays for the JIT, which would flatter whichever comes second.
-    const plan = [smallJob, largeJob, ...Array.from({ length: config.rounds }, () => [smallJob, largeJob]).flat()]
-    const outcomes = (await runLoads(plan, `${api} with 1 and ${config.scaleTokens} tokens`)).slice(2)
+    const rounds = (n: number) => [smallJob, largeJob, ...Array.from({ length: n }, () => [smallJob, largeJob]).flat()]
+    const pairRatio = (outcomes: LoadOutcome[]) => median(outcomes.filter((_, i) => i % 2 === 1).map((l, i) => l.rps / outcomes[2 * i]!.rps))
+    const processRatio = pairRatio((await runLoads(rounds(config.rounds), `${api} two processes, 1 token each`)).slice(2))
+    const preloadMs = await preload(large, config.scaleTokens - 1, config.preloadChunk)
+    const outcomes = (await runLoads(rounds(config.rounds), `${api} with 1 and ${config.scaleTokens} tokens`)).slice(2)
     const smalls = outcomes.filter((_, i) => i % 2 === 0)
     const larges = outcomes.filter((_, i) => i % 2 === 1)
     const [smallLoad, largeLoad] = [medianRun(smalls), medianRun(larges)]
+    const rawRatio = pairRatio(outcomes)
     const result: ScaleResult = {
       api,
       tokens: { small: 1, large: config.scaleTokens },
       small: { load: smallLoad, rssMb: rssOf(small) },
       large: { load: largeLoad, rssMb: rssOf(large), preloadMs },
-      // The median of each round's own ratio: the two runs of a round are back to back.
-      ratio: median(larges.map((l, i) => l.rps / smalls[i]!.rps)),
+      // The median of each round's own ratio (the two runs of a round are back to back), corrected.
+      ratio: rawRatio / processRatio,
+      processRatio,
+      rawRatio,
     }
     log(`${api} 1 token: ${Math.round(smallLoad.rps)}/s, ${result.small.rssMb.toFixed(0)} MB`)
     log(`${api} ${config.scaleTokens} tokens: ${Math.round(largeLoad.rps)}/s, ${result.large.rssMb.toFixed(0)} MB (preload ${(preloadMs / 1000).toFixed(1)} s)`)
