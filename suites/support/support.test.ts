@@ -183,3 +183,12 @@ describe('shared request contexts', () => {
     assert.equal(sawCookies(), true)
   })
 })
+
+describe('Playwright base test', () => {
+  it('is the browserless one the suites build on (suites/support/test.ts), in the installed Playwright', async () => {
+    // Without it the suites still run, on the full `test`, at ~10 ms more CPU per test: this makes the loss visible.
+    const playwright = (await import('@playwright/test')) as unknown as Record<string, unknown>
+    assert.equal(typeof playwright._utilityTest, 'function', '@playwright/test no longer exports _utilityTest: see the base test in suites/support/test.ts')
+    assert.notEqual(playwright._utilityTest, playwright.test)
+  })
+})
