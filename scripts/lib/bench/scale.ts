@@ -18,7 +18,7 @@ export interface ScaleResult {
   ratio: number
   /**
    * The same two processes before the preload, both with one token: what they differ by on their own (two node
-   * processes here differ by up to ±20 % for their whole life). `ratio` is the measured ratio divided by this.
+   * processes here were seen to differ by up to 15 % across a whole run). `ratio` is the measured ratio divided by this.
    */
   processRatio: number
   /** The measured ratio with 1,000,000 tokens, before that correction. */
@@ -42,7 +42,6 @@ function rssOf(server: Server): number {
   if (rss === undefined) throw new Error(`[authconform] cannot read VmRSS of pid ${server.pid} (needs /proc)`)
   return rss
 }
-
 
 /**
  * Store-size scenario for one API: two fresh mocks, one with the single token the benchmark issues, one with
