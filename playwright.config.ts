@@ -1,17 +1,18 @@
 import { availableParallelism } from 'node:os'
 import { defineConfig, type PlaywrightTestProject } from '@playwright/test'
-import { resolveTarget, targetName } from './suites/support/targets.ts'
+import { SWEEP_ENV } from './harness/mutants/sweep.ts'
+import { resolveTarget, targetName } from './harness/targets.ts'
 
 /**
  * Every API's suite against one target: TARGET=<name> from targets.yaml, `mock` by default. One Playwright
  * project for all of them, so a worker goes from one API's tests to the next without restarting (a worker is
  * bound to its project, and each restart costs about a second); a test's API is its folder under `suites/`.
  * Run one API with a path: `npm run conformance -- suites/dadi`.
- * In a mutant sweep (scripts/mutants.ts) only the sweep reporter runs.
+ * In a mutant sweep (harness/mutants/run.ts) only the sweep reporter runs.
  */
 const target = targetName()
 resolveTarget(target)
-const sweep = process.env.AUTHCONFORM_MUTANT_SWEEP === '1'
+const sweep = process.env[SWEEP_ENV] === '1'
 const outputDir = process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`
 
 const projects: PlaywrightTestProject[] = [{ name: target, testDir: 'suites', metadata: { target } }]
@@ -27,13 +28,13 @@ export default defineConfig({
   timeout: sweep ? 600_000 : 30_000,
   outputDir: 'test-results',
   reporter: sweep
-    ? [['dot'], ['./scripts/lib/mutant-reporter.ts', { outputFile: 'reports/mutants/sweep.json' }]]
+    ? [['dot'], ['./harness/mutants/reporter.ts', { outputFile: process.env.AUTHCONFORM_SWEEP_FILE ?? 'reports/mutants/sweep.json' }]]
     : [
         [process.env.CI ? 'dot' : 'list'],
         ['junit', { outputFile: `${outputDir}/junit.xml` }],
-        ['./scripts/lib/report/reporter.ts', { outputDir, target }],
+        ['./harness/report/reporter.ts', { outputDir, target }],
       ],
   projects,
   // Compiles the spec validators and, for the embedded target, serves the mock inside the runner process.
-  globalSetup: './suites/support/global-setup.ts',
+  globalSetup: './harness/global-setup.ts',
 })

@@ -10,9 +10,6 @@ export const PORT_OFFSETS = { dadi: 0, exceptionless: 1, frameio: 2, basiq: 3, g
 export type ApiName = keyof typeof PORT_OFFSETS
 export const DEFAULT_PORT_BASE = 4700
 
-/** The header naming a test's mock session (see core/host.ts); here so test workers need not load the mock. */
-export const SESSION_HEADER = 'x-authconform-session'
-
 /** The APIs with a mock, a spec and a suite today, in port order; `registry.ts` must define exactly these. */
 export const IMPLEMENTED_APIS = ['dadi', 'exceptionless'] as const satisfies readonly ApiName[]
 export type ImplementedApi = (typeof IMPLEMENTED_APIS)[number]
@@ -23,10 +20,4 @@ export function implementedApis(): ApiName[] {
 
 export function portFor(api: ApiName, base: number = DEFAULT_PORT_BASE): number {
   return base + PORT_OFFSETS[api]
-}
-
-/** The API a suite file belongs to: the folder under `suites/` (`/…/suites/dadi/token.spec.ts` → `dadi`). */
-export function apiOfSuiteFile(file: string): ApiName | undefined {
-  const match = /(?:^|[\\/])suites[\\/]([a-z0-9-]+)[\\/][^\\/]+$/.exec(file)
-  return match && match[1]! in PORT_OFFSETS ? (match[1] as ApiName) : undefined
 }

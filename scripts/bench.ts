@@ -8,10 +8,10 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { implementedApis, type ApiName } from '../mocks/registry.ts'
-import { killAllNow, stopAll } from './lib/bench/children.ts'
-import { benchConfig } from './lib/bench/config.ts'
-import { runBench, writeReport } from './lib/bench/run.ts'
-import { serveForComparison } from './lib/bench/serve.ts'
+import { killAllNow, stopAll } from '../bench/children.ts'
+import { benchConfig } from '../bench/config.ts'
+import { runBench, writeReport } from '../bench/run.ts'
+import { serveForComparison } from '../bench/serve.ts'
 
 const { values } = parseArgs({
   options: {

@@ -36,6 +36,7 @@ export async function serveMocks(options: ServeOptions): Promise<RunningMock[]> 
       const definition = definitions[api]
       if (!definition) throw new Error(`[authconform] no mock for "${api}" yet`)
       const host = createMockHost(definition, { ...options, mutants: options.mutants?.[api], fixtures: options.fixtures?.[api] })
+      await host.ready
       const server = createServer({ keepAliveTimeout: 10_000 }, getRequestListener(host.fetch))
       const port = options.portBase === 0 ? 0 : portFor(api, options.portBase)
       await new Promise<void>((resolve, reject) => {
@@ -55,9 +56,9 @@ export async function serveMocks(options: ServeOptions): Promise<RunningMock[]> 
     await closeMocks(running)
     throw error
   }
-  const sweeper = setInterval(() => running.forEach((r) => r.host.sweep()), 60_000)
-  sweeper.unref()
-  running.forEach((r) => r.server.once('close', () => clearInterval(sweeper)))
+  const purger = setInterval(() => running.forEach((r) => r.host.purgeExpired()), 60_000)
+  purger.unref()
+  running.forEach((r) => r.server.once('close', () => clearInterval(purger)))
   return running
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { createClock } from './clock.ts'
+import { createMockClock } from './mock-clock.ts'
 import { createMockHost } from './host.ts'
 import { randomString, safeEqual } from './random.ts'
 import { MemoryStore } from './store.ts'
@@ -8,7 +8,7 @@ import { dadi } from '../dadi/index.ts'
 
 describe('MemoryStore', () => {
   it('hides an entry once its ttl has passed on the injected clock', () => {
-    const clock = createClock(() => 1_000_000)
+    const clock = createMockClock(() => 1_000_000)
     const store = new MemoryStore<string>(clock)
     store.upsert('a', 'x', 10)
     clock.advance(9_999)
@@ -18,26 +18,26 @@ describe('MemoryStore', () => {
   })
 
   it('consumes an entry exactly once', () => {
-    const store = new MemoryStore<number>(createClock())
+    const store = new MemoryStore<number>(createMockClock())
     store.upsert('code', 1)
     assert.equal(store.consume('code'), 1)
     assert.equal(store.consume('code'), undefined)
   })
 
-  it('sweeps expired entries and keeps live ones', () => {
-    const clock = createClock()
+  it('purges expired entries and keeps live ones', () => {
+    const clock = createMockClock()
     const store = new MemoryStore<number>(clock)
     store.upsert('short', 1, 1)
     store.upsert('long', 2, 100)
     clock.advance(2_000)
-    assert.equal(store.sweep(), 1)
+    assert.equal(store.purgeExpired(), 1)
     assert.deepEqual([...store.entries()], [['long', 2]])
   })
 })
 
 describe('clock', () => {
   it('refuses to move backwards', () => {
-    assert.throws(() => createClock().advance(-1), RangeError)
+    assert.throws(() => createMockClock().advance(-1), RangeError)
   })
 })
 

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts'
+import type { MockClock } from './mock-clock.ts'
 
 /** One realistic defect a real implementation could ship, switched on in the real mock by name. */
 export interface Mutant {
@@ -7,55 +7,54 @@ export interface Mutant {
   expect: readonly string[]
 }
 
-/** What a mock instance is built from: its own clock, its seeded fixtures, and the mutants switched on. */
-export interface InstanceContext<F> {
-  clock: Clock
+/** What a mock instance is built from: its own clock, its seeded fixtures, what the host prepared, the mutants on. */
+export interface InstanceContext<F, M extends string = string, P = undefined> {
+  clock: MockClock
   fixtures: F
-  mutants: ReadonlySet<string>
+  /** The result of the definition's `prepare` (signing keys, page templates), shared by every instance of a host. */
+  prepared: P
+  /** Typed: `mutants.has('misspelt')` does not compile. */
+  mutants: ReadonlySet<M>
 }
 
 /** A running mock of one API: a Fetch-standard handler over its own state. */
 export interface MockInstance {
   fetch(request: Request): Response | Promise<Response>
   /** Drops expired state; the node server calls it on a timer. */
-  sweep?(): void
+  purgeExpired?(): void
   /** Adds `count` live tokens for the first principal (the benchmark's store-size scenario). */
   preload?(count: number): void
 }
 
-/** A request in this API's own terms, for the benchmark and smoke checks. */
-export interface RequestSpec {
-  method: string
-  path: string
-  headers?: Record<string, string>
-  body?: string
-}
-
-/** How `npm run bench` drives one API: issue a token, then make a token-checked read with it. */
-export interface BenchPlan<F> {
-  issue(fixtures: F): RequestSpec
-  token(body: unknown): string
-  protectedGet(token: string, fixtures: F): RequestSpec
-}
+/** Sends one request to the mock (an instance, a host, or a server behind a URL) and returns its answer. */
+export type Call = (request: Request) => Promise<Response>
 
 /**
- * Everything the project knows about one API's mock. Adapters (node server, MSW) and the session host
- * only ever see this shape, so adding an API never touches them.
+ * Everything the project knows about one API's mock. Adapters (node server, MSW) and the session host only ever
+ * see this shape, so adding an API never touches them.
  *
  * @example
- * const dadi = definitions.dadi
- * const instance = dadi.create({ clock: createClock(), fixtures: dadi.parseFixtures(dadi.defaultFixtures), mutants: new Set() })
- * await instance.fetch(new Request('http://dadi.test/token', { method: 'POST', body: '{}' }))
+ * const host = createMockHost(definitions.dadi)
+ * const token = await definitions.dadi.obtainToken((r) => Promise.resolve(host.fetch(r)), 'http://dadi.test', fixtures)
  */
-export interface MockDefinition<F = unknown> {
+export interface MockDefinition<F = unknown, M extends string = string, P = undefined> {
   name: string
   title: string
   /** Validates fixtures (zod); throws a MockError that names the bad field. */
   parseFixtures(input: unknown): F
   defaultFixtures: unknown
-  create(context: InstanceContext<F>): MockInstance
-  mutants: Readonly<Record<string, Mutant>>
-  bench: BenchPlan<F>
+  /** Once per host, before the first instance: asynchronous set-up (a JWT signing key, page templates). */
+  prepare?(fixtures: F): Promise<P>
+  create(context: InstanceContext<F, M, P>): MockInstance
+  mutants: Readonly<Record<M, Mutant>>
+  /** The media types this API's error answers come in (the robustness test holds every error to them). */
+  errorMediaTypes: readonly string[]
+  /** How a client of this API gets a token from the mock at `origin`, in as many steps as the API takes. */
+  obtainToken(call: Call, origin: string, fixtures: F): Promise<string>
   /** Lines printed by `npm run mock` so a frontend developer can log in at once (seeded, public test data). */
   describe(fixtures: F): string[]
 }
+
+/** A definition whatever its fixtures, mutants and preparation (what registries and adapters hold). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMockDefinition = MockDefinition<any, string, any>

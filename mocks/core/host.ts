@@ -1,14 +1,11 @@
-import { createClock, type Clock } from './clock.ts'
-import type { MockDefinition, MockInstance } from './definition.ts'
+import { CONTROL_PREFIX, CONTROL_ROUTES, SESSION_HEADER, SESSION_ID } from '../control/protocol.ts'
+import type { AnyMockDefinition, MockInstance } from './definition.ts'
 import { MockError, renderError } from './errors.ts'
 import { json, pathOf } from './http.ts'
-import { SESSION_HEADER } from '../apis.ts'
+import { createMockClock, type MockClock } from './mock-clock.ts'
 
-const CONTROL_PREFIX = '/__mock/'
 /** Sessions kept; the least recently used goes first (a test run leaves its sessions to this). */
 const MAX_SESSIONS = 2_000
-/** What a client may choose as a session id (a UUID, say). */
-const SESSION_ID = /^[\w-]{8,128}$/
 
 export interface HostOptions {
   /** Serve the `/__mock/*` control surface (sessions, clock). Off for `npm run mock` unless asked for. */
@@ -23,33 +20,32 @@ export interface HostOptions {
 
 interface Live {
   instance: MockInstance
-  clock: Clock
+  clock: MockClock
 }
 
 export interface MockHost {
   name: string
+  /** Settles once the definition's `prepare` step has run (at once for an API without one). */
+  ready: Promise<void>
   /** A Response, or a promise of one when the API's handler is asynchronous (await works for both). */
   fetch(request: Request): Response | Promise<Response>
-  sweep(): void
+  purgeExpired(): void
 }
 
 /**
  * Wraps one API's mock with what is not the API: isolated sessions for parallel tests (each with its own
- * state, clock and mutants), the `/__mock/*` control surface, CORS, and last-resort error rendering.
+ * state, clock and mutants), the `/__mock/*` control surface (`mocks/control/protocol.ts`; only with
+ * `control: true`), CORS, and last-resort error rendering. A session id the mock has not seen opens a fresh
+ * session, so a client needs no round trip to get one; the least recently used beyond 2,000 are dropped.
  *
- * Control surface (only with `control: true`):
- * - `x-authconform-session: <id>` on any request: that session's state, clock and mutants. An id the mock has not
- *   seen (8–128 of `[A-Za-z0-9_-]`, a random UUID say) opens a fresh session without mutants, so a client needs
- *   no round trip to get one; the least recently used sessions beyond 2,000 are dropped.
- * - `POST /__mock/sessions` `{"mutants": [...]}` → 201 `{"id"}`: a session with mutants switched on.
- * - `DELETE /__mock/sessions/{id}` → 204.
- * - `POST /__mock/clock` `{"advanceSeconds": n}` → 200 `{"now"}`, on the session named by the header (or the default).
- * - `POST /__mock/preload` `{"count": n}` → adds n live tokens (benchmark of store size).
- * - `POST /__mock/reset`, `GET /__mock/health`, `GET /__mock/mutants`.
+ * The definition's `prepare` runs once, at creation; until it settles, requests wait for it. After that the
+ * response path stays synchronous wherever the API's handler is.
  */
-export function createMockHost<F>(definition: MockDefinition<F>, options: HostOptions = {}): MockHost {
+export function createMockHost(definition: AnyMockDefinition, options: HostOptions = {}): MockHost {
   const fixtures = definition.parseFixtures(options.fixtures ?? definition.defaultFixtures)
   const sessions = new Map<string, Live>()
+  let prepared: unknown
+  let main: Live | undefined
 
   const spawn = (mutants: readonly string[]): Live => {
     for (const m of mutants) {
@@ -57,10 +53,13 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
         throw new MockError(`unknown mutant "${m}" for ${definition.name}; known: ${Object.keys(definition.mutants).join(', ')}`, 400)
       }
     }
-    const clock = createClock()
-    return { clock, instance: definition.create({ clock, fixtures, mutants: new Set(mutants) }) }
+    const clock = createMockClock()
+    return { clock, instance: definition.create({ clock, fixtures, prepared, mutants: new Set(mutants) }) }
   }
-  let main = spawn(options.mutants ?? [])
+  const ready = (definition.prepare ? definition.prepare(fixtures) : Promise.resolve(undefined)).then((value) => {
+    prepared = value
+    main = spawn(options.mutants ?? [])
+  })
 
   const keep = (id: string, live: Live): Live => {
     sessions.delete(id)
@@ -71,7 +70,7 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
 
   const pick = (request: Request): Live => {
     const id = options.control ? request.headers.get(SESSION_HEADER) : null
-    if (id === null) return main
+    if (id === null) return main!
     const live = sessions.get(id)
     if (live) return keep(id, live)
     if (!SESSION_ID.test(id)) throw new MockError(`session ids are 8–128 letters, digits, "-" or "_" (a random UUID, say); got "${id.slice(0, 40)}"`, 400)
@@ -79,26 +78,27 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
   }
 
   const control = async (request: Request, path: string): Promise<Response> => {
-    const route = `${request.method} ${path.slice(CONTROL_PREFIX.length - 1)}`
-    if (route === 'GET /health') return json({ api: definition.name, sessions: sessions.size })
-    if (route === 'GET /mutants') return json(definition.mutants)
-    if (route === 'POST /reset') {
+    const route = `${request.method} ${path}`
+    const R = CONTROL_ROUTES
+    if (route === `GET ${R.health}`) return json({ api: definition.name, sessions: sessions.size })
+    if (route === `GET ${R.mutants}`) return json(definition.mutants)
+    if (route === `POST ${R.reset}`) {
       main = spawn(options.mutants ?? [])
       sessions.clear()
       return json({ reset: true })
     }
-    if (route === 'POST /sessions') {
+    if (route === `POST ${R.sessions}`) {
       const body = (await request.json().catch(() => ({}))) as { mutants?: unknown }
       const mutants = Array.isArray(body.mutants) ? body.mutants.map(String) : []
       const id = crypto.randomUUID()
       keep(id, spawn(mutants))
       return json({ id, mutants }, 201)
     }
-    if (request.method === 'DELETE' && path.startsWith('/__mock/sessions/')) {
-      sessions.delete(path.slice('/__mock/sessions/'.length))
+    if (request.method === 'DELETE' && path.startsWith(`${R.sessions}/`)) {
+      sessions.delete(path.slice(R.sessions.length + 1))
       return new Response(null, { status: 204 })
     }
-    if (route === 'POST /preload') {
+    if (route === `POST ${R.preload}`) {
       const body = (await request.json().catch(() => ({}))) as { count?: unknown }
       const count = Number(body.count)
       const live = pick(request)
@@ -106,7 +106,7 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
       live.instance.preload(count)
       return json({ preloaded: count })
     }
-    if (route === 'POST /clock') {
+    if (route === `POST ${R.clock}`) {
       const body = (await request.json().catch(() => ({}))) as { advanceSeconds?: unknown }
       const seconds = Number(body.advanceSeconds)
       if (!Number.isFinite(seconds) || seconds < 0) throw new MockError('POST /__mock/clock needs {"advanceSeconds": <non-negative number>}', 400)
@@ -132,6 +132,7 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
    * its own: the node adapter writes a synchronous response at once, without its promise path.
    */
   const fetch = (request: Request): Response | Promise<Response> => {
+    if (main === undefined) return ready.then(() => fetch(request), (error) => renderError(error, request))
     try {
       if (options.cors && request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
         return preflight(request)
@@ -151,10 +152,11 @@ export function createMockHost<F>(definition: MockDefinition<F>, options: HostOp
 
   return {
     name: definition.name,
+    ready,
     fetch,
-    sweep() {
-      main.instance.sweep?.()
-      for (const live of sessions.values()) live.instance.sweep?.()
+    purgeExpired() {
+      main?.instance.purgeExpired?.()
+      for (const live of sessions.values()) live.instance.purgeExpired?.()
     },
   }
 }

@@ -1,10 +1,8 @@
-import type { Clock } from './clock.ts'
+import type { MockClock } from './mock-clock.ts'
 
 /**
- * Returns `id` after making V8 store it flat. Ids built piece by piece (`crypto.randomUUID()`, `+=` loops
- * such as `randomString`) are V8 ropes: an entry keyed by a UUID took ~560 bytes of heap instead of ~140, and
- * a DADI mock with 1 M tokens ~680 MB RSS instead of ~280 MB. Reading a character flattens a rope in place,
- * so everything holding the same string (a token record's `id`) shares the flat copy.
+ * Returns `id` after making V8 store it flat (ids built piece by piece are ropes: see
+ * docs/decisions/memory-store.md). Reading a character flattens a rope in place.
  */
 function flatten(id: string): string {
   void id.charCodeAt(0)
@@ -13,22 +11,32 @@ function flatten(id: string): string {
 
 /**
  * In-memory state for one mock instance, keyed by id, with optional expiry against the instance's clock.
- * The shape follows oidc-provider's adapter (`upsert / find / consume / destroy`): expired entries are
- * invisible at once and removed lazily on lookup or by `sweep()`.
+ * The shape follows oidc-provider's adapter (`upsert / find / consume / destroy`, plus `revokeByGrantId` as
+ * `destroyLinked`): expired entries are invisible at once and removed lazily on lookup or by `purgeExpired()`.
  *
- * Values and expiries live in two maps, an expiry as whole milliseconds after the store's creation: V8 keeps
- * such small integers unboxed in the map, so a live entry is its id and a map slot, with no object of its own
- * for the garbage collector to mark (a million DADI tokens, each value the same client id string, add nothing
- * else). Ids stay flat strings (see `flatten`).
+ * Links are secondary indexes: an entry upserted with `links: ['grant:abc']` is found by `linked('grant:abc')`
+ * and destroyed with every other entry of that grant by `destroyLinked('grant:abc')` — "revoke every token
+ * issued from this code" (RFC 9700 §4.2.4) in one call.
+ *
+ * Values and expiries live in two maps, an expiry as whole ms after the store's creation (small integers V8
+ * keeps unboxed): a live entry without links is its id and two map slots.
+ *
+ * @example
+ * const codes = new MemoryStore<Code>(clock)
+ * codes.upsert(code, { clientId }, 600, [`grant:${grantId}`])
+ * tokens.destroyLinked(`grant:${grantId}`)
  */
 export class MemoryStore<T> {
   readonly #values = new Map<string, T>()
-  /** Expiry of the entries that have one, in ms after `#base` (a small integer while under ~12 days). */
+  /** Expiry of the entries that have one, in ms after `#base`. */
   readonly #expiries = new Map<string, number>()
-  readonly #clock: Clock
+  /** link → ids, and id → its links (only for entries that have links). */
+  readonly #byLink = new Map<string, Set<string>>()
+  readonly #linksOf = new Map<string, readonly string[]>()
+  readonly #clock: MockClock
   readonly #base: number
 
-  constructor(clock: Clock) {
+  constructor(clock: MockClock) {
     this.#clock = clock
     this.#base = clock.now()
   }
@@ -38,11 +46,20 @@ export class MemoryStore<T> {
   }
 
   /** Stores `value` under `id`, replacing any entry; `ttlSeconds` undefined means it never expires. */
-  upsert(id: string, value: T, ttlSeconds?: number): void {
+  upsert(id: string, value: T, ttlSeconds?: number, links?: readonly string[]): void {
     const key = flatten(id)
+    if (this.#linksOf.has(key)) this.#unlink(key)
     this.#values.set(key, value)
     if (ttlSeconds === undefined) this.#expiries.delete(key)
     else this.#expiries.set(key, Math.ceil(this.#now() + ttlSeconds * 1000))
+    if (links?.length) {
+      this.#linksOf.set(key, links)
+      for (const link of links) {
+        let ids = this.#byLink.get(link)
+        if (!ids) this.#byLink.set(link, (ids = new Set()))
+        ids.add(key)
+      }
+    }
   }
 
   find(id: string): T | undefined {
@@ -56,7 +73,7 @@ export class MemoryStore<T> {
     return value
   }
 
-  /** Finds and removes in one step: what single-use codes need (RFC 6749 §4.1.2). */
+  /** Finds and removes in one step, synchronously: single-use codes (RFC 6749 §4.1.2) cannot be redeemed twice. */
   consume(id: string): T | undefined {
     const value = this.find(id)
     if (value !== undefined) this.destroy(id)
@@ -65,13 +82,26 @@ export class MemoryStore<T> {
 
   destroy(id: string): boolean {
     this.#expiries.delete(id)
+    if (this.#linksOf.has(id)) this.#unlink(id)
     return this.#values.delete(id)
+  }
+
+  /** The live ids linked to `link`. */
+  linked(link: string): string[] {
+    return [...(this.#byLink.get(link) ?? [])].filter((id) => this.find(id) !== undefined)
+  }
+
+  /** Destroys every entry linked to `link`; returns how many were live. */
+  destroyLinked(link: string): number {
+    let removed = 0
+    for (const id of this.linked(link)) if (this.destroy(id)) removed++
+    return removed
   }
 
   /** Removes every live entry the predicate selects; returns how many. */
   destroyWhere(predicate: (value: T, id: string) => boolean): number {
     let removed = 0
-    for (const [id, value] of this.#values) {
+    for (const [id, value] of this.entries()) {
       if (predicate(value, id)) {
         this.destroy(id)
         removed++
@@ -87,7 +117,7 @@ export class MemoryStore<T> {
   }
 
   /** Drops expired entries; returns how many. */
-  sweep(): number {
+  purgeExpired(): number {
     const now = this.#now()
     let removed = 0
     for (const [id, expiry] of this.#expiries) {
@@ -106,5 +136,16 @@ export class MemoryStore<T> {
   clear(): void {
     this.#values.clear()
     this.#expiries.clear()
+    this.#byLink.clear()
+    this.#linksOf.clear()
+  }
+
+  #unlink(id: string): void {
+    for (const link of this.#linksOf.get(id) ?? []) {
+      const ids = this.#byLink.get(link)
+      ids?.delete(id)
+      if (ids?.size === 0) this.#byLink.delete(link)
+    }
+    this.#linksOf.delete(id)
   }
 }

@@ -1,4 +1,5 @@
-import { AccessDenied, InvalidToken, MissingAuthorization, NoToken } from './errors.ts'
+import { queryToken, readAuthorization } from '../core/authorization.ts'
+import { dadiErrors } from './errors.ts'
 import type { DadiClient } from './fixtures.ts'
 import type { DadiState } from './state.ts'
 
@@ -11,26 +12,25 @@ import type { DadiState } from './state.ts'
  */
 export function authenticate(request: Request, state: DadiState): DadiClient {
   const { mutants } = state
-  let header = request.headers.get('authorization')
-  if (header === null && mutants.has('query-token')) {
-    const query = new URL(request.url).searchParams.get('access_token')
-    if (query) header = `Bearer ${query}`
+  let header = readAuthorization(request)
+  if (header.kind === 'absent' && mutants.has('query-token')) {
+    const query = queryToken(request, ['access_token'])
+    if (query) header = { kind: 'present', scheme: 'bearer', value: query, raw: `Bearer ${query}` }
   }
-  if (header === null) {
+  if (header.kind === 'absent') {
     // The `head-unauthenticated` defect: HEAD treated as harmless metadata and let through.
     if (mutants.has('head-unauthenticated') && request.method === 'HEAD') return state.fixtures.clients[0]!
-    throw new MissingAuthorization()
+    throw dadiErrors.missingAuthorization()
   }
 
   // Exactly two space-separated parts, the first "Bearer" in any case (DADI: split(' '), /^Bearer$/i).
-  const space = header.indexOf(' ')
-  const token = space === 6 && header.indexOf(' ', 7) < 0 && header.slice(0, 6).toLowerCase() === 'bearer' ? header.slice(7) : ''
-  if (!token) throw mutants.has('malformed-as-invalid') ? invalidToken(state) : new NoToken()
+  const token = header.scheme === 'bearer' && header.value.indexOf(' ') < 0 ? header.value : ''
+  if (!token) throw mutants.has('malformed-as-invalid') ? dadiErrors.invalidToken() : dadiErrors.noToken()
 
   let clientId = state.tokens.find(token) ?? (mutants.has('expiry-grace') ? state.graceTokens.find(token) : undefined)
   if (clientId === undefined && mutants.has('accept-unknown-token')) clientId = state.fixtures.clients[0]!.clientId
   if (clientId === undefined && mutants.has('token-prefix-match')) clientId = findByPrefix(token, state)
-  if (clientId === undefined) throw invalidToken(state)
+  if (clientId === undefined) throw dadiErrors.invalidToken()
   if (mutants.has('tokens-cross') && state.lastIssuedTo) clientId = state.lastIssuedTo
   return state.clients.get(clientId)!
 }
@@ -39,12 +39,6 @@ export function authenticate(request: Request, state: DadiState): DadiClient {
 function findByPrefix(token: string, state: DadiState): string | undefined {
   for (const [issued, clientId] of state.tokens.entries()) if (issued.slice(0, 8) === token.slice(0, 8)) return clientId
   return undefined
-}
-
-function invalidToken(state: DadiState): InvalidToken {
-  const error = new InvalidToken()
-  if (state.mutants.has('no-www-authenticate')) error.withoutChallenge = true
-  return error
 }
 
 /**
@@ -58,6 +52,6 @@ export function authorizeCollection(client: DadiClient, version: string, collect
   const matches = (path: string) => (state.mutants.has('acl-prefix-match') ? collection.startsWith(path) : collection === path)
   const allowed = client.permissions.collections.some((p) => matches(p.path) && (p.apiVersion === undefined || anyVersion || p.apiVersion === version))
   if (allowed) return
-  if (state.mutants.has('acl-denied-as-401')) throw new InvalidToken()
-  throw new AccessDenied()
+  if (state.mutants.has('acl-denied-as-401')) throw dadiErrors.invalidToken()
+  throw dadiErrors.accessDenied()
 }

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { createClock } from '../core/clock.ts'
+import { createMockClock } from '../core/mock-clock.ts'
 import { dadi } from './index.ts'
+import type { DadiMutant } from './mutants.ts'
 
 /** The DADI core without a server: Request in, Response out (as hono's app.request and msw's getResponse tests do). */
-function instance(mutants: string[] = []) {
-  const clock = createClock()
-  const mock = dadi.create({ clock, fixtures: dadi.parseFixtures(dadi.defaultFixtures), mutants: new Set(mutants) })
+function instance(mutants: DadiMutant[] = []) {
+  const clock = createMockClock()
+  const mock = dadi.create({ clock, fixtures: dadi.parseFixtures(dadi.defaultFixtures), prepared: undefined, mutants: new Set(mutants) })
   const call = (path: string, init: RequestInit = {}) => Promise.resolve(mock.fetch(new Request(`http://dadi.test${path}`, init)))
   const token = async (clientId = 'testClient', secret = 'superSecret') => {
     const r = await call('/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, secret }) })

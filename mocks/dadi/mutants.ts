@@ -31,3 +31,5 @@ export const dadiMutants = {
   'acl-prefix-match': { description: 'a permission path matches as a prefix, so "books" also opens "booksellers"', expect: ['DADI-ACL-DENY'] },
   'acl-path-case': { description: 'routing ignores letter case but the permission check compares the path exactly', expect: ['DADI-ACL-PATHS'] },
 } as const satisfies Record<string, Mutant>
+
+export type DadiMutant = keyof typeof dadiMutants

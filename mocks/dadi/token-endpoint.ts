@@ -1,6 +1,6 @@
 import { readBody, json, NO_STORE } from '../core/http.ts'
 import { randomUuid, safeEqual } from '../core/random.ts'
-import { InvalidCredentials } from './errors.ts'
+import { dadiErrors } from './errors.ts'
 import type { DadiState } from './state.ts'
 
 /**
@@ -19,11 +19,11 @@ export async function issueToken(request: Request, state: DadiState): Promise<Re
 
   const typed = typeof clientId === 'string' && typeof secret === 'string' && clientId !== '' && secret !== ''
   const injected = mutants.has('nosql-injection') && typeof clientId === 'string' && typeof secret === 'object' && secret !== null
-  if (!typed && !injected) throw invalidCredentials(state, secret)
+  if (!typed && !injected) throw dadiErrors.invalidCredentials(secret)
 
   const client = state.clients.get(clientId as string)
   const secretOk = client !== undefined && (injected || mutants.has('skip-secret-check') || safeEqual(secret as string, client.secret))
-  if (!client || !secretOk) throw invalidCredentials(state, secret)
+  if (!client || !secretOk) throw dadiErrors.invalidCredentials(secret)
 
   const accessToken = mutants.has('sequential-tokens') ? `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}` : randomUuid()
   state.tokens.upsert(accessToken, client.clientId, fixtures.tokenTtl)
@@ -39,12 +39,6 @@ export async function issueToken(request: Request, state: DadiState): Promise<Re
     return json(payload, 200, { 'cache-control': request.headers.get('cache-control') ?? 'no-store', pragma: 'no-cache' })
   }
   return json(payload, 200, mutants.has('no-cache-control') ? {} : NO_STORE)
-}
-
-function invalidCredentials(state: DadiState, secret: unknown): InvalidCredentials {
-  const error = new InvalidCredentials()
-  if (state.mutants.has('echo-secret')) error.echo = { statusCode: 401, message: `Invalid secret ${String(secret)}` }
-  return error
 }
 
 /** The `token-via-get` defect: `GET /token?clientId=…&secret=…` rewritten as the JSON token request. */

@@ -1,5 +1,8 @@
+import { decodeBasic, queryToken as readQuery, readAuthorization } from '../core/authorization.ts'
+import { unauthorized } from './errors.ts'
+import type { Principal } from './model.ts'
+import { principalFromPassword, principalFromToken } from './principal.ts'
 import type { ExceptionlessState } from './state.ts'
-import { principalFromPassword, principalFromToken, unauthorized, type Principal } from './principal.ts'
 
 const QUERY_NAMES = ['access_token', 'api_key', 'apikey'] as const
 
@@ -13,15 +16,14 @@ const QUERY_NAMES = ['access_token', 'api_key', 'apikey'] as const
  * Returns null for an anonymous request.
  */
 export function readCredentials(request: Request, state: ExceptionlessState): Principal | null {
-  const header = request.headers.get('authorization')
+  const header = readAuthorization(request)
   if (state.mutants.has('query-over-header')) {
     const query = queryToken(request, state)
     if (query) return principalFromToken(query, request, state, true)
   }
-  if (header !== null) {
-    const space = header.indexOf(' ')
-    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase()
-    const value = space < 0 ? '' : header.slice(space + 1).trim()
+  if (header.kind === 'present') {
+    const { scheme } = header
+    const value = header.value.trim()
     if (scheme === 'bearer' || scheme === 'token') {
       if (!value) throw unauthorized(request)
       return principalFromToken(value, request, state)
@@ -43,36 +45,22 @@ export function readCredentials(request: Request, state: ExceptionlessState): Pr
   if (!query) return null
   // The `query-key-cached` defect: a key once read from the query string is answered from a cache that
   // never learns of a later disable or delete.
-  const cached = state.mutants.has('query-key-cached') ? state.queryKeyCache.get(query) : undefined
+  const cached = state.mutants.has('query-key-cached') ? state.caches.queryKeys.get(query) : undefined
   if (cached) return cached
   const principal = principalFromToken(query, request, state, true)
-  if (state.mutants.has('query-key-cached')) state.queryKeyCache.set(query, principal)
+  if (state.mutants.has('query-key-cached')) state.caches.queryKeys.set(query, principal)
   return principal
 }
 
 function fromBasic(value: string, request: Request, state: ExceptionlessState): Principal {
-  let decoded: string
-  try {
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) throw new Error('not base64')
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)))
-  } catch {
-    throw unauthorized(request)
-  }
-  const colon = decoded.indexOf(':')
-  if (colon < 0) throw unauthorized(request)
-  const user = decoded.slice(0, colon)
-  const password = decoded.slice(colon + 1)
+  const decoded = decodeBasic(value)
+  if (!decoded) throw unauthorized(request)
+  const { user, password } = decoded
   if (user.toLowerCase() === 'client' && !state.mutants.has('basic-client-ignored')) return principalFromToken(password, request, state)
   if (password === 'x-oauth-basic' || password === '') return principalFromToken(user, request, state)
   return principalFromPassword(user, password, request, state)
 }
 
 function queryToken(request: Request, state: ExceptionlessState): string | undefined {
-  if (state.mutants.has('query-token-ignored') || !request.url.includes('?')) return undefined
-  const params = new URL(request.url).searchParams
-  for (const name of QUERY_NAMES) {
-    const value = params.get(name)
-    if (value) return value
-  }
-  return undefined
+  return state.mutants.has('query-token-ignored') ? undefined : readQuery(request, QUERY_NAMES)
 }

@@ -1,7 +1,8 @@
 import { json, jsonText } from '../core/http.ts'
 import { randomString } from '../core/random.ts'
-import { requireRole, type Principal } from './principal.ts'
-import { notFound, Problem } from './problem.ts'
+import type { Principal } from './model.ts'
+import { requireRole } from './principal.ts'
+import { notFound, problem } from './errors.ts'
 import { accessibleProject } from './tokens.ts'
 import type { ExceptionlessState, StoredEvent } from './state.ts'
 
@@ -40,7 +41,7 @@ export async function postEvents(request: Request, state: ExceptionlessState, pr
     date: typeof fields.date === 'string' ? fields.date : now,
     data: fields,
   })
-  if (!text.trim()) throw new Problem(400, 'No event data was submitted.')
+  if (!text.trim()) throw problem(400, 'No event data was submitted.')
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -68,7 +69,7 @@ export async function postUserDescription(request: Request, state: Exceptionless
   try {
     if (typeof JSON.parse(text) !== 'object') throw new Error('not an object')
   } catch {
-    throw new Problem(400, 'Invalid user description.')
+    throw problem(400, 'Invalid user description.')
   }
   return accepted(project.configuration.version)
 }
@@ -77,7 +78,7 @@ export async function postUserDescription(request: Request, state: Exceptionless
 export function heartbeat(state: ExceptionlessState, principal: Principal, id: string | undefined): Response {
   requireRole(principal, 'client')
   const project = callerProject(principal, state)
-  if (!id) throw new Problem(400, 'An id is required.')
+  if (!id) throw problem(400, 'An id is required.')
   return accepted(project.configuration.version, 200)
 }
 
@@ -89,7 +90,7 @@ async function readText(request: Request): Promise<string> {
   try {
     return await new Response(request.body.pipeThrough(new DecompressionStream(encoding))).text()
   } catch {
-    throw new Problem(400, `The ${encoding} body could not be decompressed.`)
+    throw problem(400, `The ${encoding} body could not be decompressed.`)
   }
 }
 
@@ -138,14 +139,14 @@ export function getConfig(state: ExceptionlessState, principal: Principal, v: st
 /** `GET /api/v2/organizations` (UserPolicy): the caller's organizations as `ViewOrganization`. */
 export function getOrganizations(state: ExceptionlessState, principal: Principal): Response {
   requireRole(principal, 'user')
-  const views = state.organizationViews ??= organizationViews(state)
+  const views = state.caches.organizationViews ??= organizationViews(state)
   const everyOrg = principal.roles.has('global') || (state.mutants.has('key-sees-all-orgs') && principal.kind === 'token')
   const orgs = state.fixtures.organizations.filter((o) => principal.organizationIds.includes(o.id) || everyOrg)
   const key = orgs.map((o) => o.id).join()
-  let body = state.organizationBodies.get(key)
+  let body = state.caches.organizationBodies.get(key)
   if (body?.events !== state.eventsPosted) {
     const text = JSON.stringify(orgs.map((o) => ({ ...views.get(o.id)!, event_count: state.events.filter((e) => e.organization_id === o.id).length })))
-    state.organizationBodies.set(key, (body = { events: state.eventsPosted, text }))
+    state.caches.organizationBodies.set(key, (body = { events: state.eventsPosted, text }))
   }
   return jsonText(body.text)
 }

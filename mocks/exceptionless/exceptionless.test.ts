@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { createClock } from '../core/clock.ts'
+import { createMockClock } from '../core/mock-clock.ts'
 import { exceptionless } from './index.ts'
 
 /** The Exceptionless core without a server: Request in, Response out. */
 function instance() {
-  const mock = exceptionless.create({ clock: createClock(), fixtures: exceptionless.parseFixtures(exceptionless.defaultFixtures), mutants: new Set() })
+  const mock = exceptionless.create({ clock: createMockClock(), fixtures: exceptionless.parseFixtures(exceptionless.defaultFixtures), prepared: undefined, mutants: new Set() })
   const call = (path: string, init: RequestInit = {}) => Promise.resolve(mock.fetch(new Request(`http://exceptionless.test${path}`, init)))
   return { call }
 }

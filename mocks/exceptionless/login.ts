@@ -1,6 +1,6 @@
 import { json, readBody } from '../core/http.ts'
 import { randomString, safeEqual } from '../core/random.ts'
-import { Problem, validation } from './problem.ts'
+import { problem, validation } from './errors.ts'
 import { LOGIN_TOKEN_TTL_SECONDS, type ExceptionlessState, type TokenRecord } from './state.ts'
 
 const WINDOW_MS = 15 * 60 * 1000
@@ -20,10 +20,10 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   const body = await readBody(request)
   if (body.kind === 'invalid' && state.mutants.has('bad-json-500')) return developerExceptionPage(body.reason)
   const value = body.kind === 'json' ? body.value : undefined
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Problem(400, 'A non-empty JSON request body is required.')
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw problem(400, 'A non-empty JSON request body is required.')
   const { email, password, invite_token: invite } = value as Record<string, unknown>
   if ((email !== undefined && typeof email !== 'string') || (password !== undefined && typeof password !== 'string')) {
-    throw new Problem(400, 'The JSON value could not be converted to a string.')
+    throw problem(400, 'The JSON value could not be converted to a string.')
   }
 
   const errors: Record<string, string[]> = {}
@@ -31,10 +31,8 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   if (!password) errors.password = ['The password field is required.']
   else if (password.length < 6 || password.length > 100) errors.password = ['The field password must be a string with a minimum length of 6 and a maximum length of 100.']
   if (invite !== undefined && invite !== null && (typeof invite !== 'string' || invite.length !== 40)) errors.invite_token = ['The field invite_token must be a string with a length of 40.']
-  if (Object.keys(errors).length) {
-    if (state.mutants.has('echo-password')) errors.password = [...(errors.password ?? []), `Rejected value: ${String(password)}`]
-    throw validation(errors)
-  }
+  // What was sent goes with the error; only the `echo-password` defect of the envelope shows it.
+  if (Object.keys(errors).length) throw validation(errors, 422, String(password))
 
   const key = (email as string).trim().toLowerCase()
   // The `lockout-case-sensitive` defect counts attempts per email as typed, so changing its case resets the count.
@@ -46,12 +44,12 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   state.loginAttempts.set(counter, current)
   const locked = current.count > MAX_ATTEMPTS_PER_EMAIL && !state.mutants.has('no-login-rate-limit')
   // The `lockout-after-password` defect checks the limit only once the password has failed.
-  if (locked && !state.mutants.has('lockout-after-password')) throw new Problem(401, 'Login denied.')
+  if (locked && !state.mutants.has('lockout-after-password')) throw problem(401, 'Login denied.')
 
   const user = state.usersByEmail.get(key)
   if (!user || !user.is_active || !safeEqual(password as string, user.password)) {
-    if (locked) throw new Problem(401, 'Login denied.')
-    throw new Problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : 'Login failed.')
+    if (locked) throw problem(401, 'Login denied.')
+    throw problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : 'Login failed.')
   }
 
   if (state.mutants.has('success-resets-counters')) state.loginAttempts.clear()

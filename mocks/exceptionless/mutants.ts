@@ -37,3 +37,5 @@ export const exceptionlessMutants = {
   'key-sees-all-orgs': { description: 'an API key with the user scope lists every organization', expect: ['EXL-SCOPE-IMPLY'] },
   'bad-json-500': { description: 'a login body that is not JSON answers 500 with the exception text', expect: ['EXL-LOGIN-VALIDATION'] },
 } as const satisfies Record<string, Mutant>
+
+export type ExceptionlessMutant = keyof typeof exceptionlessMutants

@@ -1,27 +1,16 @@
 import { safeEqual } from '../core/random.ts'
+import { forbidden, unauthorized } from './errors.ts'
 import type { User } from './fixtures.ts'
-import { forbidden, Problem } from './problem.ts'
-import type { ExceptionlessState, TokenRecord } from './state.ts'
-
-/** Who is calling, as `IdentityUtils` builds it. `token` principals are API keys ("Token" auth type). */
-export interface Principal {
-  kind: 'user' | 'token'
-  user: User | undefined
-  token: TokenRecord | undefined
-  roles: ReadonlySet<string>
-  organizationIds: readonly string[]
-  projectId: string | null
-  /** The credentials came from the query string (RFC 6750 §2.3): the response must not be shared-cacheable. */
-  viaQuery: boolean
-}
+import type { Principal } from './model.ts'
+import type { ExceptionlessState } from './state.ts'
 
 /**
  * Role implication `global ⇒ user ⇒ client` for users; a user with no roles gets client + user.
  * (`Core/Extensions/IdentityUtils.cs`.)
  */
 export function userRoles(user: User, state: ExceptionlessState): ReadonlySet<string> {
-  let roles = state.rolesByUser.get(user.id)
-  if (!roles) state.rolesByUser.set(user.id, (roles = impliedRoles(user, state)))
+  let roles = state.caches.rolesByUser.get(user.id)
+  if (!roles) state.caches.rolesByUser.set(user.id, (roles = impliedRoles(user, state)))
   return roles
 }
 
@@ -42,14 +31,6 @@ export function expandScopes(scopes: readonly string[], state: ExceptionlessStat
     if (set.has('user')) set.add('client')
   }
   return [...set].sort()
-}
-
-/** 401 as the real server sends it: ProblemDetails with a Bearer challenge pointing at the resource metadata. */
-export function unauthorized(request: Request): Problem {
-  const origin = new URL(request.url).origin
-  return new Problem(401, 'Unauthorized', undefined, {
-    'www-authenticate': `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/api/v2"`,
-  })
 }
 
 /** Resolves a token string (login token or API key) to a principal; every failure is "Token is not valid" → 401. */

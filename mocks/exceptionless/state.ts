@@ -1,40 +1,16 @@
-import type { Clock } from '../core/clock.ts'
+import type { MockClock } from '../core/mock-clock.ts'
 import { MemoryStore } from '../core/store.ts'
 import type { ExceptionlessFixtures, Project, User } from './fixtures.ts'
-import type { Principal } from './principal.ts'
+import type { Principal, StoredEvent, TokenRecord } from './model.ts'
+import type { ExceptionlessMutant } from './mutants.ts'
 
-/** A token as Exceptionless stores it: login tokens (`authentication`, bound to a user) and API keys (`access`). */
-export interface TokenRecord {
-  id: string
-  type: 'authentication' | 'access'
-  user_id: string | null
-  organization_id: string | null
-  project_id: string | null
-  default_project_id: string | null
-  scopes: string[]
-  notes: string | null
-  expires_utc: string | null
-  is_disabled: boolean
-  is_suspended: boolean
-  created_utc: string
-  updated_utc: string
-}
-
-export interface StoredEvent {
-  id: string
-  project_id: string
-  organization_id: string
-  type: string
-  message: string | null
-  date: string
-  data: unknown
-}
+export type { Principal, StoredEvent, TokenRecord } from './model.ts'
 
 /** Everything one Exceptionless mock instance holds; per instance, never global. */
 export interface ExceptionlessState {
   fixtures: ExceptionlessFixtures
-  mutants: ReadonlySet<string>
-  clock: Clock
+  mutants: ReadonlySet<ExceptionlessMutant>
+  clock: MockClock
   usersByEmail: ReadonlyMap<string, User>
   usersById: ReadonlyMap<string, User>
   projects: ReadonlyMap<string, Project>
@@ -46,6 +22,14 @@ export interface ExceptionlessState {
   events: StoredEvent[]
   /** When the instance was seeded: the created/updated time of seeded records. */
   seededAt: string
+  /** Events posted so far in this instance (the list itself is capped): the organization bodies' version. */
+  eventsPosted: number
+  /** Derived answers, kept apart from the state they are derived from. */
+  caches: ExceptionlessCaches
+}
+
+/** What an instance derives and keeps for speed; dropping any of it changes no answer. */
+export interface ExceptionlessCaches {
   /** The organizations' views, derived from the fixtures on first use. */
   organizationViews?: Map<string, Record<string, unknown>>
   /**
@@ -53,18 +37,16 @@ export interface ExceptionlessState {
    * posted (the event counts are the only part that changes): the token-checked GET of the benchmark.
    */
   organizationBodies: Map<string, { events: number; text: string }>
-  /** Events posted so far in this instance (the list itself is capped): the organization bodies' version. */
-  eventsPosted: number
   /** Each user's roles with their implication applied (users and mutants never change in an instance). */
   rolesByUser: Map<string, ReadonlySet<string>>
-  /** The `query-key-cached` defect's cache of principals read from the query string. */
-  queryKeyCache: Map<string, Principal>
+  /** The `query-key-cached` defect's cache of principals read from the query string (a cache that is wrong). */
+  queryKeys: Map<string, Principal>
 }
 
 /** Login tokens live three months (`GetOrCreateAuthenticationTokenAsync`). */
 export const LOGIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600
 
-export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock: Clock, mutants: ReadonlySet<string>): ExceptionlessState {
+export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock: MockClock, mutants: ReadonlySet<ExceptionlessMutant>): ExceptionlessState {
   const state: ExceptionlessState = {
     fixtures,
     mutants,
@@ -75,11 +57,9 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
     tokens: new MemoryStore<TokenRecord>(clock),
     loginAttempts: new Map(),
     loginTokens: new Map(),
-    rolesByUser: new Map(),
-    queryKeyCache: new Map(),
     events: [],
-    organizationBodies: new Map(),
     eventsPosted: 0,
+    caches: { organizationBodies: new Map(), rolesByUser: new Map(), queryKeys: new Map() },
     seededAt: new Date(clock.now()).toISOString(),
   }
   const now = state.seededAt

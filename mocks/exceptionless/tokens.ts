@@ -1,8 +1,9 @@
 import { json, readBody } from '../core/http.ts'
 import { randomString } from '../core/random.ts'
 import { ROLES } from './fixtures.ts'
-import { expandScopes, requireRole, type Principal } from './principal.ts'
-import { forbidden, notFound, Problem, validation } from './problem.ts'
+import type { Principal } from './model.ts'
+import { expandScopes, requireRole } from './principal.ts'
+import { forbidden, notFound, problem, validation } from './errors.ts'
 import { viewToken, type ExceptionlessState, type TokenRecord } from './state.ts'
 
 /**
@@ -40,7 +41,7 @@ async function objectBody(request: Request): Promise<Record<string, unknown>> {
   const body = await readBody(request)
   if (body.kind === 'empty') return {}
   if (body.kind === 'json' && body.value === null) return {}
-  if (body.kind !== 'json' || typeof body.value !== 'object' || Array.isArray(body.value)) throw new Problem(400, 'A JSON object request body is required.')
+  if (body.kind !== 'json' || typeof body.value !== 'object' || Array.isArray(body.value)) throw problem(400, 'A JSON object request body is required.')
   return body.value as Record<string, unknown>
 }
 

@@ -1,7 +1,6 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test'
 import type { components } from '../../openapi/types/dadi.ts'
-import { parseChallenge } from '../support/challenge.ts'
-import { expect, type Target } from '../support/test.ts'
+import { expect, expectEach, finding, parseChallenge, precondition, type Target } from '../../harness/index.ts'
 
 export type TokenResponse = components['schemas']['TokenResponse']
 
@@ -22,7 +21,7 @@ export async function tokenFor(request: APIRequestContext, credentials: { client
   const body = (await response.json().catch(() => ({}))) as TokenResponse
   expect(
     { status: response.status(), accessToken: typeof body.accessToken },
-    `precondition (DADI-TOKEN-SHAPE): POST /token for ${credentials.clientId} must succeed with an accessToken`,
+    precondition('DADI-TOKEN-SHAPE', `POST /token for ${credentials.clientId} must succeed with an accessToken`),
   ).toEqual({ status: 200, accessToken: 'string' })
   return body
 }
@@ -35,34 +34,34 @@ export type Refusal = readonly [name: string, response: APIResponse]
 /**
  * Asserts that every refusal is a 401 whose challenge names `error`; `id` is the requirement under test. One
  * assertion covers status and challenge of every case (with `noToken`, also that no token came back), so the
- * diff names every case that is off; a second one, DADI-ERROR-BODY's rule, their bodies. Each Playwright
- * assertion costs a step and a captured stack, and refusals are most of the suite.
+ * message names every case that is off; a second one, DADI-ERROR-BODY's rule, their bodies.
  */
 export async function expectRefusals(refusals: readonly Refusal[], error: string, id: string, options: { noToken?: boolean } = {}): Promise<void> {
-  const got: Record<string, unknown> = {}
-  const want: Record<string, unknown> = {}
-  const bodies: Record<string, string> = {}
-  const off: string[] = []
-  for (const [name, response] of refusals) {
+  const texts = await Promise.all(refusals.map(([, response]) => response.text()))
+  const expected = { status: 401, scheme: 'bearer', error, repeatedParameters: [] as string[], ...(options.noToken ? { carriesToken: false } : {}) }
+  const shapes = refusals.map(([name, response], i) => {
     const header = response.headers()['www-authenticate']
     const challenge = parseChallenge(header)
-    const text = await response.text()
-    bodies[name] = text
-    const expected = { status: 401, scheme: 'bearer', error, repeatedParameters: [] as string[], ...(options.noToken ? { carriesToken: false } : {}) }
     const actual = {
       status: response.status(),
       scheme: challenge?.scheme.toLowerCase(),
       error: challenge?.params.error,
       repeatedParameters: challenge?.repeated ?? [],
-      ...(options.noToken ? { carriesToken: /accessToken|access_token/i.test(text) } : {}),
+      ...(options.noToken ? { carriesToken: /accessToken|access_token/i.test(texts[i]!) } : {}),
     }
-    got[name] = actual
-    want[name] = expected
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) off.push(`${name || 'the response'}: ${response.status()} with ${header === undefined ? 'no WWW-Authenticate' : `"${header}"`}`)
-  }
+    return [name, actual, expected, `${response.status()} with ${header === undefined ? 'no WWW-Authenticate' : `"${header}"`}`] as const
+  })
+  const shown = new Map(shapes.map(([, actual, , shown]) => [actual, shown]))
   const noToken = options.noToken ? ' and no token in the body' : ''
-  expect(got, `${id}: expected 401 with WWW-Authenticate Bearer error="${error}", each parameter at most once (RFC 6750 §3)${noToken}; got ${off.join('; ')}`).toEqual(want)
-  expect(bodies, `DADI-ERROR-BODY (${id}): the 401 body is DADI's serialised error`).toEqual(Object.fromEntries(Object.keys(bodies).map((name) => [name, '{"statusCode":401}'])))
+  expectEach(
+    finding(id, `expected 401 with WWW-Authenticate Bearer error="${error}", each parameter at most once (RFC 6750 §3)${noToken}`),
+    shapes.map(([name, actual]) => [name, actual, expected]),
+    (actual) => shown.get(actual as never) ?? JSON.stringify(actual),
+  )
+  expectEach(
+    finding('DADI-ERROR-BODY', `(${id}) the 401 body is DADI's serialised error`),
+    refusals.map(([name], i) => [name, texts[i], '{"statusCode":401}']),
+  )
 }
 
 /** Refused token requests: 401 invalid_credentials, and no token in the body (checked before the body's shape). */

@@ -1,4 +1,4 @@
-import { expect, req, test } from '../support/test.ts'
+import { expect, finding, precondition, req, test } from '../../harness/index.ts'
 import { client, expectInvalidCredentials, postToken, tokenFor, type Refusal } from './dadi.ts'
 
 type Creds = { clientId: string; secret: string }
@@ -6,13 +6,13 @@ type Creds = { clientId: string; secret: string }
 test.describe('POST /token — client credentials', () => {
   test('issues a token with exactly the documented fields', req('DADI-TOKEN-SHAPE'), async ({ request, target }) => {
     const response = await postToken(request, client(target, 'primary'))
-    expect(response.status(), 'DADI-TOKEN-SHAPE: valid credentials get 200').toBe(200)
-    expect(response.headers()['content-type'], 'DADI-TOKEN-SHAPE: JSON response').toMatch(/^application\/json/)
+    expect(response.status(), finding('DADI-TOKEN-SHAPE', 'valid credentials get 200')).toBe(200)
+    expect(response.headers()['content-type'], finding('DADI-TOKEN-SHAPE', 'JSON response')).toMatch(/^application\/json/)
     const body = await response.json()
-    expect(Object.keys(body).sort(), 'DADI-TOKEN-SHAPE: exactly accessToken, expiresIn, tokenType').toEqual(['accessToken', 'expiresIn', 'tokenType'])
-    expect(body.tokenType, 'DADI-TOKEN-SHAPE: tokenType').toBe('Bearer')
-    expect(typeof body.accessToken, 'DADI-TOKEN-SHAPE: accessToken is a string').toBe('string')
-    expect(Number.isInteger(body.expiresIn) && body.expiresIn > 0, `DADI-TOKEN-SHAPE: expiresIn is a positive integer, got ${body.expiresIn}`).toBe(true)
+    expect(Object.keys(body).sort(), finding('DADI-TOKEN-SHAPE', 'exactly accessToken, expiresIn, tokenType')).toEqual(['accessToken', 'expiresIn', 'tokenType'])
+    expect(body.tokenType, finding('DADI-TOKEN-SHAPE', 'tokenType')).toBe('Bearer')
+    expect(typeof body.accessToken, finding('DADI-TOKEN-SHAPE', 'accessToken is a string')).toBe('string')
+    expect(Number.isInteger(body.expiresIn) && body.expiresIn > 0, finding('DADI-TOKEN-SHAPE', `expiresIn is a positive integer, got ${body.expiresIn}`)).toBe(true)
   })
 
   test('marks the token response as not cacheable', req('DADI-TOKEN-NOSTORE'), async ({ request, target }) => {
@@ -20,24 +20,24 @@ test.describe('POST /token — client credentials', () => {
     for (const cacheControl of [undefined, 'no-cache', 'max-age=3600']) {
       const sent: Record<string, string> = cacheControl ? { 'cache-control': cacheControl } : {}
       const response = await request.post('/token', { data: client(target, 'primary'), headers: { 'content-type': 'application/json', ...sent } })
-      expect(response.status(), 'precondition (DADI-TOKEN-SHAPE): the token request succeeds').toBe(200)
+      expect(response.status(), precondition('DADI-TOKEN-SHAPE', 'the token request succeeds')).toBe(200)
       const headers = response.headers()
       const asked = cacheControl ? ` (request Cache-Control: ${cacheControl})` : ''
-      expect(headers['cache-control'] ?? '(absent)', `DADI-TOKEN-NOSTORE: Cache-Control must include no-store${asked}`).toMatch(/(^|,)\s*no-store\s*(,|$)/i)
-      expect(headers.pragma ?? '(absent)', `DADI-TOKEN-NOSTORE: Pragma must be no-cache${asked}`).toBe('no-cache')
+      expect(headers['cache-control'] ?? '(absent)', finding('DADI-TOKEN-NOSTORE', `Cache-Control must include no-store${asked}`)).toMatch(/(^|,)\s*no-store\s*(,|$)/i)
+      expect(headers.pragma ?? '(absent)', finding('DADI-TOKEN-NOSTORE', `Pragma must be no-cache${asked}`)).toBe('no-cache')
     }
   })
 
   test('reports the configured token lifetime in expiresIn', req('DADI-TOKEN-TTL'), async ({ request, target }) => {
     const { expiresIn } = await tokenFor(request, client(target, 'primary'))
-    expect(expiresIn, `DADI-TOKEN-TTL: expiresIn must equal the target's tokenTtl (${target.settings.tokenTtl})`).toBe(Number(target.settings.tokenTtl))
+    expect(expiresIn, finding('DADI-TOKEN-TTL', `expiresIn must equal the target's tokenTtl (${target.settings.tokenTtl})`)).toBe(Number(target.settings.tokenTtl))
   })
 
   test('issues distinct, unguessable tokens', req('DADI-TOKEN-RANDOM'), async ({ request, target }) => {
     const creds = client(target, 'primary')
     const tokens: string[] = []
     for (let i = 0; i < 8; i++) tokens.push((await tokenFor(request, creds)).accessToken)
-    expect(new Set(tokens).size, 'DADI-TOKEN-RANDOM: every token is new').toBe(tokens.length)
+    expect(new Set(tokens).size, finding('DADI-TOKEN-RANDOM', 'every token is new')).toBe(tokens.length)
     // Every rule on every token, then one assertion listing whatever broke (each assertion costs a step).
     const broken: string[] = []
     for (const [i, token] of tokens.entries()) {
@@ -55,7 +55,7 @@ test.describe('POST /token — client credentials', () => {
       // Random UUIDs differ in ~80 % of positions; a counter or timestamp in a fixed frame differs in a few.
       if (differing / token.length <= 0.4) broken.push(`${previous} / ${token}: consecutive tokens share too much (${differing} of ${token.length} characters differ)`)
     }
-    expect(broken, 'DADI-TOKEN-RANDOM: at least 16 characters, not derived from the credentials, consecutive tokens unlike each other').toEqual([])
+    expect(broken, finding('DADI-TOKEN-RANDOM', 'at least 16 characters, not derived from the credentials, consecutive tokens unlike each other')).toEqual([])
   })
 })
 
@@ -89,7 +89,7 @@ test.describe('POST /token — refusals', () => {
       ],
       'DADI-CRED-UNKNOWN',
     )
-    expect(await unknown.text(), 'DADI-CRED-UNKNOWN: the body must not tell unknown clients from wrong secrets').toBe(await wrong.text())
+    expect(await unknown.text(), finding('DADI-CRED-UNKNOWN', 'the body must not tell unknown clients from wrong secrets')).toBe(await wrong.text())
   })
 
   // Each family of malformed bodies is one test: every case is sent, and one assertion names each that is off.
@@ -128,8 +128,8 @@ test.describe('POST /token — refusals', () => {
     test(`refuses ${name}`, req('DADI-CRED-JSON'), async ({ request, target }) => {
       // A Buffer goes out as it is: Playwright would JSON-encode a string that is not JSON (a JSON string literal).
       const response = await request.post('/token', { data: Buffer.from(body(client(target, 'primary'))), headers: { 'content-type': 'application/json' } })
-      expect([400, 401], `DADI-CRED-JSON: a non-JSON body gets 400 or 401, got ${response.status()}`).toContain(response.status())
-      expect(await response.text(), 'DADI-CRED-JSON: no token for a body that is not JSON').not.toMatch(/accessToken|access_token/i)
+      expect([400, 401], finding('DADI-CRED-JSON', `a non-JSON body gets 400 or 401, got ${response.status()}`)).toContain(response.status())
+      expect(await response.text(), finding('DADI-CRED-JSON', 'no token for a body that is not JSON')).not.toMatch(/accessToken|access_token/i)
     })
   }
 
@@ -142,8 +142,8 @@ test.describe('POST /token — refusals', () => {
       ['POST', `/token?${query}`],
     ] as const) {
       const response = await request.fetch(path, { method })
-      expect(response.status() < 200 || response.status() >= 300, `DADI-TOKEN-POST-ONLY: ${method} ${path.replace(secret, '…')} must not succeed, got ${response.status()}`).toBe(true)
-      expect(await response.text(), `DADI-TOKEN-POST-ONLY: no token for ${method} ${path.replace(secret, '…')}`).not.toMatch(/accessToken|access_token/i)
+      expect(response.status() < 200 || response.status() >= 300, finding('DADI-TOKEN-POST-ONLY', `${method} ${path.replace(secret, '…')} must not succeed, got ${response.status()}`)).toBe(true)
+      expect(await response.text(), finding('DADI-TOKEN-POST-ONLY', `no token for ${method} ${path.replace(secret, '…')}`)).not.toMatch(/accessToken|access_token/i)
     }
   })
 
@@ -151,9 +151,9 @@ test.describe('POST /token — refusals', () => {
     const probe = 'Zq7-echo-probe-secret-Zq7'
     for (const data of [{ clientId: client(target, 'primary').clientId, secret: probe }, { clientId: 'no-such-client', secret: probe }]) {
       const response = await postToken(request, data)
-      expect(response.status(), 'DADI-CRED-NOECHO: refused').toBe(401)
-      expect(await response.text(), 'DADI-CRED-NOECHO: the body must not contain the secret').not.toContain(probe)
-      expect(JSON.stringify(response.headers()), 'DADI-CRED-NOECHO: no header may contain the secret').not.toContain(probe)
+      expect(response.status(), finding('DADI-CRED-NOECHO', 'refused')).toBe(401)
+      expect(await response.text(), finding('DADI-CRED-NOECHO', 'the body must not contain the secret')).not.toContain(probe)
+      expect(JSON.stringify(response.headers()), finding('DADI-CRED-NOECHO', 'no header may contain the secret')).not.toContain(probe)
     }
   })
 
@@ -165,9 +165,9 @@ test.describe('POST /token — refusals', () => {
       ['a Basic header', await request.get('/api/collections', { headers: { authorization: 'Basic dGVzdDp0ZXN0' } })],
     ] as const
     for (const [name, response] of refusals) {
-      expect(response.status(), `DADI-ERROR-BODY: ${name} is refused with 401`).toBe(401)
-      expect(response.headers()['content-type'] ?? '(none)', `DADI-ERROR-BODY: ${name}: a JSON body`).toMatch(/^application\/json/)
-      expect(await response.text(), `DADI-ERROR-BODY: ${name}: the body`).toBe('{"statusCode":401}')
+      expect(response.status(), finding('DADI-ERROR-BODY', `${name} is refused with 401`)).toBe(401)
+      expect(response.headers()['content-type'] ?? '(none)', finding('DADI-ERROR-BODY', `${name}: a JSON body`)).toMatch(/^application\/json/)
+      expect(await response.text(), finding('DADI-ERROR-BODY', `${name}: the body`)).toBe('{"statusCode":401}')
     }
   })
 

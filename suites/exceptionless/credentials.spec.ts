@@ -1,5 +1,5 @@
 import type { APIResponse } from '@playwright/test'
-import { expect, req, test } from '../support/test.ts'
+import { expect, finding, precondition, req, test } from '../../harness/index.ts'
 import { account, basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken } from './exceptionless.ts'
 
 /** The query parameters Exceptionless reads a token from. */
@@ -15,20 +15,20 @@ test.describe('How credentials are read', () => {
     const token = await loginToken(request, target)
     const statuses: Record<string, number> = {}
     for (const scheme of ['Token', 'token', 'BEARER']) statuses[`${scheme} <token>`] = (await request.get('/api/v2/organizations', { headers: { authorization: `${scheme} ${token}` } })).status()
-    expect(statuses, 'EXL-AUTH-TOKEN-SCHEME: every spelling authenticates').toEqual({ 'Token <token>': 200, 'token <token>': 200, 'BEARER <token>': 200 })
+    expect(statuses, finding('EXL-AUTH-TOKEN-SCHEME', 'every spelling authenticates')).toEqual({ 'Token <token>': 200, 'token <token>': 200, 'BEARER <token>': 200 })
   })
 
   test('reads ?access_token=, ?api_key= and ?apikey= when no Authorization header is sent', req('EXL-AUTH-QUERY'), async ({ request, target }) => {
     const token = await loginToken(request, target)
     const statuses: Record<string, number> = {}
     for (const name of QUERY_NAMES) statuses[`?${name}=<login token>`] = (await request.get(`/api/v2/organizations?${name}=${token}`)).status()
-    expect(statuses, 'EXL-AUTH-QUERY: each query parameter authenticates').toEqual(Object.fromEntries(QUERY_NAMES.map((name) => [`?${name}=<login token>`, 200])))
+    expect(statuses, finding('EXL-AUTH-QUERY', 'each query parameter authenticates')).toEqual(Object.fromEntries(QUERY_NAMES.map((name) => [`?${name}=<login token>`, 200])))
   })
 
   test('reads the query token when the Authorization scheme is one it does not read', req('EXL-AUTH-QUERY'), async ({ request, target }) => {
     const token = await loginToken(request, target)
     const response = await request.get(`/api/v2/organizations?access_token=${token}`, { headers: { authorization: 'Digest username="someone", realm="x"' } })
-    expect(response.status(), 'EXL-AUTH-QUERY: an unrecognised scheme falls through to ?access_token=').toBe(200)
+    expect(response.status(), finding('EXL-AUTH-QUERY', 'an unrecognised scheme falls through to ?access_token=')).toBe(200)
   })
 
   test('marks query-authenticated responses private', req('EXL-AUTH-QUERY-NOCACHE'), async ({ request, target }) => {
@@ -36,10 +36,10 @@ test.describe('How credentials are read', () => {
     const responses: APIResponse[] = []
     for (const name of QUERY_NAMES) responses.push(await request.get(`/api/v2/organizations?${name}=${token}`))
     const each = <T>(of: (response: APIResponse) => T) => Object.fromEntries(QUERY_NAMES.map((name, i) => [`?${name}=`, of(responses[i]!)]))
-    expect(each((r) => r.status()), 'precondition (EXL-AUTH-QUERY): each query parameter authenticates').toEqual(each(() => 200))
+    expect(each((r) => r.status()), precondition('EXL-AUTH-QUERY', 'each query parameter authenticates')).toEqual(each(() => 200))
     expect(
       each((r) => r.headers()['cache-control'] ?? '(absent)'),
-      'EXL-AUTH-QUERY-NOCACHE: Cache-Control private or no-store',
+      finding('EXL-AUTH-QUERY-NOCACHE', 'Cache-Control private or no-store'),
     ).toEqual(each(() => expect.stringMatching(/(^|,)\s*(private|no-store)\s*(,|$)/i)))
   })
 
@@ -48,9 +48,9 @@ test.describe('How credentials are read', () => {
     for (const name of ['access_token', 'api_key']) {
       // A client key may not list organizations: a 403 ProblemDetails answered to a query-authenticated request.
       const refused = await request.get(`/api/v2/organizations?${name}=${key}&page=1`)
-      expect(refused.status(), `precondition (EXL-CLIENT-NO-USER-READ): a client key given as ?${name}= is refused`).toBe(403)
-      expect(await refused.text(), `EXL-AUTH-QUERY-NOLEAK: the 403 body must not repeat the ?${name}= key`).not.toContain(key)
-      expect(JSON.stringify(refused.headers()), `EXL-AUTH-QUERY-NOLEAK: no header may repeat the ?${name}= key`).not.toContain(key)
+      expect(refused.status(), precondition('EXL-CLIENT-NO-USER-READ', `a client key given as ?${name}= is refused`)).toBe(403)
+      expect(await refused.text(), finding('EXL-AUTH-QUERY-NOLEAK', `the 403 body must not repeat the ?${name}= key`)).not.toContain(key)
+      expect(JSON.stringify(refused.headers()), finding('EXL-AUTH-QUERY-NOLEAK', `no header may repeat the ?${name}= key`)).not.toContain(key)
     }
   })
 
@@ -59,14 +59,14 @@ test.describe('How credentials are read', () => {
     const client = (await createKey(request, target, user, ['client'])).id
     // A client key in the header and a user token in the query: the header decides, and a client key may not list organizations.
     const headerWins = await request.get(`/api/v2/organizations?access_token=${user}`, { headers: bearer(client) })
-    expect(headerWins.status(), 'EXL-AUTH-PRECEDENCE: the client key in the header decides (403), not the user token in the query').toBe(403)
+    expect(headerWins.status(), finding('EXL-AUTH-PRECEDENCE', 'the client key in the header decides (403), not the user token in the query')).toBe(403)
     // A bad header is not rescued by a good query token.
     const notRescued = await request.get(`/api/v2/organizations?access_token=${user}`, { headers: bearer('0000000000000000000000000000000000000000') })
-    expect(notRescued.status(), 'EXL-AUTH-PRECEDENCE: an invalid header token is not rescued by ?access_token=').toBe(401)
+    expect(notRescued.status(), finding('EXL-AUTH-PRECEDENCE', 'an invalid header token is not rescued by ?access_token=')).toBe(401)
     // Nor is a Basic login with a wrong password: Basic is a scheme the server reads, so the query is not.
     const { email } = account(target)
     const badBasic = await request.get(`/api/v2/organizations?access_token=${user}`, { headers: basic(email, 'not-the-password') })
-    expect(badBasic.status(), 'EXL-AUTH-PRECEDENCE: a failed Basic email:password is not rescued by ?access_token=').toBe(401)
+    expect(badBasic.status(), finding('EXL-AUTH-PRECEDENCE', 'a failed Basic email:password is not rescued by ?access_token=')).toBe(401)
   })
 
   test('reads every Basic variant', req('EXL-AUTH-BASIC'), async ({ request, target }) => {
@@ -82,7 +82,7 @@ test.describe('How credentials are read', () => {
       statuses[name] = (await request.get('/api/v2/projects/config', { headers: header })).status()
     }
     statuses['email:password on /organizations'] = (await request.get('/api/v2/organizations', { headers: basic(email, password) })).status()
-    expect(statuses, 'EXL-AUTH-BASIC: every Basic variant authenticates').toEqual(Object.fromEntries(Object.keys(statuses).map((name) => [name, 200])))
+    expect(statuses, finding('EXL-AUTH-BASIC', 'every Basic variant authenticates')).toEqual(Object.fromEntries(Object.keys(statuses).map((name) => [name, 200])))
     const wrong = await request.get('/api/v2/organizations', { headers: basic(email, 'not-the-password') })
     await expectUnauthorized(wrong, 'EXL-AUTH-BASIC')
   })
@@ -109,7 +109,7 @@ test.describe('How credentials are read', () => {
     await expectProblem(await request.get('/api/v2/organizations', { headers: bearer(client) }), 403, 'EXL-PROBLEM-DETAILS')
     await expectProblem(await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes: ['no-such-scope'] }, headers: bearer(user) }), 422, 'EXL-PROBLEM-DETAILS')
     const notFound = await expectProblem(await request.get(`/api/v2/projects/${target.settings.foreignProjectId}/tokens`, { headers: bearer(user) }), 404, 'EXL-PROBLEM-DETAILS')
-    for (const key of Object.keys(notFound)) expect(key, 'EXL-PROBLEM-DETAILS: snake_case keys only').toMatch(/^[a-z_]+$/)
-    expect(notFound, 'EXL-PROBLEM-DETAILS: no reference_id').not.toHaveProperty('reference_id')
+    for (const key of Object.keys(notFound)) expect(key, finding('EXL-PROBLEM-DETAILS', 'snake_case keys only')).toMatch(/^[a-z_]+$/)
+    expect(notFound, finding('EXL-PROBLEM-DETAILS', 'no reference_id')).not.toHaveProperty('reference_id')
   })
 })

@@ -1,7 +1,6 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test'
 import type { components } from '../../openapi/types/exceptionless.ts'
-import { parseChallenge } from '../support/challenge.ts'
-import { expect, type Target } from '../support/test.ts'
+import { expect, expectEach, finding, parseChallenge, precondition, type Target } from '../../harness/index.ts'
 
 export type ViewToken = components['schemas']['ViewToken']
 
@@ -32,7 +31,7 @@ export async function loginToken(request: APIRequestContext, target: Target, rol
   const response = await postLogin(request, account(target, role))
   const denied = response.status() === 401 && ((await response.json().catch(() => ({}))) as { title?: string }).title === 'Login denied.'
   const why = denied ? ' (the server answered "Login denied.": its per-IP limit of 15 failed logins a quarter hour may be spent; run again after the next quarter hour)' : ''
-  expect(response.status(), `precondition (EXL-LOGIN-OK): login as ${role} must succeed${why}`).toBe(200)
+  expect(response.status(), precondition('EXL-LOGIN-OK', `login as ${role} must succeed${why}`)).toBe(200)
   const { token } = (await response.json()) as { token: string }
   if (!target.control) loginTokens.set(key, token)
   return token
@@ -41,7 +40,7 @@ export async function loginToken(request: APIRequestContext, target: Target, rol
 /** Creates a project key with the user's login token; `scopes` undefined sends the docs' body without scopes. */
 export async function createKey(request: APIRequestContext, target: Target, userToken: string, scopes?: string[], projectId = target.settings.projectId!): Promise<ViewToken> {
   const response = await request.post(`/api/v2/projects/${projectId}/tokens`, { data: scopes ? { scopes } : {}, headers: bearer(userToken) })
-  expect(response.status(), `precondition (EXL-TOKEN-CREATE): creating a ${scopes?.join('+') ?? 'default'} key must give 201`).toBe(201)
+  expect(response.status(), precondition('EXL-TOKEN-CREATE', `creating a ${scopes?.join('+') ?? 'default'} key must give 201`)).toBe(201)
   return (await response.json()) as ViewToken
 }
 
@@ -50,33 +49,35 @@ export type ProblemCase = readonly [name: string, response: APIResponse, status:
 
 /**
  * Asserts RFC 9457 ProblemDetails answers as Exceptionless sends them, several at once, each assertion covering
- * every case (the diff names each that is off). The status, then the title (Exceptionless puts the message
+ * every case (the message names each that is off). The status, then the title (Exceptionless puts the message
  * there) belong to `id`, the requirement under test; the envelope, checked between them, to
  * EXL-PROBLEM-DETAILS, so a wrong envelope fails that one requirement and blocks, not fails, the rest.
  * Returns the parsed bodies.
  */
 export async function expectProblems(cases: readonly ProblemCase[], id: string): Promise<Record<string, unknown>[]> {
   const bodies: Record<string, unknown>[] = []
-  const seen: string[] = []
-  const each = <T>(of: (c: ProblemCase, body: Record<string, unknown>) => T, which = cases) => Object.fromEntries(which.map((c) => [c[0], of(c, bodies[cases.indexOf(c)]!)]))
-  for (const [name, response] of cases) {
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
-    bodies.push(body)
-    seen.push(`${name || 'the response'}: ${response.status()} ${response.headers()['content-type'] ?? '(no content type)'} ${JSON.stringify(body).slice(0, 200)}`)
-  }
-  const named = (name: string) => (name ? `${name} → ` : '')
-  expect(each(([, response]) => response.status()), `${id}: expected ${cases.map(([name, , status]) => `${named(name)}${status}`).join(', ')}`).toEqual(each(([, , status]) => status))
-  expect(
-    each(([, response], body) => ({
-      problemJson: /^application\/problem\+json/.test(response.headers()['content-type'] ?? ''),
-      status: body.status,
-      type: typeof body.type,
-      instance: /^[A-Z]+ \/api\/v2\/[^?#]*$/.test(String(body.instance)),
-    })),
-    `EXL-PROBLEM-DETAILS (${id}): application/problem+json with status equal to the HTTP status, a type, and instance "<METHOD> <path>" (no query string); got ${seen.join('; ')}`,
-  ).toEqual(each(([, , status]) => ({ problemJson: true, status, type: 'string', instance: true })))
-  const titled = cases.filter((c) => c[3] !== undefined)
-  if (titled.length) expect(each((_, body) => body.title, titled), `${id}: ProblemDetails title`).toEqual(each(([, , , title]) => title, titled))
+  for (const [, response] of cases) bodies.push((await response.json().catch(() => ({}))) as Record<string, unknown>)
+  const expected = cases.map(([name, , status]) => `${name ? `${name} → ` : ''}${status}`).join(', ')
+  expectEach(
+    finding(id, `expected ${expected}`),
+    cases.map(([name, response, status]) => [name, response.status(), status]),
+  )
+  expectEach(
+    finding('EXL-PROBLEM-DETAILS', `(${id}) application/problem+json with status equal to the HTTP status, a type, and instance "<METHOD> <path>" (no query string)`),
+    cases.map(([name, response, status], i) => {
+      const body = bodies[i]!
+      const actual = {
+        problemJson: /^application\/problem\+json/.test(response.headers()['content-type'] ?? ''),
+        status: body.status,
+        type: typeof body.type,
+        instance: /^[A-Z]+ \/api\/v2\/[^?#]*$/.test(String(body.instance)),
+      }
+      return [name, actual, { problemJson: true, status, type: 'string', instance: true }]
+    }),
+    (actual) => JSON.stringify(actual),
+  )
+  const titled = cases.flatMap(([name, , , title], i) => (title === undefined ? [] : [[name, bodies[i]!.title, title] as const]))
+  if (titled.length) expectEach(finding(id, 'ProblemDetails title'), titled)
   return bodies
 }
 
@@ -93,5 +94,5 @@ export async function expectUnauthorized(responses: APIResponse | readonly (read
     id,
   )
   const schemes = Object.fromEntries(cases.map(([name, response]) => [name, parseChallenge(response.headers()['www-authenticate'])?.scheme.toLowerCase()]))
-  expect(schemes, `${id}: a 401 carries a Bearer WWW-Authenticate challenge`).toEqual(Object.fromEntries(cases.map(([name]) => [name, 'bearer'])))
+  expect(schemes, finding(id, `a 401 carries a Bearer WWW-Authenticate challenge`)).toEqual(Object.fromEntries(cases.map(([name]) => [name, 'bearer'])))
 }

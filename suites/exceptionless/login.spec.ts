@@ -1,27 +1,27 @@
-import { credentialsFor } from '../support/targets.ts'
-import { expect, req, test } from '../support/test.ts'
-import { account, bearer, expectProblem, expectProblems, postLogin, type ProblemCase } from './exceptionless.ts'
+import { expect, finding, precondition, req, test } from '../../harness/index.ts'
+import { account, bearer, expectProblem, expectProblems, postLogin } from './exceptionless.ts'
+import type { ProblemCase } from './exceptionless.ts'
 
 test.describe('POST /api/v2/auth/login', () => {
   test('returns a 40-character token for a valid email and password', req('EXL-LOGIN-OK'), async ({ request, target }) => {
     const response = await postLogin(request, account(target))
-    expect(response.status(), 'EXL-LOGIN-OK: valid credentials get 200').toBe(200)
+    expect(response.status(), finding('EXL-LOGIN-OK', 'valid credentials get 200')).toBe(200)
     const body = await response.json()
-    expect(Object.keys(body), 'EXL-LOGIN-OK: the body is {"token"}').toEqual(['token'])
-    expect(body.token, 'EXL-LOGIN-OK: 40 characters of [A-Za-z0-9]').toMatch(/^[A-Za-z0-9]{40}$/)
+    expect(Object.keys(body), finding('EXL-LOGIN-OK', 'the body is {"token"}')).toEqual(['token'])
+    expect(body.token, finding('EXL-LOGIN-OK', '40 characters of [A-Za-z0-9]')).toMatch(/^[A-Za-z0-9]{40}$/)
     const use = await request.get('/api/v2/organizations', { headers: bearer(body.token) })
-    expect(use.status(), 'EXL-LOGIN-OK: the token authenticates').toBe(200)
+    expect(use.status(), finding('EXL-LOGIN-OK', 'the token authenticates')).toBe(200)
   })
 
   test('reuses the unexpired login token', req('EXL-LOGIN-REUSE'), async ({ request, target }) => {
     const first = await (await postLogin(request, account(target))).json()
     const second = await (await postLogin(request, account(target))).json()
-    expect(second.token, 'EXL-LOGIN-REUSE: the same token comes back while it is valid').toBe(first.token)
+    expect(second.token, finding('EXL-LOGIN-REUSE', 'the same token comes back while it is valid')).toBe(first.token)
     // …to the same user only: another user's login gets a token of their own.
-    const other = credentialsFor(target, 'globalUser')
+    const other = target.optionalCreds('globalUser')
     test.skip(other.missing !== undefined, `the token is reused for its user; that another user gets another token needs a second user: ${other.missing}`)
     const theirs = await (await postLogin(request, { email: other.values.email, password: other.values.password })).json()
-    expect(theirs.token, 'EXL-LOGIN-REUSE: another user gets another token').not.toBe(first.token)
+    expect(theirs.token, finding('EXL-LOGIN-REUSE', 'another user gets another token')).not.toBe(first.token)
     const again = await (await postLogin(request, account(target))).json()
     expect(again.token, "EXL-LOGIN-REUSE: and the first user's token is still theirs").toBe(first.token)
   })
@@ -30,7 +30,7 @@ test.describe('POST /api/v2/auth/login', () => {
     const { email } = account(target)
     const wrong = await expectProblem(await postLogin(request, { email, password: 'not-the-password' }), 401, 'EXL-LOGIN-FAILED', 'Login failed.')
     const unknown = await expectProblem(await postLogin(request, { email: `nobody-${Date.now()}@example.invalid`, password: 'whatever-password' }), 401, 'EXL-LOGIN-FAILED', 'Login failed.')
-    expect(unknown.title, 'EXL-LOGIN-FAILED: no account enumeration').toBe(wrong.title)
+    expect(unknown.title, finding('EXL-LOGIN-FAILED', 'no account enumeration')).toBe(wrong.title)
   })
 
   test('answers a missing or out-of-range email or password with 422 and errors.<field>', req('EXL-LOGIN-VALIDATION'), async ({ request, target }) => {
@@ -48,7 +48,7 @@ test.describe('POST /api/v2/auth/login', () => {
     const messages = (i: number, field: string) => ((problems[i]!.errors as Record<string, unknown> | undefined)?.[field] as unknown[] | undefined)?.length ?? 0
     expect(
       Object.fromEntries(invalid.map(([name, , field], i) => [name, `errors.${field}: ${messages(i, field) > 0 ? 'present' : 'missing'}`])),
-      'EXL-LOGIN-VALIDATION: errors names the field, with at least one message',
+      finding('EXL-LOGIN-VALIDATION', 'errors names the field, with at least one message'),
     ).toEqual(Object.fromEntries(invalid.map(([name, , field]) => [name, `errors.${field}: present`])))
   })
 
@@ -57,7 +57,7 @@ test.describe('POST /api/v2/auth/login', () => {
     // A Buffer goes out as it is: Playwright would JSON-encode a string that is not JSON (a JSON string literal).
     for (const body of [`email=${email}&password=${password}`, `{"email":"${email}","password":`]) {
       const response = await request.post('/api/v2/auth/login', { data: Buffer.from(body), headers: { 'content-type': 'application/json' } })
-      expect([400, 415, 422], `EXL-LOGIN-VALIDATION: a body that is not JSON gets 400, 415 or 422, got ${response.status()}`).toContain(response.status())
+      expect([400, 415, 422], finding('EXL-LOGIN-VALIDATION', `a body that is not JSON gets 400, 415 or 422, got ${response.status()}`)).toContain(response.status())
       await expectProblem(response, response.status(), `EXL-LOGIN-VALIDATION (${body.startsWith('{') ? 'truncated JSON' : 'a form body'})`)
     }
   })
@@ -66,15 +66,15 @@ test.describe('POST /api/v2/auth/login', () => {
     const { email } = account(target)
     for (const password of ['echo1', 'Echo-probe-password-77']) {
       const response = await postLogin(request, { email, password })
-      expect(response.status(), 'EXL-LOGIN-NOECHO: refused').toBeGreaterThanOrEqual(400)
-      expect(await response.text(), 'EXL-LOGIN-NOECHO: the body must not contain the password').not.toContain(password)
+      expect(response.status(), finding('EXL-LOGIN-NOECHO', 'refused')).toBeGreaterThanOrEqual(400)
+      expect(await response.text(), finding('EXL-LOGIN-NOECHO', 'the body must not contain the password')).not.toContain(password)
     }
   })
 
   test('denies the sixth attempt for one email within 15 minutes', req('EXL-LOGIN-RATE-LIMIT'), async ({ request, target }) => {
     // Every failed login also counts against the caller's IP (more than 15 in a quarter hour are denied), so a real
     // target with a lockout account spends its six attempts on the test below, which checks this too.
-    test.skip(!target.control && credentialsFor(target, 'lockout').missing === undefined, 'checked by "denies even the right password while locked" with the lockout account (saves six failed logins of the per-IP budget)')
+    test.skip(!target.control && target.optionalCreds('lockout').missing === undefined, 'checked by "denies even the right password while locked" with the lockout account (saves six failed logins of the per-IP budget)')
     // The count is per email and starts before the user lookup, so an address nobody owns locks nothing real.
     const email = `rate-limit-${crypto.randomUUID()}@example.invalid`
     const attempts: ProblemCase[] = []
@@ -95,7 +95,7 @@ test.describe('POST /api/v2/auth/login', () => {
     for (let i = 1; i <= 5; i++) attempts.push([`wrong password ${i}`, await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, 'Login failed.'])
     // Another user's successful login in between resets nothing but that user's own count.
     if (account(target).email.toLowerCase() !== email.toLowerCase()) {
-      expect((await postLogin(request, account(target))).status(), 'precondition (EXL-LOGIN-OK): another user logs in meanwhile').toBe(200)
+      expect((await postLogin(request, account(target))).status(), precondition('EXL-LOGIN-OK', 'another user logs in meanwhile')).toBe(200)
     }
     attempts.push(['the right password', await postLogin(request, { email, password }), 401, 'Login denied.'])
     await expectProblems(attempts, 'EXL-LOGIN-RATE-LIMIT')
@@ -110,6 +110,6 @@ test.describe('POST /api/v2/auth/login', () => {
     clock.require(15 * 60 + 1)
     const { email, password } = await lockOut(request, target)
     await clock.advance(15 * 60 + 1)
-    expect((await postLogin(request, { email, password })).status(), 'EXL-LOGIN-RATE-LIMIT: the right password works once the window has passed').toBe(200)
+    expect((await postLogin(request, { email, password })).status(), finding('EXL-LOGIN-RATE-LIMIT', 'the right password works once the window has passed')).toBe(200)
   })
 })

@@ -1,31 +1,31 @@
-import { expect, req, test } from '../support/test.ts'
+import { expect, finding, precondition, req, test } from '../../harness/index.ts'
 import { bearer, createKey, expectProblem, expectProblems, expectUnauthorized, loginToken, type ProblemCase, type ViewToken } from './exceptionless.ts'
 
 test.describe('Scopes', () => {
   test('expands user to client+user, and a user-scoped key does client things', req('EXL-SCOPE-IMPLY'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const key = await createKey(request, target, user, ['user'])
-    expect([...key.scopes].sort(), 'EXL-SCOPE-IMPLY: ["user"] is stored as ["client","user"]').toEqual(['client', 'user'])
+    expect([...key.scopes].sort(), finding('EXL-SCOPE-IMPLY', '["user"] is stored as ["client","user"]')).toEqual(['client', 'user'])
     const posted = await request.post('/api/v2/events', { data: { message: 'from a user-scoped key' }, headers: bearer(key.id) })
-    expect(posted.status(), 'EXL-SCOPE-IMPLY: user ⇒ client, so the key may post events').toBe(202)
+    expect(posted.status(), finding('EXL-SCOPE-IMPLY', 'user ⇒ client, so the key may post events')).toBe(202)
     const config = await request.get('/api/v2/projects/config', { headers: bearer(key.id) })
-    expect(config.status(), 'EXL-SCOPE-IMPLY: user ⇒ client, so the key may read the client configuration').toBe(200)
+    expect(config.status(), finding('EXL-SCOPE-IMPLY', 'user ⇒ client, so the key may read the client configuration')).toBe(200)
     const orgs = await request.get('/api/v2/organizations', { headers: bearer(key.id) })
-    expect(orgs.status(), 'EXL-SCOPE-IMPLY: and it has the user scope itself').toBe(200)
+    expect(orgs.status(), finding('EXL-SCOPE-IMPLY', 'and it has the user scope itself')).toBe(200)
     const listed = ((await orgs.json()) as { id: string }[]).map((o) => o.id)
     expect(listed, "EXL-SCOPE-IMPLY: a project key sees its own organization only, whatever its scope").toEqual([target.settings.organizationId])
     // The same expansion through POST /api/v2/tokens.
     const data = { organization_id: target.settings.organizationId, project_id: target.settings.projectId, scopes: ['user'] }
     const viaTokens = await request.post('/api/v2/tokens', { data, headers: bearer(user) })
-    expect(viaTokens.status(), 'precondition (EXL-TOKEN-CREATE): POST /api/v2/tokens creates the key').toBe(201)
-    expect([...((await viaTokens.json()) as ViewToken).scopes].sort(), 'EXL-SCOPE-IMPLY: POST /api/v2/tokens stores ["user"] as ["client","user"] too').toEqual(['client', 'user'])
+    expect(viaTokens.status(), precondition('EXL-TOKEN-CREATE', 'POST /api/v2/tokens creates the key')).toBe(201)
+    expect([...((await viaTokens.json()) as ViewToken).scopes].sort(), finding('EXL-SCOPE-IMPLY', 'POST /api/v2/tokens stores ["user"] as ["client","user"] too')).toEqual(['client', 'user'])
   })
 
   test('lets a global user do user things', req('EXL-SCOPE-IMPLY'), async ({ request, target }) => {
     const admin = await loginToken(request, target, 'globalUser')
-    expect((await request.get('/api/v2/organizations', { headers: bearer(admin) })).status(), 'EXL-SCOPE-IMPLY: global ⇒ user').toBe(200)
+    expect((await request.get('/api/v2/organizations', { headers: bearer(admin) })).status(), finding('EXL-SCOPE-IMPLY', 'global ⇒ user')).toBe(200)
     const key = await createKey(request, target, admin, ['global'])
-    expect([...key.scopes].sort(), 'EXL-SCOPE-IMPLY: ["global"] is stored as ["client","global","user"]').toEqual(['client', 'global', 'user'])
+    expect([...key.scopes].sort(), finding('EXL-SCOPE-IMPLY', '["global"] is stored as ["client","global","user"]')).toEqual(['client', 'global', 'user'])
   })
 
   test('gives a key created with no scopes or an empty scope list the client scope', req('EXL-SCOPE-DEFAULT'), async ({ request, target }) => {
@@ -38,14 +38,14 @@ test.describe('Scopes', () => {
       const response = await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: body, headers: bearer(user) })
       created[name] = { status: response.status(), scopes: ((await response.json().catch(() => ({}))) as { scopes?: unknown }).scopes }
     }
-    expect(created, 'EXL-SCOPE-DEFAULT: created (201) with ["client"]').toEqual({ 'no scopes': { status: 201, scopes: ['client'] }, 'an empty scope list': { status: 201, scopes: ['client'] } })
+    expect(created, finding('EXL-SCOPE-DEFAULT', 'created (201) with ["client"]')).toEqual({ 'no scopes': { status: 201, scopes: ['client'] }, 'an empty scope list': { status: 201, scopes: ['client'] } })
   })
 
   test('lower-cases the scopes of a new key', req('EXL-SCOPE-CASE'), async ({ request, target }) => {
     const key = await createKey(request, target, await loginToken(request, target), ['CLIENT'])
-    expect(key.scopes, 'EXL-SCOPE-CASE: ["CLIENT"] is stored as ["client"]').toEqual(['client'])
+    expect(key.scopes, finding('EXL-SCOPE-CASE', '["CLIENT"] is stored as ["client"]')).toEqual(['client'])
     const posted = await request.post('/api/v2/events', { data: { message: 'from an upper-case scoped key' }, headers: bearer(key.id) })
-    expect(posted.status(), 'EXL-SCOPE-CASE: the key has the client role').toBe(202)
+    expect(posted.status(), finding('EXL-SCOPE-CASE', 'the key has the client role')).toBe(202)
   })
 
   test('refuses an unknown scope with 422 errors.scopes', req('EXL-SCOPE-UNKNOWN'), async ({ request, target }) => {
@@ -55,7 +55,7 @@ test.describe('Scopes', () => {
       cases.push([JSON.stringify(scopes), await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes }, headers: bearer(user) }), 422])
     }
     const problems = await expectProblems(cases, 'EXL-SCOPE-UNKNOWN')
-    expect(problems.map((p) => Object.keys((p.errors as object) ?? {}).includes('scopes')), 'EXL-SCOPE-UNKNOWN: errors.scopes in each').toEqual([true, true])
+    expect(problems.map((p) => Object.keys((p.errors as object) ?? {}).includes('scopes')), finding('EXL-SCOPE-UNKNOWN', 'errors.scopes in each')).toEqual([true, true])
   })
 
   test('refuses the global scope to a user without the global role', req('EXL-SCOPE-ELEVATION'), async ({ request, target }) => {
@@ -70,24 +70,24 @@ test.describe('What a client key is for', () => {
     const key = await createKey(request, target, await loginToken(request, target), ['client'])
     for (const data of [{ message: 'Exceptionless is amazing!' }, { type: 'log', message: 'a log', date: '2030-01-01T12:00:00.0000000-05:00', '@user': { identity: '123456789' } }]) {
       const response = await request.post('/api/v2/events', { data, headers: bearer(key.id) })
-      expect(response.status(), 'EXL-CLIENT-POST-EVENT: 202 Accepted').toBe(202)
+      expect(response.status(), finding('EXL-CLIENT-POST-EVENT', '202 Accepted')).toBe(202)
     }
   })
 
   test('reads the client configuration, and 304 for the current version', req('EXL-CLIENT-CONFIG'), async ({ request, target }) => {
     const key = await createKey(request, target, await loginToken(request, target), ['client'])
     const response = await request.get('/api/v2/projects/config', { headers: bearer(key.id) })
-    expect(response.status(), 'EXL-CLIENT-CONFIG: 200').toBe(200)
+    expect(response.status(), finding('EXL-CLIENT-CONFIG', '200')).toBe(200)
     const config = await response.json()
-    expect(Number.isInteger(config.version), 'EXL-CLIENT-CONFIG: integer version').toBe(true)
-    expect(typeof config.settings, 'EXL-CLIENT-CONFIG: settings object').toBe('object')
+    expect(Number.isInteger(config.version), finding('EXL-CLIENT-CONFIG', 'integer version')).toBe(true)
+    expect(typeof config.settings, finding('EXL-CLIENT-CONFIG', 'settings object')).toBe('object')
     const current = await request.get(`/api/v2/projects/config?v=${config.version}`, { headers: bearer(key.id) })
-    expect(current.status(), `EXL-CLIENT-CONFIG: ?v=${config.version} (current) gives 304`).toBe(304)
+    expect(current.status(), finding('EXL-CLIENT-CONFIG', `?v=${config.version} (current) gives 304`)).toBe(304)
     const stale = await request.get(`/api/v2/projects/config?v=${config.version - 1}`, { headers: bearer(key.id) })
-    expect(stale.status(), 'EXL-CLIENT-CONFIG: an older ?v= gives the configuration').toBe(200)
+    expect(stale.status(), finding('EXL-CLIENT-CONFIG', 'an older ?v= gives the configuration')).toBe(200)
     const byId = `/api/v2/projects/${target.settings.projectId}/config`
-    expect((await request.get(byId, { headers: bearer(key.id) })).status(), `EXL-CLIENT-CONFIG: GET ${byId} with the project's key`).toBe(200)
-    expect((await request.get(`${byId}?v=${config.version}`, { headers: bearer(key.id) })).status(), `EXL-CLIENT-CONFIG: GET ${byId}?v=${config.version} (current) gives 304`).toBe(304)
+    expect((await request.get(byId, { headers: bearer(key.id) })).status(), finding('EXL-CLIENT-CONFIG', `GET ${byId} with the project's key`)).toBe(200)
+    expect((await request.get(`${byId}?v=${config.version}`, { headers: bearer(key.id) })).status(), finding('EXL-CLIENT-CONFIG', `GET ${byId}?v=${config.version} (current) gives 304`)).toBe(304)
     // A current version never stands in for credentials.
     for (const path of [`/api/v2/projects/config?v=${config.version}`, `${byId}?v=${config.version}`]) {
       await expectUnauthorized(await request.get(path), 'EXL-CLIENT-CONFIG (no key)')

@@ -1,23 +1,23 @@
-import { expect, req, test } from '../support/test.ts'
+import { expect, finding, precondition, req, test } from '../../harness/index.ts'
 import { basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken, type ViewToken } from './exceptionless.ts'
 
 test.describe('Project tokens (API keys)', () => {
   test('creates a client key with a login token', req('EXL-TOKEN-CREATE'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const response = await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes: ['client'] }, headers: bearer(user) })
-    expect(response.status(), 'EXL-TOKEN-CREATE: 201 Created').toBe(201)
+    expect(response.status(), finding('EXL-TOKEN-CREATE', '201 Created')).toBe(201)
     const token = (await response.json()) as ViewToken
-    expect(token.id, 'EXL-TOKEN-CREATE: a 40-character key').toMatch(/^[A-Za-z0-9]{40}$/)
-    expect(token, 'EXL-TOKEN-CREATE: ViewToken fields').toMatchObject({ project_id: target.settings.projectId, organization_id: target.settings.organizationId, scopes: ['client'], is_disabled: false })
+    expect(token.id, finding('EXL-TOKEN-CREATE', 'a 40-character key')).toMatch(/^[A-Za-z0-9]{40}$/)
+    expect(token, finding('EXL-TOKEN-CREATE', 'ViewToken fields')).toMatchObject({ project_id: target.settings.projectId, organization_id: target.settings.organizationId, scopes: ['client'], is_disabled: false })
     const location = response.headers().location ?? ''
-    expect(location, 'EXL-TOKEN-CREATE: Location is the absolute URL of the new token').toMatch(new RegExp(`^https?://[^/]+/api/v2/tokens/${token.id}$`))
-    expect((await request.get('/api/v2/projects/config', { headers: bearer(token.id) })).status(), 'EXL-TOKEN-CREATE: the new key authenticates').toBe(200)
+    expect(location, finding('EXL-TOKEN-CREATE', 'Location is the absolute URL of the new token')).toMatch(new RegExp(`^https?://[^/]+/api/v2/tokens/${token.id}$`))
+    expect((await request.get('/api/v2/projects/config', { headers: bearer(token.id) })).status(), finding('EXL-TOKEN-CREATE', 'the new key authenticates')).toBe(200)
     // The same through POST /api/v2/tokens.
     const data = { organization_id: target.settings.organizationId, project_id: target.settings.projectId, scopes: ['client'] }
     const other = await request.post('/api/v2/tokens', { data, headers: bearer(user) })
-    expect(other.status(), 'EXL-TOKEN-CREATE: POST /api/v2/tokens → 201').toBe(201)
+    expect(other.status(), finding('EXL-TOKEN-CREATE', 'POST /api/v2/tokens → 201')).toBe(201)
     const created = (await other.json()) as ViewToken
-    expect(other.headers().location ?? '', 'EXL-TOKEN-CREATE: its Location is the absolute URL of the new token').toMatch(new RegExp(`^https?://[^/]+/api/v2/tokens/${created.id}$`))
+    expect(other.headers().location ?? '', finding('EXL-TOKEN-CREATE', 'its Location is the absolute URL of the new token')).toMatch(new RegExp(`^https?://[^/]+/api/v2/tokens/${created.id}$`))
   })
 
   test('refuses token creation and management to API keys', req('EXL-TOKEN-KEY-CANNOT-CREATE'), async ({ request, target }) => {
@@ -39,30 +39,30 @@ test.describe('Project tokens (API keys)', () => {
     const listed: string[] = []
     for (let page = 1; page <= 50 && !listed.includes(key.id); page++) {
       const list = await request.get(`/api/v2/projects/${target.settings.projectId}/tokens?page=${page}&limit=100`, { headers: bearer(user) })
-      expect(list.status(), `EXL-TOKEN-MANAGE: list page ${page}`).toBe(200)
+      expect(list.status(), finding('EXL-TOKEN-MANAGE', `list page ${page}`)).toBe(200)
       const ids = ((await list.json()) as ViewToken[]).map((t) => t.id)
       listed.push(...ids)
       if (ids.length < 100) break
     }
-    expect(listed, 'EXL-TOKEN-MANAGE: the new key is listed').toContain(key.id)
+    expect(listed, finding('EXL-TOKEN-MANAGE', 'the new key is listed')).toContain(key.id)
     const one = await request.get(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })
-    expect(one.status(), 'EXL-TOKEN-MANAGE: read one').toBe(200)
+    expect(one.status(), finding('EXL-TOKEN-MANAGE', 'read one')).toBe(200)
     expect((await one.json()).id).toBe(key.id)
     const patched = await request.patch(`/api/v2/tokens/${key.id}`, { data: { notes: 'updated token' }, headers: bearer(user) })
-    expect(patched.status(), 'EXL-TOKEN-MANAGE: PATCH notes').toBe(200)
-    expect((await patched.json()).notes, 'EXL-TOKEN-MANAGE: notes updated').toBe('updated token')
+    expect(patched.status(), finding('EXL-TOKEN-MANAGE', 'PATCH notes')).toBe(200)
+    expect((await patched.json()).notes, finding('EXL-TOKEN-MANAGE', 'notes updated')).toBe('updated token')
     const deleted = await request.delete(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })
-    expect(deleted.status(), 'EXL-TOKEN-MANAGE: DELETE → 202').toBe(202)
-    expect((await request.get(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })).status(), 'EXL-TOKEN-MANAGE: gone after delete').toBe(404)
+    expect(deleted.status(), finding('EXL-TOKEN-MANAGE', 'DELETE → 202')).toBe(202)
+    expect((await request.get(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })).status(), finding('EXL-TOKEN-MANAGE', 'gone after delete')).toBe(404)
   })
 
   test('refuses a disabled key with 401', req('EXL-TOKEN-DISABLED'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const key = await createKey(request, target, user, ['client'])
-    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), 'precondition (EXL-CLIENT-CONFIG): the key reads its configuration').toBe(200)
-    expect((await request.get(`/api/v2/projects/config?access_token=${key.id}`)).status(), 'precondition (EXL-AUTH-QUERY): the key works as ?access_token=').toBe(200)
+    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), precondition('EXL-CLIENT-CONFIG', 'the key reads its configuration')).toBe(200)
+    expect((await request.get(`/api/v2/projects/config?access_token=${key.id}`)).status(), precondition('EXL-AUTH-QUERY', 'the key works as ?access_token=')).toBe(200)
     const disabled = await request.patch(`/api/v2/tokens/${key.id}`, { data: { is_disabled: true }, headers: bearer(user) })
-    expect(disabled.status(), 'EXL-TOKEN-DISABLED: PATCH is_disabled').toBe(200)
+    expect(disabled.status(), finding('EXL-TOKEN-DISABLED', 'PATCH is_disabled')).toBe(200)
     const refusedAlways = async (when: string) => {
       await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), `EXL-TOKEN-DISABLED (${when}, header)`)
       await expectUnauthorized(await request.get(`/api/v2/projects/config?access_token=${key.id}`), `EXL-TOKEN-DISABLED (${when}, ?access_token=)`)
@@ -71,16 +71,16 @@ test.describe('Project tokens (API keys)', () => {
     await refusedAlways('disabled')
     // Editing the notes of a disabled key leaves it disabled.
     const noted = await request.patch(`/api/v2/tokens/${key.id}`, { data: { notes: 'still disabled' }, headers: bearer(user) })
-    expect(noted.status(), 'EXL-TOKEN-DISABLED: PATCH notes').toBe(200)
-    expect((await noted.json()).is_disabled, 'EXL-TOKEN-DISABLED: a PATCH without is_disabled keeps the key disabled').toBe(true)
+    expect(noted.status(), finding('EXL-TOKEN-DISABLED', 'PATCH notes')).toBe(200)
+    expect((await noted.json()).is_disabled, finding('EXL-TOKEN-DISABLED', 'a PATCH without is_disabled keeps the key disabled')).toBe(true)
     await refusedAlways('after a PATCH of its notes')
   })
 
   test('refuses a deleted key with 401', req('EXL-TOKEN-DELETED'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const key = await createKey(request, target, user, ['client'])
-    expect((await request.get(`/api/v2/projects/config?access_token=${key.id}`)).status(), 'precondition (EXL-AUTH-QUERY): the key works as ?access_token=').toBe(200)
-    expect((await request.delete(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })).status(), 'EXL-TOKEN-DELETED: DELETE → 202').toBe(202)
+    expect((await request.get(`/api/v2/projects/config?access_token=${key.id}`)).status(), precondition('EXL-AUTH-QUERY', 'the key works as ?access_token=')).toBe(200)
+    expect((await request.delete(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })).status(), finding('EXL-TOKEN-DELETED', 'DELETE → 202')).toBe(202)
     await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-DELETED')
     await expectUnauthorized(await request.get(`/api/v2/projects/config?access_token=${key.id}`), 'EXL-TOKEN-DELETED')
   })
@@ -94,9 +94,9 @@ test.describe('Project tokens (API keys)', () => {
     const expires = new Date(Date.parse(probe.created_utc) + lifetime * 1000).toISOString()
     const data = { organization_id: target.settings.organizationId, project_id: target.settings.projectId, scopes: ['client'], expires_utc: expires }
     const created = await request.post('/api/v2/tokens', { data, headers: bearer(user) })
-    expect(created.status(), 'precondition (EXL-TOKEN-CREATE): a key with expires_utc is created').toBe(201)
+    expect(created.status(), precondition('EXL-TOKEN-CREATE', 'a key with expires_utc is created')).toBe(201)
     const key = (await created.json()) as ViewToken
-    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), 'EXL-TOKEN-EXPIRED: the key works before expires_utc').toBe(200)
+    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), finding('EXL-TOKEN-EXPIRED', 'the key works before expires_utc')).toBe(200)
     await clock.advance(lifetime + 1)
     await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
     await expectUnauthorized(await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
@@ -106,9 +106,9 @@ test.describe('Project tokens (API keys)', () => {
     const user = await loginToken(request, target)
     const response = await request.post('/api/v2/tokens', { data: { organization_id: target.settings.organizationId, scopes: ['client'] }, headers: bearer(user) })
     const problem = await expectProblem(response, 400, 'EXL-TOKEN-VALIDATION')
-    expect(Object.keys((problem.errors as object) ?? {}), 'EXL-TOKEN-VALIDATION: errors.project_id').toContain('project_id')
+    expect(Object.keys((problem.errors as object) ?? {}), finding('EXL-TOKEN-VALIDATION', 'errors.project_id')).toContain('project_id')
     const ok = await request.post('/api/v2/tokens', { data: { organization_id: target.settings.organizationId, project_id: target.settings.projectId, scopes: ['client'] }, headers: bearer(user) })
-    expect(ok.status(), 'EXL-TOKEN-VALIDATION: with project_id it is created').toBe(201)
+    expect(ok.status(), finding('EXL-TOKEN-VALIDATION', 'with project_id it is created')).toBe(201)
   })
 
   test("keeps keys inside the caller's organizations", req('EXL-TOKEN-ORG-ISOLATION'), async ({ request, target }) => {
@@ -125,7 +125,7 @@ test.describe('Project tokens (API keys)', () => {
     const user = await loginToken(request, target)
     const own = await createKey(request, target, user, ['client'])
     const both = await request.delete(`/api/v2/tokens/${own.id},${foreignKey.id}`, { headers: bearer(user) })
-    expect(both.status(), 'EXL-TOKEN-ORG-ISOLATION: DELETE of an own and a foreign key must not fail on the server').toBeLessThan(500)
+    expect(both.status(), finding('EXL-TOKEN-ORG-ISOLATION', 'DELETE of an own and a foreign key must not fail on the server')).toBeLessThan(500)
     const still = await request.get('/api/v2/projects/config', { headers: bearer(foreignKey.id) })
     expect(still.status(), "EXL-TOKEN-ORG-ISOLATION: the other organization's key still works after the user asked to delete it").toBe(200)
   })
@@ -133,8 +133,8 @@ test.describe('Project tokens (API keys)', () => {
   test("reads events of the caller's projects only", req('EXL-EVENTS-ORG-ISOLATION'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const own = await request.get(`/api/v2/projects/${target.settings.projectId}/events`, { headers: bearer(user) })
-    expect(own.status(), 'EXL-EVENTS-ORG-ISOLATION: events of a project in the user’s organization').toBe(200)
-    expect(Array.isArray(await own.json()), 'EXL-EVENTS-ORG-ISOLATION: an array of events').toBe(true)
+    expect(own.status(), finding('EXL-EVENTS-ORG-ISOLATION', 'events of a project in the user’s organization')).toBe(200)
+    expect(Array.isArray(await own.json()), finding('EXL-EVENTS-ORG-ISOLATION', 'an array of events')).toBe(true)
     await expectProblem(await request.get(`/api/v2/projects/${target.settings.foreignProjectId}/events`, { headers: bearer(user) }), 404, 'EXL-EVENTS-ORG-ISOLATION')
   })
 })

@@ -1,4 +1,4 @@
-import { expect, req, test } from '../support/test.ts'
+import { expect, req, test } from '../../harness/index.ts'
 import { bearer, expectProblem, postLogin, account, type ViewToken } from './exceptionless.ts'
 
 test('the documented walk: login → organizations → client key → event → configuration → refusals', req('EXL-WALK'), async ({ request, target }) => {

@@ -1,0 +1,50 @@
+import type { DadiFixtures } from '../mocks/dadi/fixtures.ts'
+import type { ExceptionlessFixtures } from '../mocks/exceptionless/fixtures.ts'
+import { definitions, type ApiName, type ImplementedApi } from '../mocks/registry.ts'
+
+/** A request in an API's own terms, as a load generator replays it. */
+export interface RequestSpec {
+  method: string
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+/**
+ * How `npm run bench` drives one API: the request that issues a token (replayed under load, so one request),
+ * how to read the token from its answer, and a token-checked read. How a client gets a token in general — in as
+ * many steps as the API takes — is the mock definition's `obtainToken`; these plans are the benchmark's own.
+ */
+export interface BenchPlan<F> {
+  issue(fixtures: F): RequestSpec
+  token(body: unknown): string
+  protectedGet(token: string, fixtures: F): RequestSpec
+}
+
+const json = { 'content-type': 'application/json' }
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+const dadi: BenchPlan<DadiFixtures> = {
+  issue: (f) => ({ method: 'POST', path: '/token', headers: json, body: JSON.stringify({ clientId: f.clients[0]!.clientId, secret: f.clients[0]!.secret }) }),
+  token: (body) => (body as { accessToken: string }).accessToken,
+  protectedGet: (token, f) => {
+    const c = f.collections[0]!
+    return { method: 'GET', path: `/${c.version}/${c.database}/${c.name}`, headers: bearer(token) }
+  },
+}
+
+const exceptionless: BenchPlan<ExceptionlessFixtures> = {
+  issue: (f) => ({ method: 'POST', path: '/api/v2/auth/login', headers: json, body: JSON.stringify({ email: f.users[0]!.email, password: f.users[0]!.password }) }),
+  token: (body) => (body as { token: string }).token,
+  protectedGet: (token) => ({ method: 'GET', path: '/api/v2/organizations', headers: bearer(token) }),
+}
+
+const plans = { dadi, exceptionless } satisfies Record<ImplementedApi, BenchPlan<never>>
+
+/** The API's bench plan with its default fixtures parsed. */
+export function planFor(api: ApiName): { plan: BenchPlan<unknown>; fixtures: unknown } {
+  const definition = definitions[api]
+  const plan = (plans as Partial<Record<ApiName, BenchPlan<unknown>>>)[api]
+  if (!definition || !plan) throw new Error(`[authconform] no mock or bench plan for "${api}" (bench/plans.ts)`)
+  return { plan, fixtures: definition.parseFixtures(definition.defaultFixtures) }
+}

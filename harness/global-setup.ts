@@ -1,0 +1,28 @@
+import { pathToFileURL } from 'node:url'
+import { ensureBundle } from './bundle.mjs'
+import { compiled, specDocuments } from './evidence/spec-validator.ts'
+import { resolveTarget, TEST_PORT_BASE } from './targets.ts'
+
+type NodeServer = typeof import('../mocks/adapters/node-server.ts')
+
+/**
+ * Playwright global setup, in the runner before any worker starts:
+ * - compiles each API's OpenAPI documents for the spec validator, once per change of a document (afterwards a
+ *   content hash finds them in node_modules/.cache), so no worker compiles schemas;
+ * - for the embedded target (`mock`, the default), serves every API's mock with its `/__mock` control surface
+ *   inside the runner process. Unlike a `webServer` there is no child process and no readiness polling
+ *   (Playwright polls at 100, 250, 500 ms, then every second): the ports listen before the first worker starts.
+ *   The mock comes from its esbuild bundle (rebuilt when a source changes), as `npm run mock` starts it: one
+ *   file instead of ~100 modules through Playwright's loader, ~250 ms less before the workers start.
+ * Returns the teardown.
+ */
+export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
+  const apis = resolveTarget().filter((a) => !a.skip)
+  for (const { api } of apis) for (const d of specDocuments(api)) compiled(d.file, d.deviations)
+  const embedded = apis.filter((a) => a.embedded)
+  if (embedded.length === 0) return undefined
+  const bundle = await ensureBundle('node-server', 'mocks/adapters/node-server.ts')
+  const { serveMocks, closeMocks } = (await import(pathToFileURL(bundle).href)) as NodeServer
+  const running = await serveMocks({ apis: embedded.map((a) => a.api), portBase: TEST_PORT_BASE, control: true, cors: true })
+  return () => closeMocks(running)
+}

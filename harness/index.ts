@@ -1,0 +1,13 @@
+/**
+ * What a suite imports: the test with its fixtures, the requirement builders, and the shared expectations.
+ * Suites import nothing else of the harness (and nothing of the mock).
+ *
+ * @example
+ * import { expect, finding, precondition, req, test } from '../../harness/index.ts'
+ */
+export { expect, test, type SuiteFixtures, type Target } from './fixtures/test.ts'
+export type { TargetClock } from './fixtures/target-clock.ts'
+export { browserReq, finding, precondition, req } from './requirements.ts'
+export { expectEach, type Case } from './expect/expect-each.ts'
+export { parseChallenge, type Challenge } from './expect/challenge.ts'
+export { readForm, submitForm, type HtmlForm } from './expect/html-form.ts'

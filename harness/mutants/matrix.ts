@@ -1,0 +1,64 @@
+/** A mutant as the mock lists it: what it breaks, and the requirements that must catch it. */
+export interface Mutant {
+  description: string
+  expect: readonly string[]
+}
+
+export interface ProjectOutcome {
+  /** Requirement IDs of the tests that failed in this project. */
+  failed: Set<string>
+  failedTitles: string[]
+  ran: number
+}
+
+export interface MutantRow {
+  api: string
+  mutant: string
+  description: string
+  expected: { id: string; caught: boolean }[]
+  /** Other requirements that failed too (collateral, allowed). */
+  alsoFailed: string[]
+  verdict: 'caught' | 'survived' | 'caught-elsewhere' | 'not-run'
+}
+
+export interface MutantMatrix {
+  ok: boolean
+  apis: { api: string; clean: { ran: number; failed: string[] }; score: string; rows: MutantRow[] }[]
+}
+
+/** Judges each mutant: caught only when every requirement it names failed. */
+export function mutantMatrix(apis: { api: string; mutants: Readonly<Record<string, Mutant>> }[], outcomes: Map<string, ProjectOutcome>): MutantMatrix {
+  let ok = true
+  const result = apis.map(({ api, mutants }) => {
+    const clean = outcomes.get(api)
+    if (!clean || clean.ran === 0 || clean.failedTitles.length) ok = false
+    const rows: MutantRow[] = Object.entries(mutants).map(([mutant, info]) => {
+      const outcome = outcomes.get(`${api}~${mutant}`)
+      const expected = info.expect.map((id) => ({ id, caught: outcome?.failed.has(id) ?? false }))
+      const alsoFailed = [...(outcome?.failed ?? [])].filter((id) => !info.expect.includes(id)).sort()
+      const verdict: MutantRow['verdict'] = !outcome || outcome.ran === 0 ? 'not-run' : expected.every((e) => e.caught) ? 'caught' : alsoFailed.length ? 'caught-elsewhere' : 'survived'
+      if (verdict !== 'caught') ok = false
+      return { api, mutant, description: info.description, expected, alsoFailed, verdict }
+    })
+    const caught = rows.filter((r) => r.verdict === 'caught').length
+    return { api, clean: { ran: clean?.ran ?? 0, failed: clean?.failedTitles ?? [] }, score: `${caught}/${rows.length} (${rows.length ? Math.round((100 * caught) / rows.length) : 0} %)`, rows }
+  })
+  return { ok, apis: result }
+}
+
+const MARK = { caught: '✅ caught', survived: '❌ SURVIVED', 'caught-elsewhere': '❌ caught only by unrelated requirements', 'not-run': '❌ not run' } as const
+
+export function renderMatrix(matrix: MutantMatrix): string {
+  const out: string[] = ['# Mutation matrix', '']
+  for (const api of matrix.apis) {
+    out.push(`## ${api.api} — score ${api.score}`, '')
+    out.push(api.clean.failed.length ? `❌ the unmutated mock failed: ${api.clean.failed.join('; ')}` : `unmutated mock: ${api.clean.ran} tests, all passed or skipped with a reason`, '')
+    out.push('| Mutant | Defect | Expected requirement(s) | Verdict | Also failed |', '| --- | --- | --- | --- | --- |')
+    for (const r of api.rows) {
+      out.push(`| ${r.mutant} | ${r.description} | ${r.expected.map((e) => `${e.caught ? '✔' : '✘'} ${e.id}`).join('<br>')} | ${MARK[r.verdict]} | ${r.alsoFailed.join(', ') || '—'} |`)
+    }
+    out.push('')
+  }
+  out.push(matrix.ok ? 'All mutants caught by the requirements that should catch them.' : 'FAILED: see the rows marked ❌.')
+  return `${out.join('\n')}\n`
+}

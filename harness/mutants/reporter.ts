@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
+import { knownIds } from '../catalogue.ts'
+import { judgeFailure } from '../requirements.ts'
+import { apiOf } from '../suite-file.ts'
+import { SWEEP_RESULT, type SweepResult } from './sweep.ts'
+
+export interface SweepRecord {
+  api: string
+  /** '' for the unmutated mock. */
+  mutant: string
+  title: string
+  requirements: string[]
+  /** `blocked`: the failure reports on other requirements (a precondition, an envelope), not the test's own. */
+  status: TestResult['status'] | 'blocked'
+  /** Other requirements its failed assertion named: they caught the mutant. */
+  failedFor: string[]
+}
+
+/**
+ * Turns the sweep's `sweep-result` annotations (one per mutant a test body ran against, see
+ * harness/mutants/sweep.ts) into records: which requirements failed against which mutant. Writes them as JSON.
+ */
+export default class MutantReporter implements Reporter {
+  readonly #records: SweepRecord[] = []
+  constructor(private readonly options: { outputFile: string }) {}
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const api = apiOf(test)
+    if (!api) return
+    const title = test.titlePath().slice(3).join(' › ')
+    const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
+    const runs = result.annotations.filter((a) => a.type === SWEEP_RESULT).map((a) => JSON.parse(a.description ?? '{}') as SweepResult)
+    // No run recorded: skipped, or failed outside the body (a fixture, the sweep itself) — a fault of the clean run.
+    if (runs.length === 0) {
+      this.#records.push({ api, mutant: '', title, requirements, status: result.status, failedFor: [] })
+      return
+    }
+    for (const { mutant, failure } of runs) {
+      const verdict = failure === null ? undefined : judgeFailure([failure], requirements, knownIds(api))
+      this.#records.push({ api, mutant, title, requirements, status: verdict ? (verdict.blocked ? 'blocked' : 'failed') : 'passed', failedFor: verdict?.failedFor ?? [] })
+    }
+  }
+
+  onEnd(): void {
+    mkdirSync(dirname(this.options.outputFile), { recursive: true })
+    writeFileSync(this.options.outputFile, JSON.stringify(this.#records))
+  }
+}

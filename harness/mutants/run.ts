@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { mutantMatrix, renderMatrix, type MutantMatrix, type Mutant, type ProjectOutcome } from './matrix.ts'
+import type { SweepRecord } from './reporter.ts'
+import { SWEEP_ENV } from './sweep.ts'
+
+/**
+ * Runs every API's suite against the unmutated mock and each of its mutants — one Playwright run in which every
+ * test body runs once per mutant (see sweep.ts) — then judges the matrix: mutant × expected requirement ×
+ * caught / survived. Writes `matrix.json` and `matrix.md` into `outDir`.
+ */
+export function runMutantSweep(apis: { api: string; mutants: Readonly<Record<string, Mutant>> }[], outDir: string): { matrix: MutantMatrix; text: string; runs: number } {
+  const sweepFile = join(outDir, 'sweep.json')
+  mkdirSync(outDir, { recursive: true })
+  rmSync(sweepFile, { force: true })
+  const run = spawnSync('npx', ['playwright', 'test', ...apis.map(({ api }) => `suites/${api}/`)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, [SWEEP_ENV]: '1', TARGET: 'mock', AUTHCONFORM_SWEEP_FILE: sweepFile, AUTHCONFORM_WORKERS: process.env.AUTHCONFORM_WORKERS ?? '2' },
+  })
+  if (run.error) throw run.error
+
+  const records = JSON.parse(readFileSync(sweepFile, 'utf8')) as SweepRecord[]
+  const outcomes = new Map<string, ProjectOutcome>()
+  for (const r of records) {
+    const key = r.mutant ? `${r.api}~${r.mutant}` : r.api
+    const outcome = outcomes.get(key) ?? { failed: new Set<string>(), failedTitles: [], ran: 0 }
+    outcome.ran++
+    if (r.status !== 'passed' && r.status !== 'skipped') {
+      // A blocked test caught nothing for its own requirements, only for those its assertion named; on the clean mock it is still a failure.
+      if (r.status !== 'blocked') r.requirements.forEach((id) => outcome.failed.add(id))
+      r.failedFor.forEach((id) => outcome.failed.add(id))
+      outcome.failedTitles.push(r.status === 'blocked' ? `${r.title} (blocked at a precondition)` : r.title)
+    }
+    outcomes.set(key, outcome)
+  }
+
+  const matrix = mutantMatrix(apis, outcomes)
+  writeFileSync(join(outDir, 'matrix.json'), `${JSON.stringify(matrix, null, 2)}\n`)
+  const text = renderMatrix(matrix)
+  writeFileSync(join(outDir, 'matrix.md'), text)
+  return { matrix, text, runs: records.length }
+}

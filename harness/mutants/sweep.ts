@@ -1,0 +1,57 @@
+import type { TestDetails, TestInfo } from '@playwright/test'
+import { BROWSER_TAG } from '../requirements.ts'
+
+/**
+ * The mutant sweep (`npm run mutants`) runs every test body once against the unmutated mock and once per mutant
+ * of its API, inside one Playwright test: each run gets a fresh session with that mutant on, its own request
+ * context and clock (and page, for a browser test), and its outcome is recorded as a `sweep-result`
+ * annotation. A caught mutant is an assertion that failed, so it must not fail the test: Playwright would
+ * restart the worker, once per catch. The whole matrix costs one Playwright run and no worker restarts.
+ */
+export const SWEEP_ENV = 'AUTHCONFORM_MUTANT_SWEEP'
+export const SWEEP_RESULT = 'sweep-result'
+
+/** One body run of the sweep: the mutant ('' for none) and the first line of the failure, if it failed. */
+export interface SweepResult {
+  mutant: string
+  failure: string | null
+}
+
+/** What the sweep needs from the fixtures: the mutants to run and, per run, the fixtures a test body gets. */
+export interface SweepKit<F> {
+  /** '' (the unmutated mock), then every mutant of the API, as the mock lists them. */
+  mutants(): Promise<string[]>
+  /** Fresh fixtures for one run; a browser test (tagged `@browser`, see `browserReq`) also gets a page. */
+  open(mutant: string, options: { browser: boolean }): Promise<{ fixtures: F; close(): Promise<void> }>
+}
+
+type Body<F> = (fixtures: F, testInfo: TestInfo) => Promise<void>
+
+/** Wraps `test` so every test declared with it runs its body once per mutant (see above). */
+export function sweeping<T extends object, F>(test: T): T {
+  return new Proxy(test, {
+    apply(target, thisArg, args: unknown[]) {
+      const at = args.findIndex((a) => typeof a === 'function')
+      if (at < 0) return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, args)
+      const body = args[at] as Body<F>
+      const details = args.find((a, i) => i > 0 && i < at && typeof a === 'object') as TestDetails | undefined
+      const browser = [details?.tag ?? []].flat().includes(BROWSER_TAG)
+      args[at] = async ({ sweepKit }: { sweepKit: SweepKit<F> }, testInfo: TestInfo) => {
+        for (const mutant of await sweepKit.mutants()) {
+          const run = await sweepKit.open(mutant, { browser })
+          let failure: string | null = null
+          try {
+            await body(run.fixtures, testInfo)
+          } catch (error) {
+            if (testInfo.expectedStatus === 'skipped') throw error
+            failure = String((error as Error)?.message ?? error).split('\n')[0]!
+          } finally {
+            await run.close()
+          }
+          testInfo.annotations.push({ type: SWEEP_RESULT, description: JSON.stringify({ mutant, failure } satisfies SweepResult) })
+        }
+      }
+      return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, args)
+    },
+  })
+}

@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
+import { knownIds, loadCatalogue } from '../catalogue.ts'
+import { EVIDENCE_ATTACHMENT, type Evidence } from '../evidence/exchange.ts'
+import { judgeFailure } from '../requirements.ts'
+import { apiOf } from '../suite-file.ts'
+import { buildReport, type TestRecord } from './model.ts'
+import { renderHtml } from './render-html.ts'
+import { renderMarkdown } from './render-markdown.ts'
+
+const ANSI = /\u001b\[[0-9;]*m/g
+
+/**
+ * Playwright reporter that writes `conformance.json` (canonical), `conformance.md` and `index.html` into
+ * `outputDir`, and fails the run when the catalogue and the tests disagree or a requirement is untested.
+ */
+export default class ConformanceReporter implements Reporter {
+  readonly #outputDir: string
+  readonly #target: string
+  #root = process.cwd()
+  #suite: Suite | undefined
+  readonly #records = new Map<string, TestRecord>()
+
+  constructor(options: { outputDir: string; target: string }) {
+    this.#outputDir = options.outputDir
+    this.#target = options.target
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.#root = config.rootDir
+    this.#suite = suite
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const api = apiOf(test)
+    if (!api) return
+    const attached = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT)?.body
+    const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, exchanges: [] }
+    const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')
+    const errors = result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, ''))
+    const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
+    const failed = result.status !== 'passed' && result.status !== 'skipped'
+    const verdict = failed ? judgeFailure(errors, requirements, knownIds(api)) : undefined
+    this.#records.set(test.id, {
+      api,
+      title: test.titlePath().slice(3).join(' › '),
+      location: `${relative(this.#root, test.location.file)}:${test.location.line}`,
+      requirements,
+      status: verdict?.blocked ? 'blocked' : failed ? 'failed' : result.status === 'skipped' ? 'skipped' : 'passed',
+      ...(result.status === 'skipped' ? { skipReason: skip?.description ?? 'skipped' } : {}),
+      ...(verdict?.blocked ? { blockedBy: verdict.blockedBy } : {}),
+      ...(verdict?.failedFor.length ? { failedFor: verdict.failedFor } : {}),
+      errors,
+      checked: evidence.checked,
+      exchanges: evidence.exchanges,
+    })
+  }
+
+  async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | void> {
+    // Nothing ran (`--list`, or the run stopped before its first test): no report to write.
+    if (this.#records.size === 0) return
+    // The APIs this run covered: every one with a test in it (all of them, or those of the paths given).
+    const apis = [...new Set((this.#suite?.allTests() ?? []).map(apiOf).filter((a) => a !== undefined))].sort()
+    const report = buildReport(this.#target, apis.map((api) => loadCatalogue(api)), [...this.#records.values()])
+    mkdirSync(this.#outputDir, { recursive: true })
+    writeFileSync(join(this.#outputDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`)
+    writeFileSync(join(this.#outputDir, 'conformance.md'), renderMarkdown(report))
+    writeFileSync(join(this.#outputDir, 'index.html'), renderHtml(report))
+
+    const s = report.summary
+    console.log(`\n[authconform] ${this.#target}: ${s.passed} requirements passed, ${s.failed} failed, ${s.blocked} blocked, ${s.skipped} skipped, ${s['not-tested']} not tested`)
+    for (const api of report.apis) {
+      for (const r of api.requirements.filter((x) => x.status === 'failed')) {
+        console.log(`  ✘ ${r.id} — ${r.statement}`)
+        for (const t of r.tests.filter((x) => x.status === 'failed').slice(0, 3)) {
+          console.log(`      ${t.title} (${t.location})`)
+          const first = (t.errors?.[0] ?? '').split('\n')[0]
+          if (first) console.log(`        ${first}`)
+          for (const x of (t.evidence ?? []).slice(-2)) console.log(`        evidence: ${x.request.method} ${x.request.url} → ${x.response.status} ${JSON.stringify(x.response.body ?? '').slice(0, 160)}`)
+        }
+      }
+      for (const r of api.requirements.filter((x) => x.status === 'blocked')) console.log(`  ◌ ${r.id} ${r.reason}`)
+      for (const r of api.requirements.filter((x) => x.status === 'not-tested')) console.log(`  ○ ${r.id} is not tested: ${r.reason}`)
+      if (api.unknownRequirementIds.length) console.log(`  ! tests name requirements ${api.unknownRequirementIds.join(', ')} that suites/${api.api}/requirements.yaml lacks`)
+    }
+    console.log(`[authconform] report: ${relative(process.cwd(), join(this.#outputDir, 'index.html'))} (also conformance.md, conformance.json)`)
+
+    const defective = report.apis.some((a) => a.unknownRequirementIds.length > 0 || a.summary['not-tested'] > 0 || a.summary.failed > 0 || a.summary.blocked > 0)
+    if (defective && result.status === 'passed') return { status: 'failed' }
+  }
+
+  printsToStdio(): boolean {
+    return false
+  }
+}

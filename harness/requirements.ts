@@ -1,0 +1,61 @@
+import type { TestDetails } from '@playwright/test'
+
+/**
+ * How a test names the requirements it checks, and how a failed assertion says whose rule it reports on. The
+ * builders and the parser live together: the report reads exactly what these write.
+ *
+ * - `req('ID', …)`: test details with `@ID` tags (for `--grep`) and `requirement` annotations (the report and
+ *   Playwright's JUnit `<property>`s carry them).
+ * - `finding('ID', text)`: an assertion about requirement ID. Naming a catalogued requirement the test is not
+ *   tagged with makes the failure a finding for that one (an envelope checked on every refusal is a finding for
+ *   the envelope's requirement, not for each refusal's own).
+ * - `precondition('ID', text)`: a step the test depends on and does not check itself; ID checks it. A test whose
+ *   failures are all preconditions or findings for others is *blocked*, not failed: one defect (a renamed token
+ *   field) fails the requirement it breaks, and the others say they could not be checked.
+ *
+ * @example
+ * test('refuses a wrong secret', req('DADI-CRED-SECRET'), async ({ request }) => {
+ *   expect(issued.status(), precondition('DADI-TOKEN-SHAPE', 'POST /token must succeed')).toBe(200)
+ *   expect(refused.status(), finding('DADI-CRED-SECRET', 'a wrong secret gets 401')).toBe(401)
+ * })
+ */
+export function req(...ids: string[]): TestDetails {
+  return { tag: ids.map((id) => `@${id}`), annotation: ids.map((id) => ({ type: 'requirement', description: id })) }
+}
+
+/** Test details for a test that drives a browser page (the mutant sweep opens one page per run for it). */
+export function browserReq(...ids: string[]): TestDetails {
+  const details = req(...ids)
+  return { ...details, tag: [...(details.tag as string[]), BROWSER_TAG] }
+}
+export const BROWSER_TAG = '@browser'
+
+export function finding(id: string, text: string): string {
+  return `${id}: ${text}`
+}
+
+export function precondition(id: string, text: string): string {
+  return `precondition (${id}): ${text}`
+}
+
+const PRECONDITION = /^(?:Error: )?precondition(?: \(([A-Z][A-Z0-9-]*)\))?:/
+const NAMED = /^(?:Error: )?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?=[:( ])/
+
+/** Whose rule a failed assertion reports on, read from its message (see the builders above). */
+export type Blame = { kind: 'own' } | { kind: 'precondition'; id: string } | { kind: 'other'; id: string }
+
+export function blameOf(message: string, own: readonly string[], known: ReadonlySet<string>): Blame {
+  const text = message.trimStart()
+  const pre = PRECONDITION.exec(text)
+  if (pre) return { kind: 'precondition', id: pre[1] ?? '' }
+  const named = NAMED.exec(text)?.[1]
+  return named !== undefined && known.has(named) && !own.includes(named) ? { kind: 'other', id: named } : { kind: 'own' }
+}
+
+/** A failed test's verdict from its failure messages: failed for its own requirements, or blocked; and for whom else. */
+export function judgeFailure(messages: readonly string[], own: readonly string[], known: ReadonlySet<string>): { blocked: boolean; blockedBy: string[]; failedFor: string[] } {
+  const blames = messages.map((m) => blameOf(m, own, known))
+  const ids = (kind: Blame['kind']) => [...new Set(blames.flatMap((b) => (b.kind === kind && 'id' in b && b.id ? [b.id] : [])))].sort()
+  const blocked = blames.length > 0 && blames.every((b) => b.kind !== 'own')
+  return { blocked, blockedBy: blocked ? [...new Set([...ids('precondition'), ...ids('other')])].sort() : [], failedFor: ids('other') }
+}

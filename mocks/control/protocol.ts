@@ -1,0 +1,35 @@
+/**
+ * The `/__mock/*` control protocol, shared by the mock host (which serves it) and the harness (which calls it):
+ * both import these names, so neither spells a route or header of its own.
+ *
+ * - `x-authconform-session: <id>` on any request: that session's state, clock and mutants. An id the mock has
+ *   not seen (8–128 of `[A-Za-z0-9_-]`, a random UUID say) opens a fresh session without mutants.
+ * - `POST /__mock/sessions` `{"mutants": [...]}` → 201 `{"id", "mutants"}`; `DELETE /__mock/sessions/{id}` → 204.
+ * - `POST /__mock/clock` `{"advanceSeconds": n}` → 200 `{"now"}` on the session the header names.
+ * - `POST /__mock/preload` `{"count": n}`, `POST /__mock/reset`, `GET /__mock/health`, `GET /__mock/mutants`.
+ */
+export const SESSION_HEADER = 'x-authconform-session'
+
+export const CONTROL_PREFIX = '/__mock/'
+
+/** What a client may choose as a session id. */
+export const SESSION_ID = /^[\w-]{8,128}$/
+
+export const CONTROL_ROUTES = {
+  health: '/__mock/health',
+  mutants: '/__mock/mutants',
+  reset: '/__mock/reset',
+  sessions: '/__mock/sessions',
+  clock: '/__mock/clock',
+  preload: '/__mock/preload',
+} as const
+
+/** The header the mock sets on its own faults (never an API's answer). */
+export const MOCK_FAULT_HEADER = 'x-authconform-error'
+
+export interface OpenSessionBody {
+  mutants: readonly string[]
+}
+export interface AdvanceClockBody {
+  advanceSeconds: number
+}

@@ -1,0 +1,52 @@
+import { errorHeaders, plainTextError } from '../core/envelope.ts'
+import { ApiError, type Envelope } from '../core/errors.ts'
+import { pathOf } from '../core/http.ts'
+import type { ExceptionlessMutant } from './mutants.ts'
+
+const TYPES: Record<number, string> = {
+  400: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+  401: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
+  403: 'https://tools.ietf.org/html/rfc9110#section-15.5.4',
+  404: 'https://tools.ietf.org/html/rfc9110#section-15.5.5',
+  409: 'https://tools.ietf.org/html/rfc9110#section-15.5.10',
+  422: 'https://tools.ietf.org/html/rfc4918#section-11.2',
+}
+
+/** An Exceptionless error: the title carries the message ("Login failed."), `fields` the validation errors. */
+export const problem = (status: number, title: string, fields?: Record<string, string[]>, extra: Partial<ApiError> = {}) =>
+  new ApiError({ status, title, ...(fields ? { fields } : {}), ...extra })
+export const validation = (errors: Record<string, string[]>, status = 422, submitted?: string) =>
+  problem(status, 'One or more validation errors occurred.', errors, submitted === undefined ? {} : { submitted })
+export const forbidden = (title = 'Forbidden') => problem(403, title)
+export const notFound = (title = 'Not Found') => problem(404, title)
+
+/** 401 as the real server sends it: ProblemDetails with a Bearer challenge pointing at the resource metadata. */
+export function unauthorized(request: Request): ApiError {
+  const origin = new URL(request.url).origin
+  return problem(401, 'Unauthorized', undefined, { challenge: `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/api/v2"` })
+}
+
+/**
+ * Exceptionless's envelope: RFC 9457 ProblemDetails as `application/problem+json`, with `instance` =
+ * "<METHOD> <path>" and snake_case keys in `errors` (`Program.CustomizeProblemDetails`,
+ * `Api/Results/ApiResultMapper.cs`). Its defects live here: plain-text errors, the query string (keys included)
+ * in `instance`, the rejected password repeated in a validation error.
+ */
+export function exceptionlessEnvelope(mutants: ReadonlySet<ExceptionlessMutant>): Envelope {
+  return (error, request) => {
+    const title = error.title ?? 'Error'
+    if (mutants.has('plain-text-errors')) return plainTextError(error, title)
+    const url = request.url
+    const target = mutants.has('instance-with-query') ? url.slice(url.indexOf('/', url.indexOf('//') + 2)) : pathOf(url)
+    let fields = error.fields
+    if (mutants.has('echo-password') && fields && error.submitted !== undefined) fields = { ...fields, password: [...(fields.password ?? []), `Rejected value: ${error.submitted}`] }
+    const body = {
+      type: TYPES[error.status] ?? 'about:blank',
+      title,
+      status: error.status,
+      instance: `${request.method} ${target}`,
+      ...(fields ? { errors: fields } : {}),
+    }
+    return new Response(JSON.stringify(body), { status: error.status, headers: errorHeaders(error, 'application/problem+json; charset=utf-8') })
+  }
+}
