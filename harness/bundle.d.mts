@@ -1,2 +1,5 @@
 /** See bundle.mjs: the path of `.cache/<name>.bundle.mjs`, built from `entry` first when a source is newer. */
 export function ensureBundle(name: string, entry: string, sources?: readonly string[]): Promise<string>
+
+/** Maps stack traces through the bundle's source map (AUTHCONFORM_SOURCE_MAPS=0 leaves it off). */
+export function enableSourceMaps(): void

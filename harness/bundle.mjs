@@ -5,7 +5,7 @@
  * modules costs a transpiling loader and ~250 ms (in Playwright, a round trip to its loader thread per module).
  * Plain JavaScript on purpose: it runs before any TypeScript loader.
  */
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -33,23 +33,39 @@ function newest(path) {
  */
 export async function ensureBundle(name, entry, sources = ['mocks']) {
   const bundle = join(ROOT, '.cache', `${name}.bundle.mjs`)
-  const latest = Math.max(newest(join(ROOT, entry)), newest(join(ROOT, 'package-lock.json')), ...sources.map((s) => newest(join(ROOT, s))))
+  const latest = Math.max(newest(join(ROOT, entry)), newest(join(ROOT, 'package-lock.json')), newest(import.meta.filename), ...sources.map((s) => newest(join(ROOT, s))))
   if (latest <= newest(bundle)) return bundle
   const { build } = await import('esbuild')
   mkdirSync(join(ROOT, '.cache'), { recursive: true })
-  // Built beside the target and renamed, so concurrent starts never import a half-written bundle.
-  const partial = `${bundle}.${process.pid}.tmp`
-  await build({
+  // Written beside the target and renamed, so concurrent starts never import a half-written bundle; built in
+  // memory under its final name, so its sourceMappingURL names the final map.
+  const { outputFiles } = await build({
     entryPoints: [join(ROOT, entry)],
-    outfile: partial,
+    outfile: bundle,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     // CommonJS dependencies inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __authconformRequire } from 'node:module'; const require = __authconformRequire(import.meta.url);" },
+    // A stack trace from the bundle points at mocks/… (node maps it once source maps are enabled; see enableSourceMaps).
+    sourcemap: 'linked',
+    sourcesContent: false,
     logLevel: 'warning',
   })
-  renameSync(partial, bundle)
+  for (const file of [...outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) {
+    const partial = `${file.path}.${process.pid}.tmp`
+    writeFileSync(partial, file.contents)
+    renameSync(partial, file.path)
+  }
   return bundle
+}
+
+/**
+ * Makes node map stack traces through the bundle's source map to mocks/… (it must be on before the bundle
+ * loads). docs/decisions/bundled-mock.md has what it costs at start-up.
+ */
+export function enableSourceMaps() {
+  if (process.env.AUTHCONFORM_SOURCE_MAPS !== '0') process.setSourceMapsEnabled(true)
 }

@@ -1,9 +1,13 @@
 import { pathToFileURL } from 'node:url'
-import { ensureBundle } from './bundle.mjs'
+import { enableSourceMaps, ensureBundle } from './bundle.mjs'
 import { compiled, specDocuments } from './evidence/spec-validator.ts'
 import { resolveTarget, TEST_PORT_BASE } from './targets.ts'
 
-type NodeServer = typeof import('../mocks/adapters/node-server.ts')
+/** The mock's node entry point as its bundle exports it (`mocks/adapters/node-server.ts`): the harness reaches the mock only through it. */
+interface NodeServer {
+  serveMocks(options: { apis: string[]; portBase: number; control: boolean; cors: boolean }): Promise<unknown[]>
+  closeMocks(running: unknown[]): Promise<void>
+}
 
 /**
  * Playwright global setup, in the runner before any worker starts:
@@ -22,6 +26,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   const embedded = apis.filter((a) => a.embedded)
   if (embedded.length === 0) return undefined
   const bundle = await ensureBundle('node-server', 'mocks/adapters/node-server.ts')
+  enableSourceMaps()
   const { serveMocks, closeMocks } = (await import(pathToFileURL(bundle).href)) as NodeServer
   const running = await serveMocks({ apis: embedded.map((a) => a.api), portBase: TEST_PORT_BASE, control: true, cors: true })
   return () => closeMocks(running)

@@ -6,6 +6,8 @@
  * before any TypeScript loader. Arguments pass through to scripts/mock.ts (see its header).
  */
 import { pathToFileURL } from 'node:url'
-import { ensureBundle } from '../harness/bundle.mjs'
+import { enableSourceMaps, ensureBundle } from '../harness/bundle.mjs'
 
-await import(pathToFileURL(await ensureBundle('mock', 'scripts/mock.ts')).href)
+const bundle = await ensureBundle('mock', 'scripts/mock.ts')
+enableSourceMaps()
+await import(pathToFileURL(bundle).href)

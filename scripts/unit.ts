@@ -1,6 +1,6 @@
 /**
  * npm run test:unit — the mocks' and the harness's own unit tests (node:test), found as **\/*.test.ts
- * under mocks/, harness/, bench/ and scripts/. Node 20's --test takes no globs, so this lists the files.
+ * under mocks/, harness/, bench/, tools/ and scripts/. Node 20's --test takes no globs, so this lists the files.
  */
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { join } from 'node:path'
 
 const find = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? find(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []))
-const files = ['mocks', 'harness', 'bench', 'scripts'].flatMap(find).sort()
+const files = ['mocks', 'harness', 'bench', 'tools', 'scripts'].flatMap(find).sort()
 if (!files.length) throw new Error('[authconform] no unit tests found')
 const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' })
 process.exit(run.status ?? 1)
