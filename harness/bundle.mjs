@@ -1,9 +1,8 @@
 /**
  * One esbuild bundle of a TypeScript entry point, rebuilt only when a source is newer, for code that must load
  * fast in a fresh process: `npm run mock` (scripts/start-mock.mjs) and the mock that the Playwright runner serves
- * (harness/global-setup.ts). One file loads in a few milliseconds; the same code as ~100 TypeScript
- * modules costs a transpiling loader and ~250 ms (in Playwright, a round trip to its loader thread per module).
- * Plain JavaScript on purpose: it runs before any TypeScript loader.
+ * (harness/global-setup.ts); why and what it saves: docs/decisions/bundled-mock.md. Plain JavaScript on purpose:
+ * it runs before any TypeScript loader.
  */
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -11,13 +11,11 @@ interface NodeServer {
 
 /**
  * Playwright global setup, in the runner before any worker starts:
- * - compiles each API's OpenAPI documents for the spec validator, once per change of a document (afterwards a
- *   content hash finds them in node_modules/.cache), so no worker compiles schemas;
+ * - compiles each API's OpenAPI documents for the spec validator, once per change of a document
+ *   (docs/decisions/in-process-spec-validation.md), so no worker compiles schemas;
  * - for the embedded target (`mock`, the default), serves every API's mock with its `/__mock` control surface
- *   inside the runner process. Unlike a `webServer` there is no child process and no readiness polling
- *   (Playwright polls at 100, 250, 500 ms, then every second): the ports listen before the first worker starts.
- *   The mock comes from its esbuild bundle (rebuilt when a source changes), as `npm run mock` starts it: one
- *   file instead of ~100 modules through Playwright's loader, ~250 ms less before the workers start.
+ *   inside the runner process, from the same bundle `npm run mock` starts (docs/decisions/bundled-mock.md,
+ *   per-test-sessions.md): the ports listen before the first worker starts.
  * Returns the teardown.
  */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {

@@ -5,8 +5,8 @@ import type { z as Zod } from 'zod'
 import { DEFAULT_PORT_BASE, implementedApis, portFor, type ApiName } from '../mocks/apis.ts'
 
 /**
- * targets.yaml's schema. Built on first use: zod and yaml take ~230 ms to load, and every Playwright process
- * evaluates this module (the config imports it) while only the runner reads targets.yaml (see resolveTarget).
+ * targets.yaml's schema, built on first use: every Playwright process evaluates this module (the config imports
+ * it) while only the runner reads targets.yaml (see resolveTarget), and zod and yaml are slow to load.
  */
 function schemas(z: typeof Zod) {
   const Literal = z.union([z.string(), z.number(), z.boolean()])

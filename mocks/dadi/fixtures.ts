@@ -1,5 +1,4 @@
-// zod/mini: the same validation as zod's chained API, but tree-shakable — the mock's bundle carries only the
-// checks used here (zod's full API was 750 KB of the 920 KB bundle, parsed at every cold start).
+// zod/mini: zod's checks, tree-shakable, so the mock's bundle stays small (docs/decisions/bundled-mock.md).
 import * as z from 'zod/mini'
 import { MockError } from '../core/errors.ts'
 
