@@ -5,12 +5,16 @@ export interface Mutant {
   description: string
   /** Requirement IDs whose checks must fail when this mutant is on. */
   expect: readonly string[]
+  /** The profiles of the API the defect means something in (all of them when absent). */
+  profiles?: readonly string[]
 }
 
 /** What a mock instance is built from: its own clock, its seeded fixtures, what the host prepared, the mutants on. */
-export interface InstanceContext<F, M extends string = string, P = undefined> {
+export interface InstanceContext<F, M extends string = string, P = undefined, R extends string = string> {
   clock: MockClock
   fixtures: F
+  /** Which released behaviour of the API this instance copies (`dadi@3`, `dadi@6`): see the definition's `profiles`. */
+  profile: R
   /** The result of the definition's `prepare` (signing keys, page templates), shared by every instance of a host. */
   prepared: P
   /** Typed: `mutants.has('misspelt')` does not compile. */
@@ -37,15 +41,22 @@ export type Call = (request: Request) => Promise<Response>
  * const host = createMockHost(definitions.dadi)
  * const token = await definitions.dadi.obtainToken((r) => Promise.resolve(host.fetch(r)), 'http://dadi.test', fixtures)
  */
-export interface MockDefinition<F = unknown, M extends string = string, P = undefined> {
+export interface MockDefinition<F = unknown, M extends string = string, P = undefined, R extends string = string> {
   name: string
   title: string
+  /**
+   * The released behaviours of the API this mock can copy, the default first: where versions of the real service
+   * answer differently (DADI 1.x–3.x against 4.x–6.x), each is a profile; a target names the one it runs.
+   */
+  profiles: readonly [R, ...R[]]
+  /** One line per profile: which releases it stands for. */
+  profileNotes: Readonly<Record<R, string>>
   /** Validates fixtures (zod); throws a MockError that names the bad field. */
   parseFixtures(input: unknown): F
   defaultFixtures: unknown
   /** Once per host, before the first instance: asynchronous set-up (a JWT signing key, page templates). */
   prepare?(fixtures: F): Promise<P>
-  create(context: InstanceContext<F, M, P>): MockInstance
+  create(context: InstanceContext<F, M, P, R>): MockInstance
   mutants: Readonly<Record<M, Mutant>>
   /** The media types this API's error answers come in (the robustness test holds every error to them). */
   errorMediaTypes: readonly string[]
@@ -57,4 +68,4 @@ export interface MockDefinition<F = unknown, M extends string = string, P = unde
 
 /** A definition whatever its fixtures, mutants and preparation (what registries and adapters hold). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyMockDefinition = MockDefinition<any, string, any>
+export type AnyMockDefinition = MockDefinition<any, string, any, any>

@@ -1,4 +1,4 @@
-import { CONTROL_PREFIX, CONTROL_ROUTES, SESSION_HEADER, SESSION_ID } from '../control/protocol.ts'
+import { CONTROL_PREFIX, CONTROL_ROUTES, PROFILE_HEADER, SESSION_HEADER, SESSION_ID } from '../control/protocol.ts'
 import type { AnyMockDefinition, MockInstance } from './definition.ts'
 import { MockError, renderError } from './errors.ts'
 import { json, pathOf } from './http.ts'
@@ -16,6 +16,8 @@ export interface HostOptions {
   mutants?: readonly string[]
   /** Fixtures for every instance; the API's committed defaults otherwise. */
   fixtures?: unknown
+  /** The profile of the default instance and of sessions that name none; the API's first profile otherwise. */
+  profile?: string
 }
 
 interface Live {
@@ -47,14 +49,20 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
   let prepared: unknown
   let main: Live | undefined
 
-  const spawn = (mutants: readonly string[]): Live => {
+  const profiles: readonly string[] = definition.profiles
+  const checkProfile = (profile: string): string => {
+    if (!profiles.includes(profile)) throw new MockError(`unknown profile "${profile}" for ${definition.name}; known: ${profiles.join(', ')}`, 400)
+    return profile
+  }
+  const defaultProfile = checkProfile(options.profile ?? profiles[0]!)
+  const spawn = (mutants: readonly string[], profile = defaultProfile): Live => {
     for (const m of mutants) {
       if (!(m in definition.mutants)) {
         throw new MockError(`unknown mutant "${m}" for ${definition.name}; known: ${Object.keys(definition.mutants).join(', ')}`, 400)
       }
     }
     const clock = createMockClock()
-    return { clock, instance: definition.create({ clock, fixtures, prepared, mutants: new Set(mutants) }) }
+    return { clock, instance: definition.create({ clock, fixtures, prepared, profile: checkProfile(profile), mutants: new Set(mutants) }) }
   }
   const ready = (definition.prepare ? definition.prepare(fixtures) : Promise.resolve(undefined)).then((value) => {
     prepared = value
@@ -74,7 +82,7 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
     const live = sessions.get(id)
     if (live) return keep(id, live)
     if (!SESSION_ID.test(id)) throw new MockError(`session ids are 8–128 letters, digits, "-" or "_" (a random UUID, say); got "${id.slice(0, 40)}"`, 400)
-    return keep(id, spawn([]))
+    return keep(id, spawn([], request.headers.get(PROFILE_HEADER) ?? defaultProfile))
   }
 
   const control = async (request: Request, path: string): Promise<Response> => {
@@ -82,17 +90,19 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
     const R = CONTROL_ROUTES
     if (route === `GET ${R.health}`) return json({ api: definition.name, sessions: sessions.size })
     if (route === `GET ${R.mutants}`) return json(definition.mutants)
+    if (route === `GET ${R.profiles}`) return json({ default: defaultProfile, profiles, notes: definition.profileNotes })
     if (route === `POST ${R.reset}`) {
       main = spawn(options.mutants ?? [])
       sessions.clear()
       return json({ reset: true })
     }
     if (route === `POST ${R.sessions}`) {
-      const body = (await request.json().catch(() => ({}))) as { mutants?: unknown }
+      const body = (await request.json().catch(() => ({}))) as { mutants?: unknown; profile?: unknown }
       const mutants = Array.isArray(body.mutants) ? body.mutants.map(String) : []
+      const profile = typeof body.profile === 'string' ? body.profile : defaultProfile
       const id = crypto.randomUUID()
-      keep(id, spawn(mutants))
-      return json({ id, mutants }, 201)
+      keep(id, spawn(mutants, profile))
+      return json({ id, mutants, profile }, 201)
     }
     if (request.method === 'DELETE' && path.startsWith(`${R.sessions}/`)) {
       sessions.delete(path.slice(R.sessions.length + 1))

@@ -7,7 +7,7 @@ import type { DadiMutant } from './mutants.ts'
 /** The DADI core without a server: Request in, Response out (as hono's app.request and msw's getResponse tests do). */
 function instance(mutants: DadiMutant[] = []) {
   const clock = createMockClock()
-  const mock = dadi.create({ clock, fixtures: dadi.parseFixtures(dadi.defaultFixtures), prepared: undefined, mutants: new Set(mutants) })
+  const mock = dadi.create({ clock, fixtures: dadi.parseFixtures(dadi.defaultFixtures), prepared: undefined, profile: 'dadi@3', mutants: new Set(mutants) })
   const call = (path: string, init: RequestInit = {}) => Promise.resolve(mock.fetch(new Request(`http://dadi.test${path}`, init)))
   const token = async (clientId = 'testClient', secret = 'superSecret') => {
     const r = await call('/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, secret }) })

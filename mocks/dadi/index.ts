@@ -103,6 +103,8 @@ export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFix
 export const dadi: MockDefinition<DadiFixtures, DadiMutant> = {
   name: 'dadi',
   title: 'DADI API',
+  profiles: ['dadi@3'],
+  profileNotes: { 'dadi@3': 'DADI API 1.x–3.x: UUID tokens, {"statusCode":401} bodies, Bearer challenges' },
   parseFixtures: parseDadiFixtures,
   defaultFixtures,
   create: createDadi,

@@ -83,6 +83,8 @@ function preload(state: ExceptionlessState, count: number): void {
 export const exceptionless: MockDefinition<ExceptionlessFixtures, ExceptionlessMutant> = {
   name: 'exceptionless',
   title: 'Exceptionless',
+  profiles: ['exceptionless@8'],
+  profileNotes: { 'exceptionless@8': 'Exceptionless 8.6.1 and later: a Bearer resource_metadata challenge on /api/v2 401s' },
   parseFixtures: parseExceptionlessFixtures,
   defaultFixtures,
   create: createExceptionless,
