@@ -52,10 +52,36 @@ export function blameOf(message: string, own: readonly string[], known: Readonly
   return named !== undefined && known.has(named) && !own.includes(named) ? { kind: 'other', id: named } : { kind: 'own' }
 }
 
-/** A failed test's verdict from its failure messages: failed for its own requirements, or blocked; and for whom else. */
-export function judgeFailure(messages: readonly string[], own: readonly string[], known: ReadonlySet<string>): { blocked: boolean; blockedBy: string[]; failedFor: string[] } {
+/** What a failed test says about each requirement, from its failure messages. */
+export interface Verdict {
+  /** Its own requirements a failed assertion named (all of them when a failure named none: it cannot be told apart). */
+  failed: string[]
+  /** Its other own requirements: the test stopped before it finished checking them. */
+  blocked: string[]
+  /** For the blocked ones: the requirements whose failures came first (preconditions, findings for others, own ones). */
+  blockedBy: string[]
+  /** Other catalogued requirements its failed assertions named: findings for them. */
+  failedFor: string[]
+}
+
+/**
+ * A failed test's verdict: blame follows the assertion that failed. An assertion that names one of the test's own
+ * requirements fails that one only; the test's other requirements are blocked, not failed, since the test
+ * stopped before it finished checking them. An assertion that names no requirement fails them all.
+ */
+export function judgeFailure(messages: readonly string[], own: readonly string[], known: ReadonlySet<string>): Verdict {
   const blames = messages.map((m) => blameOf(m, own, known))
   const ids = (kind: Blame['kind']) => [...new Set(blames.flatMap((b) => (b.kind === kind && 'id' in b && b.id ? [b.id] : [])))].sort()
-  const blocked = blames.length > 0 && blames.every((b) => b.kind !== 'own')
-  return { blocked, blockedBy: blocked ? [...new Set([...ids('precondition'), ...ids('other')])].sort() : [], failedFor: ids('other') }
+  const unnamed = blames.some((b) => b.kind === 'own' && !ownNamed(messages[blames.indexOf(b)]!, own))
+  const named = [...new Set(blames.flatMap((b, i) => (b.kind === 'own' ? ownNamed(messages[i]!, own) ?? [] : [])))]
+  const failed = unnamed ? [...own] : own.filter((id) => named.includes(id))
+  const blocked = own.filter((id) => !failed.includes(id))
+  const blockedBy = blocked.length ? [...new Set([...ids('precondition'), ...ids('other'), ...failed])].sort() : []
+  return { failed: [...failed].sort(), blocked, blockedBy, failedFor: ids('other') }
+}
+
+/** The own requirement a message names, if it names one. */
+function ownNamed(message: string, own: readonly string[]): string[] | undefined {
+  const named = NAMED.exec(message.trimStart())?.[1]
+  return named !== undefined && own.includes(named) ? [named] : undefined
 }

@@ -4,6 +4,7 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } fr
 import { knownIds, loadCatalogue } from '../catalogue.ts'
 import { EVIDENCE_ATTACHMENT, type Evidence } from '../evidence/exchange.ts'
 import { judgeFailure } from '../requirements.ts'
+import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
 import { buildReport, type TestRecord } from './model.ts'
 import { renderHtml } from './render-html.ts'
@@ -36,23 +37,27 @@ export default class ConformanceReporter implements Reporter {
     const api = apiOf(test)
     if (!api) return
     const attached = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT)?.body
-    const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, exchanges: [] }
+    const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, searched: 0, exchanges: [] }
     const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')
     const errors = result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, ''))
     const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
     const failed = result.status !== 'passed' && result.status !== 'skipped'
     const verdict = failed ? judgeFailure(errors, requirements, knownIds(api)) : undefined
+    const profile = profileIn(test.parent.project()?.metadata, api) ?? ''
     this.#records.set(test.id, {
       api,
+      profile,
       title: test.titlePath().slice(3).join(' › '),
       location: `${relative(this.#root, test.location.file)}:${test.location.line}`,
       requirements,
-      status: verdict?.blocked ? 'blocked' : failed ? 'failed' : result.status === 'skipped' ? 'skipped' : 'passed',
+      status: verdict ? (verdict.failed.length ? 'failed' : 'blocked') : result.status === 'skipped' ? 'skipped' : 'passed',
       ...(result.status === 'skipped' ? { skipReason: skip?.description ?? 'skipped' } : {}),
-      ...(verdict?.blocked ? { blockedBy: verdict.blockedBy } : {}),
+      ...(verdict?.failed.length ? { failed: verdict.failed } : {}),
+      ...(verdict?.blockedBy.length ? { blockedBy: verdict.blockedBy } : {}),
       ...(verdict?.failedFor.length ? { failedFor: verdict.failedFor } : {}),
       errors,
       checked: evidence.checked,
+      searched: evidence.searched,
       exchanges: evidence.exchanges,
     })
   }
@@ -60,9 +65,15 @@ export default class ConformanceReporter implements Reporter {
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | void> {
     // Nothing ran (`--list`, or the run stopped before its first test): no report to write.
     if (this.#records.size === 0) return
-    // The APIs this run covered: every one with a test in it (all of them, or those of the paths given).
-    const apis = [...new Set((this.#suite?.allTests() ?? []).map(apiOf).filter((a) => a !== undefined))].sort()
-    const report = buildReport(this.#target, apis.map((api) => loadCatalogue(api)), [...this.#records.values()])
+    // The APIs and profiles this run covered: every pair with a test in it (all of them, or those of the paths given).
+    const pairs = new Map<string, { catalogue: ReturnType<typeof loadCatalogue>; profile: string }>()
+    for (const test of this.#suite?.allTests() ?? []) {
+      const api = apiOf(test)
+      if (!api) continue
+      const profile = profileIn(test.parent.project()?.metadata, api) ?? ''
+      if (!pairs.has(`${api} ${profile}`)) pairs.set(`${api} ${profile}`, { catalogue: loadCatalogue(api), profile })
+    }
+    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()])
     mkdirSync(this.#outputDir, { recursive: true })
     writeFileSync(join(this.#outputDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`)
     writeFileSync(join(this.#outputDir, 'conformance.md'), renderMarkdown(report))
@@ -72,7 +83,7 @@ export default class ConformanceReporter implements Reporter {
     console.log(`\n[authconform] ${this.#target}: ${s.passed} requirements passed, ${s.failed} failed, ${s.blocked} blocked, ${s.skipped} skipped, ${s['not-tested']} not tested`)
     for (const api of report.apis) {
       for (const r of api.requirements.filter((x) => x.status === 'failed')) {
-        console.log(`  ✘ ${r.id} — ${r.statement}`)
+        console.log(`  ✘ ${r.id} (${api.profile}) — ${r.statement}`)
         for (const t of r.tests.filter((x) => x.status === 'failed').slice(0, 3)) {
           console.log(`      ${t.title} (${t.location})`)
           const first = (t.errors?.[0] ?? '').split('\n')[0]
