@@ -115,8 +115,8 @@ describe('conformance model', () => {
     assert.deepEqual(blameOf('Error: DADI-ACL-DENY: expected 403', ['DADI-ACL-DENY'], known), { kind: 'own' })
     assert.deepEqual(blameOf('Error: DADI-NOT-A-REQUIREMENT: x', ['DADI-ACL-DENY'], known), { kind: 'own' })
     assert.deepEqual(judgeFailure(['Error: DADI-TOKEN-NOSTORE (refused): header missing'], ['DADI-ACL-DENY'], known), { failed: [], blocked: ['DADI-ACL-DENY'], blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'] })
-    const blocked: TestRecord = { ...record(['DADI-ACL-DENY'], 'blocked'), blockedBy: ['DADI-TOKEN-SHAPE'] }
-    const report = buildReport('mock', runs, [blocked, record(['DADI-ACL-ISOLATION'], 'passed'), { ...record(['DADI-ACL-ISOLATION'], 'blocked'), blockedBy: [] }])
+    const blocked: TestRecord = { ...record(['DADI-ACL-DENY'], 'blocked'), blocked: ['DADI-ACL-DENY'], blockedBy: ['DADI-TOKEN-SHAPE'] }
+    const report = buildReport('mock', runs, [blocked, record(['DADI-ACL-ISOLATION'], 'passed'), { ...record(['DADI-ACL-ISOLATION'], 'blocked'), blocked: ['DADI-ACL-ISOLATION'], blockedBy: [] }])
     const byId = new Map(report.apis[0]!.requirements.map((r) => [r.id, r]))
     assert.equal(byId.get('DADI-ACL-DENY')!.status, 'blocked')
     assert.match(byId.get('DADI-ACL-DENY')!.reason!, /DADI-TOKEN-SHAPE failed first/)
@@ -125,7 +125,7 @@ describe('conformance model', () => {
   })
 
   it('fails the requirement a failed assertion names, and blocks the test’s own', () => {
-    const record: TestRecord = { ...record0(['DADI-ACL-DENY']), status: 'blocked', blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'], errors: ['DADI-TOKEN-NOSTORE: no-store'] }
+    const record: TestRecord = { ...record0(['DADI-ACL-DENY']), status: 'blocked', blocked: ['DADI-ACL-DENY'], blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'], errors: ['DADI-TOKEN-NOSTORE: no-store'] }
     const byId = new Map(buildReport('mock', runs, [record]).apis[0]!.requirements.map((r) => [r.id, r]))
     assert.equal(byId.get('DADI-TOKEN-NOSTORE')!.status, 'failed')
     assert.deepEqual(byId.get('DADI-TOKEN-NOSTORE')!.tests[0]!.errors, ['DADI-TOKEN-NOSTORE: no-store'])
@@ -138,9 +138,11 @@ describe('conformance model', () => {
     assert.deepEqual(judgeFailure(['Error: DADI-AUTH-EXPIRED: expected 401'], own, known), { failed: ['DADI-AUTH-EXPIRED'], blocked: ['DADI-TOKEN-TTL'], blockedBy: ['DADI-AUTH-EXPIRED'], failedFor: [] })
     assert.deepEqual(judgeFailure(['Error: Timed out'], own, known).failed, own.toSorted(), 'a failure that names nothing fails them all')
     const verdict = judgeFailure(['Error: DADI-AUTH-EXPIRED: expected 401'], own, known)
-    const byId = new Map(buildReport('mock', runs, [{ ...record0(own), status: 'failed', failed: verdict.failed, blockedBy: verdict.blockedBy, errors: ['x'] }]).apis[0]!.requirements.map((r) => [r.id, r]))
+    const byId = new Map(buildReport('mock', runs, [{ ...record0(own), status: 'failed', failed: verdict.failed, blocked: verdict.blocked, blockedBy: verdict.blockedBy, errors: ['x'] }]).apis[0]!.requirements.map((r) => [r.id, r]))
     assert.equal(byId.get('DADI-AUTH-EXPIRED')!.status, 'failed')
     assert.equal(byId.get('DADI-TOKEN-TTL')!.status, 'blocked')
+    const toEnd = judgeFailure(['Error: DADI-AUTH-EXPIRED, DADI-AUTH-UNKNOWN: cells off'], [...own, 'DADI-AUTH-UNKNOWN'], known, { checkedToEnd: true })
+    assert.deepEqual(toEnd, { failed: ['DADI-AUTH-EXPIRED', 'DADI-AUTH-UNKNOWN'], blocked: [], blockedBy: [], failedFor: [] }, 'a test that got to its end: what it names failed, the rest passed')
   })
 
   it('lists requirement IDs that tests name but the catalogue lacks', () => {

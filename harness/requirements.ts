@@ -30,16 +30,29 @@ export function browserReq(...ids: string[]): TestDetails {
 }
 export const BROWSER_TAG = '@browser'
 
-export function finding(id: string, text: string): string {
-  return `${id}: ${text}`
+/** An assertion about requirement `id` — or several (`['A', 'B']`: one assertion that several rules share, as a table's column does). */
+export function finding(id: string | readonly string[], text: string): string {
+  return `${[id].flat().join(', ')}: ${text}`
 }
+
+/**
+ * Marks that the test got to its last assertion: a failure there then fails only the requirements it names, and
+ * the test's other requirements were checked in full (passed), not cut short (blocked).
+ */
+export function checkedToEnd(testInfo: { annotations: { type: string; description?: string }[] }): void {
+  testInfo.annotations.push({ type: CHECKED_TO_END })
+}
+export const CHECKED_TO_END = 'checked-to-end'
 
 export function precondition(id: string, text: string): string {
   return `precondition (${id}): ${text}`
 }
 
 const PRECONDITION = /^(?:Error: )?precondition(?: \(([A-Z][A-Z0-9-]*)\))?:/
-const NAMED = /^(?:Error: )?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?=[:( ])/
+const ID = '[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+'
+const NAMED = new RegExp(`^(?:Error: )?(${ID})(?=[:( ,])`)
+/** `ID, ID, …:` — the requirements an assertion names (see finding). */
+const NAMED_LIST = new RegExp(`^(?:Error: )?(${ID}(?:, ${ID})*)(?=[:( ])`)
 
 /** Whose rule a failed assertion reports on, read from its message (see the builders above). */
 export type Blame = { kind: 'own' } | { kind: 'precondition'; id: string } | { kind: 'other'; id: string }
@@ -69,19 +82,21 @@ export interface Verdict {
  * requirements fails that one only; the test's other requirements are blocked, not failed, since the test
  * stopped before it finished checking them. An assertion that names no requirement fails them all.
  */
-export function judgeFailure(messages: readonly string[], own: readonly string[], known: ReadonlySet<string>): Verdict {
+export function judgeFailure(messages: readonly string[], own: readonly string[], known: ReadonlySet<string>, options: { checkedToEnd?: boolean } = {}): Verdict {
   const blames = messages.map((m) => blameOf(m, own, known))
   const ids = (kind: Blame['kind']) => [...new Set(blames.flatMap((b) => (b.kind === kind && 'id' in b && b.id ? [b.id] : [])))].sort()
-  const unnamed = blames.some((b) => b.kind === 'own' && !ownNamed(messages[blames.indexOf(b)]!, own))
-  const named = [...new Set(blames.flatMap((b, i) => (b.kind === 'own' ? ownNamed(messages[i]!, own) ?? [] : [])))]
-  const failed = unnamed ? [...own] : own.filter((id) => named.includes(id))
-  const blocked = own.filter((id) => !failed.includes(id))
+  const lists = messages.map((m) => namedList(m))
+  const unnamed = blames.some((b, i) => b.kind === 'own' && !lists[i]!.some((id) => own.includes(id)))
+  const named = new Set(lists.flat())
+  const failed = unnamed ? [...own] : own.filter((id) => named.has(id))
+  const others = lists.flat().filter((id) => known.has(id) && !own.includes(id))
+  // Checked to the end: the test's other requirements passed; otherwise they were cut short.
+  const blocked = options.checkedToEnd && !unnamed ? [] : own.filter((id) => !failed.includes(id))
   const blockedBy = blocked.length ? [...new Set([...ids('precondition'), ...ids('other'), ...failed])].sort() : []
-  return { failed: [...failed].sort(), blocked, blockedBy, failedFor: ids('other') }
+  return { failed: [...failed].sort(), blocked, blockedBy, failedFor: [...new Set([...ids('other'), ...others])].sort() }
 }
 
-/** The own requirement a message names, if it names one. */
-function ownNamed(message: string, own: readonly string[]): string[] | undefined {
-  const named = NAMED.exec(message.trimStart())?.[1]
-  return named !== undefined && own.includes(named) ? [named] : undefined
+/** Every requirement a message names at its start (`A: …` or `A, B: …`). */
+function namedList(message: string): string[] {
+  return NAMED_LIST.exec(message.trimStart())?.[1]?.split(', ') ?? []
 }

@@ -1,5 +1,6 @@
 import type { Catalogue, Requirement } from '../catalogue.ts'
 import { notApplicable } from '../profiles.ts'
+import type { AccessEvidence, Cell } from '../access/table.ts'
 import type { Exchange } from '../evidence/exchange.ts'
 
 export type Status = 'passed' | 'failed' | 'blocked' | 'skipped' | 'not-tested'
@@ -16,6 +17,8 @@ export interface TestRecord {
   skipReason?: string
   /** For a failed test: its own requirements that a failed assertion named (see judgeFailure). */
   failed?: string[]
+  /** For a failed test: its own requirements it stopped before checking in full (the rest passed). */
+  blocked?: string[]
   /** For a failed test: the requirements whose failures stopped it before it finished checking the others. */
   blockedBy?: string[]
   /** Other catalogued requirements its failure is a finding for (named by the failed assertion). */
@@ -27,6 +30,8 @@ export interface TestRecord {
   searched: number
   /** Every exchange of a failed test; of a passed one, those that violate a document or echo a credential. */
   exchanges: Exchange[]
+  /** The cells of an access-table column this test checked. */
+  access?: AccessEvidence
 }
 
 export interface TestOutcome {
@@ -58,6 +63,14 @@ export interface ApiReport {
   requirements: RequirementReport[]
   /** Requirement IDs that tests name but the catalogue does not define: a defect of the suite. */
   unknownRequirementIds: string[]
+  /** The access table as a grid: operations × credential kinds, each cell passed, failed (with what came back) or n/a. */
+  access?: AccessGrid
+}
+
+export interface AccessGrid {
+  operations: { id: string; title: string }[]
+  credentials: { id: string; title: string }[]
+  cells: Cell[]
 }
 
 export interface ConformanceReport {
@@ -92,9 +105,18 @@ export function buildReport(target: string, runs: { catalogue: Catalogue; profil
       const counts = zero()
       for (const r of requirements) counts[r.status]++
       for (const key of Object.keys(counts) as Status[]) summary[key] += counts[key]
-      return { api: catalogue.api, title: catalogue.title, profile, summary: counts, requirements, unknownRequirementIds }
+      const access = accessGrid(mine)
+      return { api: catalogue.api, title: catalogue.title, profile, summary: counts, requirements, unknownRequirementIds, ...(access ? { access } : {}) }
     })
   return { tool: 'authconform', target, summary, apis }
+}
+
+/** The columns the tests of one API and profile checked, merged into one grid (operations in table order). */
+function accessGrid(records: TestRecord[]): AccessGrid | undefined {
+  const columns = records.flatMap((r) => (r.access ? [r.access] : []))
+  if (!columns.length) return undefined
+  // Every column carries the table's operations and credential kinds in table order.
+  return { operations: columns[0]!.operations, credentials: columns[0]!.credentials, cells: columns.flatMap((c) => c.cells) }
 }
 
 const profileOrder = ({ catalogue, profile }: { catalogue: Catalogue; profile: string }) => catalogue.profiles.findIndex((p) => p.id === profile)
@@ -103,7 +125,7 @@ const profileOrder = ({ catalogue, profile }: { catalogue: Catalogue; profile: s
 function statusFor(record: TestRecord, id: string): TestRecord['status'] | undefined {
   if (record.requirements.includes(id)) {
     if (record.status !== 'failed' && record.status !== 'blocked') return record.status
-    return record.failed?.includes(id) ? 'failed' : 'blocked'
+    return record.failed?.includes(id) ? 'failed' : record.blocked?.includes(id) ? 'blocked' : 'passed'
   }
   return record.failedFor?.includes(id) ? 'failed' : undefined
 }

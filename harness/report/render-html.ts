@@ -1,4 +1,5 @@
 import type { ConformanceReport, RequirementReport, Status } from './model.ts'
+import { accessHtml } from './render-access.ts'
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed', blocked: 'blocked', skipped: 'skipped', 'not-tested': 'not tested' }
@@ -7,7 +8,8 @@ const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed', bloc
 export function renderHtml(report: ConformanceReport): string {
   const apis = report.apis
     .map(
-      (api) => `<section><h2>${esc(api.title)} <code>${esc(api.api)}</code></h2>${summary(api.summary)}
+      (api) => `<section><h2>${esc(api.title)} <code>${esc(api.api)}</code> <small>profile <code>${esc(api.profile)}</code></small></h2>${summary(api.summary)}
+${api.access ? `<h3>Authorization matrix</h3>${accessHtml(api.access, esc)}` : ''}
 ${api.unknownRequirementIds.length ? `<p class="failed">Tests name requirements the catalogue lacks: ${esc(api.unknownRequirementIds.join(', '))}</p>` : ''}
 <table><thead><tr><th>Requirement</th><th>Level</th><th>Follows</th><th>Status</th><th>Checked by</th></tr></thead><tbody>
 ${api.requirements.map(row).join('\n')}
@@ -24,6 +26,7 @@ th{background:#f5f5f7}code,pre{font:12px ui-monospace,monospace}pre{background:#
 .badge{display:inline-block;border-radius:3px;padding:0 .45rem;font-weight:600;white-space:nowrap}
 .passed .badge,.badge.passed{background:#d8f5dd;color:#0b6b1d}.failed .badge,.badge.failed{background:#fde0e0;color:#a4161a}
 .skipped .badge,.badge.skipped{background:#fff3cd;color:#7a5b00}.blocked .badge,.badge.blocked{background:#ffe5cc;color:#8a3b00}.not-tested .badge,.badge.not-tested{background:#e8e8ed;color:#555}
+.matrix{table-layout:auto;width:auto}.matrix th{white-space:nowrap}.cell{text-align:center;font-weight:700}.cell.passed{background:#d8f5dd;color:#0b6b1d}.cell.failed{background:#fde0e0;color:#a4161a}.cell.na{color:#999}
 .stmt{color:#444}.reason{color:#7a5b00}.dev{color:#5b3fa0}details{margin:.3rem 0}
 </style></head><body>
 <h1>Conformance — target <code>${esc(report.target)}</code></h1>

@@ -1,4 +1,5 @@
 import type { ConformanceReport, Status } from './model.ts'
+import { accessMarkdown } from './render-access.ts'
 
 const ICON: Record<Status, string> = { passed: '✅ passed', failed: '❌ failed', blocked: '🚧 blocked', skipped: '⏭️ skipped', 'not-tested': '⚪ not tested' }
 
@@ -6,7 +7,8 @@ const ICON: Record<Status, string> = { passed: '✅ passed', failed: '❌ failed
 export function renderMarkdown(report: ConformanceReport): string {
   const out: string[] = [`# Conformance — target \`${report.target}\``, '', counts(report.summary), '']
   for (const api of report.apis) {
-    out.push(`## ${api.title} (\`${api.api}\`)`, '', counts(api.summary), '')
+    out.push(`## ${api.title} (\`${api.api}\`, profile \`${api.profile}\`)`, '', counts(api.summary), '')
+    if (api.access) out.push('### Authorization matrix', '', ...accessMarkdown(api.access), '')
     if (api.unknownRequirementIds.length) out.push(`**Tests name requirements the catalogue lacks:** ${api.unknownRequirementIds.join(', ')}`, '')
     out.push('| Requirement | Level | Follows | Status | Checked by |', '| --- | --- | --- | --- | --- |')
     for (const r of api.requirements) {

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path'
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
 import { knownIds, loadCatalogue } from '../catalogue.ts'
 import { EVIDENCE_ATTACHMENT, type Evidence } from '../evidence/exchange.ts'
-import { judgeFailure } from '../requirements.ts'
+import { ACCESS_ATTACHMENT, type AccessEvidence } from '../access/table.ts'
+import { CHECKED_TO_END, judgeFailure } from '../requirements.ts'
 import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
 import { buildReport, type TestRecord } from './model.ts'
@@ -40,9 +41,14 @@ export default class ConformanceReporter implements Reporter {
     const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, searched: 0, exchanges: [] }
     const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')
     const errors = result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, ''))
-    const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
+    const tagged = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
+    // A column of an access table checked the requirements of its cells in this profile, not every one it is tagged with.
+    const requirements = table ? tagged.filter((id) => table.cells.some((c) => c.requirement === id)) : tagged
     const failed = result.status !== 'passed' && result.status !== 'skipped'
-    const verdict = failed ? judgeFailure(errors, requirements, knownIds(api)) : undefined
+    const toEnd = result.annotations.some((a) => a.type === CHECKED_TO_END)
+    const access = result.attachments.find((a) => a.name === ACCESS_ATTACHMENT)?.body
+    const table = access ? (JSON.parse(access.toString('utf8')) as AccessEvidence) : undefined
+    const verdict = failed ? judgeFailure(errors, requirements, knownIds(api), { checkedToEnd: toEnd }) : undefined
     const profile = profileIn(test.parent.project()?.metadata, api) ?? ''
     this.#records.set(test.id, {
       api,
@@ -53,12 +59,14 @@ export default class ConformanceReporter implements Reporter {
       status: verdict ? (verdict.failed.length ? 'failed' : 'blocked') : result.status === 'skipped' ? 'skipped' : 'passed',
       ...(result.status === 'skipped' ? { skipReason: skip?.description ?? 'skipped' } : {}),
       ...(verdict?.failed.length ? { failed: verdict.failed } : {}),
+      ...(verdict?.blocked.length ? { blocked: verdict.blocked } : {}),
       ...(verdict?.blockedBy.length ? { blockedBy: verdict.blockedBy } : {}),
       ...(verdict?.failedFor.length ? { failedFor: verdict.failedFor } : {}),
       errors,
       checked: evidence.checked,
       searched: evidence.searched,
       exchanges: evidence.exchanges,
+      ...(table ? { access: table } : {}),
     })
   }
 
