@@ -21,6 +21,8 @@ function schemas(z: typeof Zod) {
       profile: Value.optional(),
       credentials: z.record(z.string(), z.record(z.string(), Value)).default({}),
       settings: z.record(z.string(), Value).default({}),
+      /** Settings that differ by profile (the embedded mock serves every profile: 1.x paths have a version segment, 6.x paths none). */
+      profileSettings: z.record(z.string(), z.record(z.string(), Value)).default({}),
     })
     .strict()
   const Target = z
@@ -67,6 +69,8 @@ export interface ResolvedApiTarget {
   profiles: string[]
   /** Per profile, the requirements that do not hold in it, with the reason (tests of only those are skipped). */
   notApplicable: Record<string, Record<string, string>>
+  /** Per profile, settings that override `settings` under it. */
+  profileSettings: Record<string, Record<string, string>>
   skip?: string
 }
 
@@ -138,7 +142,7 @@ export function resolveTargetFrom(name: string, env: NodeJS.ProcessEnv): Resolve
       listed.map((profile) => [profile, Object.fromEntries(catalogue.requirements.flatMap((r) => (notApplicable(r, profile) ? [[r.id, notApplicable(r, profile)!]] : [])))]),
     )
     if (!conf) {
-      return { target: name, api, embedded: target.embedded, baseURL: '', control: false, credentials: {}, settings: {}, profiles: [listed[0]!], notApplicable: outside, skip: `targets.yaml has no ${api} entry for target "${name}"` }
+      return { target: name, api, embedded: target.embedded, baseURL: '', control: false, credentials: {}, settings: {}, profiles: [listed[0]!], notApplicable: outside, profileSettings: {}, skip: `targets.yaml has no ${api} entry for target "${name}"` }
     }
     const named = read(conf.profile)
     if (named && !listed.includes(named)) throw new Error(`[authconform] targets.yaml ${name}.${api}.profile is "${named}"; suites/${api}/requirements.yaml lists ${listed.join(', ')}`)
@@ -148,8 +152,9 @@ export function resolveTargetFrom(name: string, env: NodeJS.ProcessEnv): Resolve
       Object.entries(conf.credentials).map(([role, fields]) => [role, Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, read(v)]))]),
     )
     const settings = Object.fromEntries(Object.entries(conf.settings).map(([k, v]) => [k, read(v)]))
+    const profileSettings = Object.fromEntries(Object.entries(conf.profileSettings).map(([p, values]) => [p, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, read(v)]))]))
     const control = target.embedded || ['1', 'true', 'yes'].includes(read(conf.control, '0').toLowerCase())
-    const resolved: ResolvedApiTarget = { target: name, api, embedded: target.embedded, baseURL: baseURL.replace(/\/+$/, ''), control, credentials, settings, profiles, notApplicable: outside }
+    const resolved: ResolvedApiTarget = { target: name, api, embedded: target.embedded, baseURL: baseURL.replace(/\/+$/, ''), control, credentials, settings, profiles, notApplicable: outside, profileSettings }
     if (!resolved.baseURL) resolved.skip = `no base URL for ${api}: set ${missing.join(', ') || 'baseURL in targets.yaml'}`
     return resolved
   })

@@ -35,7 +35,7 @@ export async function runColumn<C>(table: AccessTable<C>, credentialId: string, 
       credential: kind.id,
       requirement: expected.requirement,
       verdict: wrong ? 'failed' : 'passed',
-      expected: describeExpectation(expected),
+      expected: describeExpectation(expected, sent),
       actual: `${answer.status}${challenge ? ` "${challenge}"` : ''}${wrong ? ` — ${wrong}` : ''}`,
     })
   }

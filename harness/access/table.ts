@@ -41,7 +41,8 @@ export interface CredentialKind<C> {
 export interface Expectation {
   status: number
   body: string
-  challenge?: string | RegExp | null
+  /** Exact, a pattern, absent (`null`), or built from the request (a realm naming the path). */
+  challenge?: string | RegExp | null | ((request: OperationRequest) => string)
   requirement: string
 }
 
@@ -86,8 +87,9 @@ export interface AccessEvidence {
   cells: Cell[]
 }
 
-export function describeExpectation(e: Expectation): string {
-  const challenge = e.challenge === undefined ? '' : e.challenge === null ? ', no challenge' : `, challenge ${e.challenge instanceof RegExp ? e.challenge.source : `"${e.challenge}"`}`
+export function describeExpectation(e: Expectation, request?: OperationRequest): string {
+  const wanted = typeof e.challenge === 'function' && request ? e.challenge(request) : e.challenge
+  const challenge = wanted === undefined ? '' : wanted === null ? ', no challenge' : wanted instanceof RegExp ? `, challenge /${wanted.source}/` : typeof wanted === 'function' ? ', its challenge' : `, challenge "${wanted}"`
   return `${e.status} ${e.body}${challenge}`
 }
 
@@ -96,9 +98,10 @@ export function compare<C>(table: AccessTable<C>, expected: Expectation, answer:
   const problems: string[] = []
   if (answer.status !== expected.status) problems.push(`status ${answer.status}`)
   const challenge = answer.headers['www-authenticate']
-  if (expected.challenge === null && challenge !== undefined) problems.push(`an unexpected challenge "${challenge}"`)
-  if (typeof expected.challenge === 'string' && challenge !== expected.challenge) problems.push(challenge === undefined ? 'no challenge' : `challenge "${challenge}"`)
-  if (expected.challenge instanceof RegExp && !expected.challenge.test(challenge ?? '')) problems.push(challenge === undefined ? 'no challenge' : `challenge "${challenge}"`)
+  const wanted = typeof expected.challenge === 'function' ? expected.challenge(request) : expected.challenge
+  if (wanted === null && challenge !== undefined) problems.push(`an unexpected challenge "${challenge}"`)
+  if (typeof wanted === 'string' && challenge !== wanted) problems.push(challenge === undefined ? 'no challenge' : `challenge "${challenge}"`)
+  if (wanted instanceof RegExp && !wanted.test(challenge ?? '')) problems.push(challenge === undefined ? 'no challenge' : `challenge "${challenge}"`)
   const check = table.bodies[expected.body]
   if (!check) throw new Error(`[authconform] the ${table.api} access table names body "${expected.body}" but defines no such check`)
   if (answer.status === expected.status) {

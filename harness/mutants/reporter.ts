@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
-import { knownIds } from '../catalogue.ts'
+import { knownIds, loadCatalogue } from '../catalogue.ts'
 import { judgeFailure } from '../requirements.ts'
 import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
@@ -26,6 +26,11 @@ export interface SweepRecord {
  * Turns the sweep's `sweep-result` annotations (one per mutant a test body ran against, see
  * harness/mutants/sweep.ts) into records: which requirements failed against which mutant. Writes them as JSON.
  */
+/** The requirements of an API the harness judges itself in a given way. */
+function judgedBy(api: string, kind: 'no-echo'): string[] {
+  return loadCatalogue(api).requirements.flatMap((r) => (r.judgedBy === kind ? [r.id] : []))
+}
+
 export default class MutantReporter implements Reporter {
   readonly #records: SweepRecord[] = []
   constructor(private readonly options: { outputFile: string }) {}
@@ -42,10 +47,12 @@ export default class MutantReporter implements Reporter {
       this.#records.push({ api, profile, mutant: '', title, requirements, status: result.status, failed: result.status === 'passed' || result.status === 'skipped' ? [] : requirements, failedFor: [] })
       return
     }
-    for (const { mutant, failure } of runs) {
+    for (const { mutant, failure, echoed } of runs) {
       const verdict = failure === null ? undefined : judgeFailure([failure], requirements, knownIds(api))
       const status = verdict ? (verdict.failed.length ? 'failed' : 'blocked') : 'passed'
-      this.#records.push({ api, profile, mutant, title, requirements, status, failed: verdict?.failed ?? [], failedFor: verdict?.failedFor ?? [] })
+      // An echo is a finding for the API's no-echo requirement, judged on the run's exchanges (not by an assertion).
+      const echo = echoed ? judgedBy(api, 'no-echo') : []
+      this.#records.push({ api, profile, mutant, title, requirements, status, failed: verdict?.failed ?? [], failedFor: [...(verdict?.failedFor ?? []), ...echo] })
     }
   }
 

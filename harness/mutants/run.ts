@@ -26,7 +26,8 @@ export function runMutantSweep(apis: readonly MatrixApi[], outDir: string): { ma
     const key = outcomeKey(r.api, r.profile, r.mutant)
     const outcome = outcomes.get(key) ?? { failed: new Set<string>(), failedTitles: [], ran: 0 }
     outcome.ran++
-    if (r.status !== 'passed' && r.status !== 'skipped') {
+    // A failed run, or an echo the harness found in a run that passed its assertions.
+    if ((r.status !== 'passed' && r.status !== 'skipped') || r.failedFor.length) {
       // Only the requirements a failed assertion named caught it (a blocked test's own did not); on the clean mock any failure is a fault.
       r.failed.forEach((id) => outcome.failed.add(id))
       r.failedFor.forEach((id) => outcome.failed.add(id))

@@ -41,13 +41,13 @@ export default class ConformanceReporter implements Reporter {
     const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, searched: 0, exchanges: [] }
     const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')
     const errors = result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, ''))
-    const tagged = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
-    // A column of an access table checked the requirements of its cells in this profile, not every one it is tagged with.
-    const requirements = table ? tagged.filter((id) => table.cells.some((c) => c.requirement === id)) : tagged
-    const failed = result.status !== 'passed' && result.status !== 'skipped'
-    const toEnd = result.annotations.some((a) => a.type === CHECKED_TO_END)
     const access = result.attachments.find((a) => a.name === ACCESS_ATTACHMENT)?.body
     const table = access ? (JSON.parse(access.toString('utf8')) as AccessEvidence) : undefined
+    const tagged = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
+    // A column of an access table checked the requirements of its cells in this profile, not every one it is tagged with.
+    const requirements = table ? tagged.filter((id) => table.cells.some((c) => c.requirement === id && c.verdict !== 'n/a')) : tagged
+    const failed = result.status !== 'passed' && result.status !== 'skipped'
+    const toEnd = result.annotations.some((a) => a.type === CHECKED_TO_END)
     const verdict = failed ? judgeFailure(errors, requirements, knownIds(api), { checkedToEnd: toEnd }) : undefined
     const profile = profileIn(test.parent.project()?.metadata, api) ?? ''
     this.#records.set(test.id, {
