@@ -87,7 +87,7 @@ const zero = (): Counts => ({ passed: 0, failed: 0, blocked: 0, skipped: 0, 'not
  * The one canonical model (HTML, Markdown and the exit status all derive from it), one part per API and profile
  * that ran. Deterministic: sorted, no timestamps or durations, so two runs of a healthy target give the same file.
  */
-export function buildReport(target: string, runs: { catalogue: Catalogue; profile: string }[], records: TestRecord[]): ConformanceReport {
+export function buildReport(target: string, runs: { catalogue: Catalogue; profile: string }[], records: TestRecord[], options: { filtered?: boolean } = {}): ConformanceReport {
   const summary = zero()
   const apis = [...runs]
     .sort((a, b) => a.catalogue.api.localeCompare(b.catalogue.api) || profileOrder(a) - profileOrder(b))
@@ -100,7 +100,7 @@ export function buildReport(target: string, runs: { catalogue: Catalogue; profil
         if (outside) return { ...requirement, status: 'skipped', reason: outside, tests: [] }
         if (requirement.judgedBy === 'no-echo') return echoRequirement(requirement, mine)
         if (requirement.judgedBy) return specRequirement(requirement, mine, requirement.judgedBy === 'upstream-spec' ? 'upstream' : 'own')
-        return testedRequirement(requirement, mine)
+        return testedRequirement(requirement, mine, options.filtered ?? false)
       })
       const counts = zero()
       for (const r of requirements) counts[r.status]++
@@ -130,7 +130,7 @@ function statusFor(record: TestRecord, id: string): TestRecord['status'] | undef
   return record.failedFor?.includes(id) ? 'failed' : undefined
 }
 
-function testedRequirement(requirement: Requirement, records: TestRecord[]): RequirementReport {
+function testedRequirement(requirement: Requirement, records: TestRecord[], filtered: boolean): RequirementReport {
   const tests = records.flatMap((r) => {
     const status = statusFor(r, requirement.id)
     return status ? [{ record: r, status }] : []
@@ -155,6 +155,9 @@ function testedRequirement(requirement: Requirement, records: TestRecord[]): Req
   else if (outcomes.length) {
     status = 'skipped'
     reason = [...new Set(outcomes.map((t) => t.skipReason ?? 'skipped'))].join('; ')
+  } else if (filtered) {
+    status = 'skipped'
+    reason = 'not selected: the run was narrowed to other tests (a grep or a file)'
   } else reason = 'no test names this requirement'
   return { ...requirement, status, ...(reason ? { reason } : {}), tests: outcomes }
 }

@@ -17,10 +17,22 @@ const ANSI = /\u001b\[[0-9;]*m/g
  * Playwright reporter that writes `conformance.json` (canonical), `conformance.md` and `index.html` into
  * `outputDir`, and fails the run when the catalogue and the tests disagree or a requirement is untested.
  */
+/**
+ * Whether the command line selects part of the suites' tests: a grep, or a path narrower than an API's folder
+ * (`suites/dadi` runs all of DADI; `suites/dadi/token.spec.ts` part of it).
+ */
+export function filteredRun(argv: readonly string[]): boolean {
+  if (argv.some((a) => /^(-g|--grep|--grep-invert|--last-failed|--only-changed)(=|$)/.test(a))) return true
+  const positional = argv.filter((a, i) => !a.startsWith('-') && !/^(-g|--grep|--grep-invert|-c|--config|--project|--reporter|--workers|-j|--shard|--output|--repeat-each|--retries|--timeout|--max-failures|-x)$/.test(argv[i - 1] ?? '') && a !== 'test')
+  return positional.some((a) => !/^(\.\/)?suites\/[a-z0-9-]+\/?$/.test(a))
+}
+
 export default class ConformanceReporter implements Reporter {
   readonly #outputDir: string
   readonly #target: string
   #root = process.cwd()
+  /** The run selects part of an API's tests (a grep, a file): requirements no selected test names were not asked for. */
+  #filtered = false
   #suite: Suite | undefined
   readonly #records = new Map<string, TestRecord>()
 
@@ -31,6 +43,7 @@ export default class ConformanceReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.#root = config.rootDir
+    this.#filtered = filteredRun(process.argv.slice(2))
     this.#suite = suite
   }
 
@@ -81,7 +94,7 @@ export default class ConformanceReporter implements Reporter {
       const profile = profileIn(test.parent.project()?.metadata, api) ?? ''
       if (!pairs.has(`${api} ${profile}`)) pairs.set(`${api} ${profile}`, { catalogue: loadCatalogue(api), profile })
     }
-    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()])
+    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered })
     mkdirSync(this.#outputDir, { recursive: true })
     writeFileSync(join(this.#outputDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`)
     writeFileSync(join(this.#outputDir, 'conformance.md'), renderMarkdown(report))

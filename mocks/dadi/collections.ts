@@ -1,5 +1,5 @@
 import type { DadiFixtures } from './fixtures.ts'
-import type { DadiProfile } from './state.ts'
+import type { DadiProfile } from './profiles.ts'
 
 /** One collection as a profile serves it, its answers serialised once (fixtures never change while the mock runs). */
 export interface Collection {

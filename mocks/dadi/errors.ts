@@ -1,7 +1,7 @@
 import { jsonError, plainTextError } from '../core/envelope.ts'
 import { ApiError, type Envelope } from '../core/errors.ts'
 import type { DadiMutant } from './mutants.ts'
-import type { DadiProfile } from './state.ts'
+import type { DadiProfile } from './profiles.ts'
 
 /**
  * DADI API's errors, as each release line sends them (`dadi/lib/auth/index.js`, `dadi/lib/help.js`,

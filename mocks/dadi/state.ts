@@ -3,10 +3,9 @@ import { MemoryStore } from '../core/store.ts'
 import type { Collection } from './collections.ts'
 import type { DadiClient, DadiFixtures } from './fixtures.ts'
 import type { DadiMutant } from './mutants.ts'
+import type { DadiProfile } from './profiles.ts'
 
-/** The release lines of DADI API the mock copies: 1.x–3.x (UUID tokens, v3 wire format) and 4.x–6.x (JWTs, ACL errors). */
-export const DADI_PROFILES = ['dadi@3', 'dadi@6'] as const
-export type DadiProfile = (typeof DADI_PROFILES)[number]
+export { DADI_PROFILES, type DadiProfile } from './profiles.ts'
 
 /** What every instance of a host shares: the 4.x+ JWT signing key (`auth.tokenKey`). */
 export interface DadiPrepared {
