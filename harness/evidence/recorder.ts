@@ -55,6 +55,7 @@ export function recordingContext(
  */
 export function toExchange(request: RawRequest, response: RawResponse, redactor: Redactor, validators: readonly SpecValidator[], via?: Exchange['via']): Exchange {
   const contentType = response.headers['content-type'] ?? ''
+  redactor.learnRequest(request.url, request.body, request.headers['content-type'] ?? '')
   if (contentType.includes('json')) {
     try {
       redactor.learn(JSON.parse(response.text))

@@ -29,6 +29,26 @@ export class Redactor {
     for (const [name, value] of Object.entries(fields)) if (!PUBLIC_CREDENTIAL_FIELDS.has(name.toLowerCase())) this.addSecret(value)
   }
 
+  /** Learns the secrets a request carries in secret-named query parameters or body fields (a probe the server may echo). */
+  learnRequest(url: string, body: string | undefined, contentType: string): void {
+    try {
+      for (const [k, v] of new URL(url).searchParams) if (PARAMETER_SECRET_NAMES.has(k.toLowerCase())) this.addSecret(v)
+    } catch {
+      /* not a URL */
+    }
+    if (!body) return
+    if (contentType.includes('x-www-form-urlencoded') || !/^\s*[[{]/.test(body)) {
+      for (const [k, v] of new URLSearchParams(body)) if (PARAMETER_SECRET_NAMES.has(k.toLowerCase())) this.addSecret(v)
+      return
+    }
+    try {
+      this.learn(JSON.parse(body))
+    } catch {
+      // Truncated JSON: the secret-named string values it does hold.
+      for (const [, name, value] of body.matchAll(/"([\w-]+)"\s*:\s*"((?:[^"\\]|\\.)*)/g)) if (PARAMETER_SECRET_NAMES.has(name!.toLowerCase())) this.addSecret(value)
+    }
+  }
+
   /** Learns the secrets a JSON response hands out (tokens, keys), so later requests that carry them are masked. */
   learn(body: unknown): void {
     walk(body, (key, value) => {

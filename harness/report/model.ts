@@ -3,7 +3,7 @@ import { notApplicable } from '../profiles.ts'
 import type { AccessEvidence, Cell } from '../access/table.ts'
 import type { Exchange } from '../evidence/exchange.ts'
 
-export type Status = 'passed' | 'failed' | 'blocked' | 'skipped' | 'not-tested'
+export type Status = 'passed' | 'failed' | 'blocked' | 'waived' | 'skipped' | 'not-tested'
 
 /** What one finished test contributes to the report. */
 export interface TestRecord {
@@ -50,6 +50,8 @@ export interface RequirementReport extends Requirement {
   tests: TestOutcome[]
   /** For a requirement the harness judges over every exchange: how many it judged. */
   exchangesChecked?: number
+  /** A declared deviation of the target (waivers/<target>.yaml) and what the requirement was before it. */
+  waiver?: { reason: string; source?: string; expires?: string; was: 'failed' | 'blocked' }
 }
 
 export type Counts = Record<Status, number>
@@ -78,10 +80,12 @@ export interface ConformanceReport {
   target: string
   summary: Counts
   apis: ApiReport[]
+  /** Waivers that no longer hold (the requirement passes, or the date passed): they fail the run. */
+  staleWaivers?: string[]
 }
 
 const MAX_EVIDENCE = 12
-const zero = (): Counts => ({ passed: 0, failed: 0, blocked: 0, skipped: 0, 'not-tested': 0 })
+const zero = (): Counts => ({ passed: 0, failed: 0, blocked: 0, waived: 0, skipped: 0, 'not-tested': 0 })
 
 /**
  * The one canonical model (HTML, Markdown and the exit status all derive from it), one part per API and profile
