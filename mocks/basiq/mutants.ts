@@ -12,6 +12,7 @@ export const basiqMutants = {
   'malformed-auth-as-404': { description: 'an Authorization header that is not Basic <key> is looked up as a key (404) instead of 400', expect: ['BASIQ-TOKEN-AUTH-INVALID'] },
   'key-decoded-twice': { description: 'a key base64-encoded once more is decoded again and accepted', expect: ['BASIQ-TOKEN-KEY-VERBATIM'] },
   'version-header-ignored': { description: 'a /token request without basiq-version is issued a token', expect: ['BASIQ-TOKEN-VERSION-MISSING'] },
+  'v3-only': { description: 'only basiq-version 3.0 is accepted; 2.0 and 2.1 are "no longer supported"', expect: ['BASIQ-TOKEN-VERSION-ACCEPTED'] },
   'any-version-accepted': { description: 'any basiq-version value is accepted', expect: ['BASIQ-TOKEN-VERSION-UNSUPPORTED'] },
   'version-check-after-key': { description: 'basiq-version is checked after the key lookup, so a bad key without a version is 404, not 400', expect: ['BASIQ-TOKEN-ORDER'] },
   'form-only': { description: 'only form bodies are read: a JSON or empty body is refused', expect: ['BASIQ-TOKEN-JSON', 'BASIQ-TOKEN-EMPTY-BODY', 'BASIQ-SDK-NODE'] },
@@ -48,6 +49,7 @@ export const basiqMutants = {
   'expired-as-401': { description: 'an expired token gets 401 invalid-authorization-token (RFC 6750) instead of 403 access-denied', expect: ['BASIQ-BEARER-EXPIRED'] },
   'ignore-expiry': { description: 'tokens never expire', expect: ['BASIQ-TOKEN-TTL', 'BASIQ-BEARER-EXPIRED'] },
   'expiry-before-signature': { description: 'exp is read before the signature is checked, so a forged expired token gets 403, not 401', expect: ['BASIQ-BEARER-EXPIRED-TAMPERED'] },
+  'jobs-token-from-query': { description: 'GET /jobs/{jobId} reads the token from ?token= (as the Consent UI URL carries it), not from Authorization', expect: ['BASIQ-BEARER-OK', 'BASIQ-SCOPE-CLIENT-JOB'] },
   'version-required-later': { description: 'resource requests without basiq-version are refused', expect: ['BASIQ-VERSION-NOT-NEEDED-LATER'] },
   // Scopes and users
   'scope-not-enforced': { description: 'a CLIENT_ACCESS token reaches the server-only operations', expect: ['BASIQ-SCOPE-CLIENT-FORBIDDEN'] },
@@ -55,6 +57,7 @@ export const basiqMutants = {
   'cross-user-access': { description: "a CLIENT_ACCESS token reads another user's record", expect: ['BASIQ-SCOPE-CLIENT-OTHER-USER'] },
   'client-own-user-forbidden': { description: 'a CLIENT_ACCESS token may not read even its own user (the v3 docs read literally)', expect: ['BASIQ-SCOPE-CLIENT-OWN-USER'] },
   'client-institutions-forbidden': { description: 'a CLIENT_ACCESS token may not list institutions', expect: ['BASIQ-SCOPE-CLIENT-INSTITUTIONS'] },
+  'client-jobs-forbidden': { description: 'a CLIENT_ACCESS token may not check even its own job status', expect: ['BASIQ-SCOPE-CLIENT-JOB'] },
   'client-reads-any-job': { description: "a CLIENT_ACCESS token reads another user's job", expect: ['BASIQ-SCOPE-CLIENT-JOB-OTHER'] },
   'ownership-for-server-tokens': { description: 'the user-binding check runs for SERVER_ACCESS tokens too, which are bound to no user', expect: ['BASIQ-SCOPE-SERVER-ALL'] },
   'cross-application-users': { description: "a SERVER_ACCESS token reads users of another application", expect: ['BASIQ-USER-APPLICATION-ISOLATION'] },

@@ -50,7 +50,8 @@ export async function createUser(request: Request, state: BasiqState, principal:
   }
   state.users.set(user.id, user)
   const names = Object.fromEntries((['firstName', 'middleName', 'lastName'] as const).filter((n) => body[n] !== undefined).map((n) => [n, user[n]]))
-  return ok({ type: 'user', id: user.id, email, mobile, ...names, links: { self: `${originOf(request)}/users/${user.id}` } }, 201)
+  // `email` is left out when none was given: core.json's UserPostResponse makes it optional but `format: email`.
+  return ok({ type: 'user', id: user.id, ...(email ? { email } : {}), mobile, ...names, links: { self: `${originOf(request)}/users/${user.id}` } }, 201)
 }
 
 /** `GET /users/{userId}`: SERVER_ACCESS, or CLIENT_ACCESS bound to this user (legacy grant, kept by the error page). */
@@ -114,6 +115,7 @@ export function getJob(request: Request, state: BasiqState, principal: BasiqPrin
   const job = state.jobs.get(jobId)
   const owner = job && state.users.get(job.userId)
   if (!job || !owner) throw basiqErrors.jobNotFound()
+  if (principal.scope === 'CLIENT_ACCESS' && mutants.has('client-jobs-forbidden')) throw basiqErrors.scopeForbidden()
   const bound = principal.scope === 'CLIENT_ACCESS' || mutants.has('ownership-for-server-tokens')
   if (bound && principal.userId !== job.userId && !mutants.has('client-reads-any-job')) throw basiqErrors.scopeForbidden()
   if (owner.applicationId !== principal.applicationId && !mutants.has('cross-application-users')) throw basiqErrors.jobNotFound()

@@ -104,7 +104,8 @@ function readVersion(request: Request, state: BasiqState): string {
     if (mutants.has('version-header-ignored')) return newest
     throw basiqErrors.versionMissing()
   }
-  if (!fixtures.versions.includes(version) && !mutants.has('any-version-accepted')) throw basiqErrors.versionUnsupported(version.slice(0, 32))
+  const supported = mutants.has('v3-only') ? version === newest : fixtures.versions.includes(version)
+  if (!supported && !mutants.has('any-version-accepted')) throw basiqErrors.versionUnsupported(version.slice(0, 32))
   return version
 }
 
