@@ -44,7 +44,8 @@ const basiq: BenchPlan<BasiqFixtures> = {
   issue: (f) => ({
     method: 'POST',
     path: '/token',
-    headers: { authorization: `Basic ${f.apiKeys.find((k) => k.status === 'live')!.key}`, 'basiq-version': '3.0', 'content-type': 'application/x-www-form-urlencoded' },
+    // The key whose application has a raised token-request limit: the default 1,500 per 5 minutes would refuse the load.
+    headers: { authorization: `Basic ${f.apiKeys.find((k) => k.status === 'live' && k.tokenRateLimit)!.key}`, 'basiq-version': '3.0', 'content-type': 'application/x-www-form-urlencoded' },
     body: 'scope=SERVER_ACCESS',
   }),
   token: (body) => (body as { access_token: string }).access_token,

@@ -13,6 +13,11 @@ const ApiKey = z.strictObject({
   applicationId: Id,
   /** `disabled`: 403 "Your account has been disabled…"; `deleted`: 404 like an unknown key (recorded). */
   status: z.enum(['live', 'disabled', 'deleted']),
+  /**
+   * Token requests per window for a client using this key, where Basiq raised its application's limit on request
+   * ("increase limits to enable high-traffic applications", api-rate-limiting.md); the default limit otherwise.
+   */
+  tokenRateLimit: z.optional(z.int().check(z.positive())),
 })
 
 const Step = z.strictObject({

@@ -85,7 +85,7 @@ export const basiq: MockDefinition<BasiqFixtures, BasiqMutant, BasiqPrepared> = 
   },
   describe: (f) => [
     "POST /token with Authorization: Basic <key>, basiq-version: 3.0, scope=SERVER_ACCESS (or scope=CLIENT_ACCESS&userId=…) — tokens live 3600 s",
-    ...f.apiKeys.map((k) => `key (${k.status}) ${k.key}`),
+    ...f.apiKeys.map((k) => `key (${k.status}${k.tokenRateLimit ? `, ${k.tokenRateLimit} token requests per ${f.tokenRateLimit.windowSeconds} s` : ''}) ${k.key}`),
     ...f.users.map((u) => `user ${u.id} ${u.email || u.mobile}${f.apiKeys.some((k) => k.status === 'live' && k.applicationId === u.applicationId) ? '' : ' (another application)'}`),
   ],
 }

@@ -57,13 +57,13 @@ export function createBasiqState(fixtures: BasiqFixtures, clock: MockClock, muta
     users,
     jobs,
     opaque: new Map(),
-    tokenRequests: new RateWindow(fixtures.tokenRateLimit.requests, fixtures.tokenRateLimit.windowSeconds, clock),
+    tokenRequests: new RateWindow(fixtures.tokenRateLimit.windowSeconds, clock),
   }
 }
 
 /**
- * A sliding window of request counts, one bucket per second of the instance clock: `hit()` counts a request and
- * says whether the last `windowSeconds` (this one included) now hold more than `limit`. Memory stays bounded
+ * A sliding window of request counts, one bucket per second of the instance clock: `hit(limit)` counts a request
+ * and says whether the last `windowSeconds` (this one included) now hold more than `limit`. Memory stays bounded
  * (at most `windowSeconds` buckets) however many requests arrive.
  */
 export class RateWindow {
@@ -71,12 +71,11 @@ export class RateWindow {
   #total = 0
 
   constructor(
-    readonly limit: number,
     readonly windowSeconds: number,
     private readonly clock: MockClock,
   ) {}
 
-  hit(options: { neverReset?: boolean } = {}): boolean {
+  hit(limit: number, options: { neverReset?: boolean } = {}): boolean {
     const second = Math.floor(this.clock.now() / 1000)
     if (!options.neverReset) {
       for (const [at, count] of this.#buckets) {
@@ -87,6 +86,6 @@ export class RateWindow {
     }
     this.#buckets.set(second, (this.#buckets.get(second) ?? 0) + 1)
     this.#total++
-    return this.#total > this.limit
+    return this.#total > limit
   }
 }

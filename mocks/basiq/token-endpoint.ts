@@ -11,7 +11,7 @@ import { signToken, verifyToken } from './tokens.ts'
  * `POST /token` — the API key for a token. The checks, in this order; the first that fails answers:
  * 1. rate limit — more than 1,500 token requests from this client within a sliding 5 minutes (every request
  *    counts, refused ones too) → 403 `access-denied` "Invalid request" (ERR L441; limit: api-rate-limiting.md
- *    L25). First, by decision: the limit is per IP over 5 minutes, the shape of an edge rule that sees a request
+ *    L25, which Basiq raises for high-traffic applications on request: a key may carry its own). First, by decision: the limit is per IP over 5 minutes, the shape of an edge rule that sees a request
  *    before the service reads it. The mock cannot see an IP: one mock instance (one test session) is one client.
  * 2. no `Authorization` → 400 `parameter-not-valid` "Authorization header parameter is required" (ERR L159);
  * 3. not `Basic <key>` with the key base64 of `<id>:<secret>` (a Bearer token, an empty key, the key encoded
@@ -35,7 +35,9 @@ import { signToken, verifyToken } from './tokens.ts'
  */
 export async function issueToken(request: Request, state: BasiqState): Promise<Response> {
   const { mutants, fixtures } = state
-  if (!mutants.has('no-rate-limit') && state.tokenRequests.hit({ neverReset: mutants.has('rate-limit-never-resets') })) throw basiqErrors.rateLimited()
+  if (!mutants.has('no-rate-limit') && state.tokenRequests.hit(rateLimit(request, state), { neverReset: mutants.has('rate-limit-never-resets') })) {
+    throw basiqErrors.rateLimited()
+  }
   if (mutants.has('token-as-key')) {
     const reissued = await reissue(request, state)
     if (reissued) return reissued
@@ -58,6 +60,13 @@ export async function issueToken(request: Request, state: BasiqState): Promise<R
   const principal = { applicationId: apiKey.applicationId, scope, version, ...(scope === 'CLIENT_ACCESS' && userId ? { userId } : {}) }
   const ttl = mutants.has('ttl-mismatch') ? fixtures.tokenTtl / 2 : fixtures.tokenTtl
   return tokenResponse(await signToken(principal, state, ttl, scope === 'CLIENT_ACCESS' ? extra : {}), state)
+}
+
+/** The limit for this request: 1,500 per window, or the raised limit of a live key's application (api-rate-limiting.md). */
+function rateLimit(request: Request, state: BasiqState): number {
+  const header = readAuthorization(request)
+  const raised = header.kind === 'present' && header.scheme === 'basic' ? state.keys.get(header.value) : undefined
+  return (raised?.status === 'live' ? raised.tokenRateLimit : undefined) ?? state.fixtures.tokenRateLimit.requests
 }
 
 function tokenResponse(accessToken: string, state: BasiqState): Response {
