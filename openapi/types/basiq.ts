@@ -17,7 +17,7 @@ export interface paths {
          * @description `SERVER_ACCESS` (default when `scope` is absent or the body is empty) can call every endpoint;
          *     `CLIENT_ACCESS` must be bound to an existing `userId` and reaches only that user's client-side operations.
          *     Too many token requests from one IP within 5 minutes are refused with 403 "Invalid request"
-         *     (published limit: 1,500 requests per 5 minutes).
+         *     (published limit: 1,500 requests per 5 minutes, which Basiq raises for high-traffic applications on request).
          *
          *     Checks, in order (the first that fails answers): the rate limit (every request counts) → `Authorization`
          *     present → `Basic <key>` with the key base64 of `<id>:<secret>` → `basiq-version` present → supported
