@@ -1,3 +1,4 @@
+import type { BasiqFixtures } from '../mocks/basiq/fixtures.ts'
 import type { DadiFixtures } from '../mocks/dadi/fixtures.ts'
 import type { ExceptionlessFixtures } from '../mocks/exceptionless/fixtures.ts'
 import { definitions, type ApiName, type ImplementedApi } from '../mocks/registry.ts'
@@ -39,7 +40,19 @@ const exceptionless: BenchPlan<ExceptionlessFixtures> = {
   protectedGet: (token) => ({ method: 'GET', path: '/api/v2/organizations', headers: bearer(token) }),
 }
 
-const plans = { dadi, exceptionless } satisfies Record<ImplementedApi, BenchPlan<never>>
+const basiq: BenchPlan<BasiqFixtures> = {
+  issue: (f) => ({
+    method: 'POST',
+    path: '/token',
+    // The key whose application has a raised token-request limit: the default 1,500 per 5 minutes would refuse the load.
+    headers: { authorization: `Basic ${f.apiKeys.find((k) => k.status === 'live' && k.tokenRateLimit)!.key}`, 'basiq-version': '3.0', 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'scope=SERVER_ACCESS',
+  }),
+  token: (body) => (body as { access_token: string }).access_token,
+  protectedGet: (token, f) => ({ method: 'GET', path: `/users/${f.users[0]!.id}`, headers: bearer(token) }),
+}
+
+const plans = { dadi, exceptionless, basiq } satisfies Record<ImplementedApi, BenchPlan<never>>
 
 /** The API's bench plan with its default fixtures parsed. */
 export function planFor(api: ApiName): { plan: BenchPlan<unknown>; fixtures: unknown } {
