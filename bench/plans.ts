@@ -52,7 +52,7 @@ const basiq: BenchPlan<BasiqFixtures> = {
   protectedGet: (token, f) => ({ method: 'GET', path: `/users/${f.users[0]!.id}`, headers: bearer(token) }),
 }
 
-const plans = { dadi, exceptionless, basiq } satisfies Record<ImplementedApi, BenchPlan<never>>
+const plans = { dadi, exceptionless, basiq } satisfies Record<ImplementedApi | 'basiq', BenchPlan<never>>
 
 /** The API's bench plan with its default fixtures parsed. */
 export function planFor(api: ApiName): { plan: BenchPlan<unknown>; fixtures: unknown } {
