@@ -11,7 +11,9 @@ const SECRET_FIELDS = new Set(['secret', 'password', 'client_secret', 'clientsec
 const MIN_LENGTH = 8
 
 export function findEchoes(request: RawRequest, response: RawResponse): Echo[] {
-  const sent = credentialsIn(request)
+  // A value the client also put in the URL path (a key addressed by id) is the resource's name, not an echo.
+  const path = decodeURIComponent(new URL(request.url).pathname)
+  const sent = credentialsIn(request).filter(({ value }) => !path.includes(value))
   if (sent.length === 0) return []
   const places: [string, string][] = [['body', response.text], ...Object.entries(response.headers).filter(([name]) => name !== 'set-cookie').map(([name, value]): [string, string] => [`header ${name}`, value])]
   const echoes: Echo[] = []

@@ -25,7 +25,7 @@ export function readCredentials(request: Request, state: ExceptionlessState): Pr
     const { scheme } = header
     const value = header.value.trim()
     if (scheme === 'bearer' || scheme === 'token') {
-      if (!value) throw unauthorized(request)
+      if (!value) throw unauthorized(request, state.profile)
       return principalFromToken(value, request, state)
     }
     if (scheme === 'basic') {
@@ -54,7 +54,7 @@ export function readCredentials(request: Request, state: ExceptionlessState): Pr
 
 function fromBasic(value: string, request: Request, state: ExceptionlessState): Principal {
   const decoded = decodeBasic(value)
-  if (!decoded) throw unauthorized(request)
+  if (!decoded) throw unauthorized(request, state.profile)
   const { user, password } = decoded
   if (user.toLowerCase() === 'client' && !state.mutants.has('basic-client-ignored')) return principalFromToken(password, request, state)
   if (password === 'x-oauth-basic' || password === '') return principalFromToken(user, request, state)

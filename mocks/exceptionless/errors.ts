@@ -2,6 +2,7 @@ import { errorHeaders, plainTextError } from '../core/envelope.ts'
 import { ApiError, type Envelope } from '../core/errors.ts'
 import { pathOf } from '../core/http.ts'
 import type { ExceptionlessMutant } from './mutants.ts'
+import type { ExceptionlessProfile } from './profiles.ts'
 
 const TYPES: Record<number, string> = {
   400: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
@@ -20,11 +21,18 @@ export const validation = (errors: Record<string, string[]>, status = 422, submi
 export const forbidden = (title = 'Forbidden') => problem(403, title)
 export const notFound = (title = 'Not Found') => problem(404, title)
 
-/** 401 as the real server sends it: ProblemDetails with a Bearer challenge pointing at the resource metadata. */
-export function unauthorized(request: Request): ApiError {
+/**
+ * 401 as the real server sends it: ProblemDetails; since 8.6.1 with a Bearer challenge pointing at the resource
+ * metadata (`Security/ApiKeyAuthenticationHandler.cs` HandleChallengeAsync), before it none.
+ */
+export function unauthorized(request: Request, profile: ExceptionlessProfile): ApiError {
+  if (profile === 'exceptionless@8.5') return problem(401, 'Unauthorized')
   const origin = new URL(request.url).origin
   return problem(401, 'Unauthorized', undefined, { challenge: `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/api/v2"` })
 }
+
+/** What 8.7+ answers a failed login ("Login failed." / "Login denied."); 8.5's controller a bare Unauthorized(). */
+export const loginTitle = (profile: ExceptionlessProfile, title: string) => (profile === 'exceptionless@8.5' ? 'Unauthorized' : title)
 
 /**
  * Exceptionless's envelope: RFC 9457 ProblemDetails as `application/problem+json`, with `instance` =
@@ -47,6 +55,8 @@ export function exceptionlessEnvelope(mutants: ReadonlySet<ExceptionlessMutant>)
       instance: `${request.method} ${target}`,
       ...(fields ? { errors: fields } : {}),
     }
-    return new Response(JSON.stringify(body), { status: error.status, headers: errorHeaders(error, 'application/problem+json; charset=utf-8') })
+    // The `basic-key-echo` defect: the rejected Authorization header repeated as a ProblemDetails extension.
+    const detail = mutants.has('basic-key-echo') && error.status === 401 ? { detail: `Rejected ${request.headers.get('authorization') ?? ''}` } : {}
+    return new Response(JSON.stringify({ ...body, ...detail }), { status: error.status, headers: errorHeaders(error, 'application/problem+json; charset=utf-8', { challenge: !mutants.has('challenge-missing') }) })
   }
 }

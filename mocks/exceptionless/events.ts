@@ -140,7 +140,7 @@ export function getConfig(state: ExceptionlessState, principal: Principal, v: st
 export function getOrganizations(state: ExceptionlessState, principal: Principal): Response {
   requireRole(principal, 'user')
   const views = state.caches.organizationViews ??= organizationViews(state)
-  const everyOrg = principal.roles.has('global') || (state.mutants.has('key-sees-all-orgs') && principal.kind === 'token')
+  const everyOrg = principal.roles.has('global') || (state.mutants.has('key-sees-all-orgs') && principal.kind === 'token') || (state.mutants.has('user-sees-all-orgs') && principal.kind === 'user')
   const orgs = state.fixtures.organizations.filter((o) => principal.organizationIds.includes(o.id) || everyOrg)
   const key = orgs.map((o) => o.id).join()
   let body = state.caches.organizationBodies.get(key)

@@ -5,7 +5,7 @@ import { exceptionless } from './index.ts'
 
 /** The Exceptionless core without a server: Request in, Response out. */
 function instance() {
-  const mock = exceptionless.create({ clock: createMockClock(), fixtures: exceptionless.parseFixtures(exceptionless.defaultFixtures), prepared: undefined, profile: 'exceptionless@8', mutants: new Set() })
+  const mock = exceptionless.create({ clock: createMockClock(), fixtures: exceptionless.parseFixtures(exceptionless.defaultFixtures), prepared: undefined, profile: 'exceptionless@8.7', mutants: new Set() })
   const call = (path: string, init: RequestInit = {}) => Promise.resolve(mock.fetch(new Request(`http://exceptionless.test${path}`, init)))
   return { call }
 }

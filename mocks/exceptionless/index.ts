@@ -10,6 +10,7 @@ import { parseExceptionlessFixtures, type ExceptionlessFixtures } from './fixtur
 import { login } from './login.ts'
 import type { Principal } from './model.ts'
 import { exceptionlessMutants, type ExceptionlessMutant } from './mutants.ts'
+import { EXCEPTIONLESS_PROFILES, type ExceptionlessProfile } from './profiles.ts'
 import { createExceptionlessState, type ExceptionlessState } from './state.ts'
 import { createForProject, createToken, deleteTokens, getToken, listForProject, updateToken } from './tokens.ts'
 
@@ -17,11 +18,11 @@ import { createForProject, createToken, deleteTokens, getToken, listForProject, 
  * A stateful Exceptionless (`/api/v2`) for its documented auth surface: login, organizations, project tokens,
  * event submission, client configuration and a user-only event read, with the real server's credential order.
  */
-export function createExceptionless({ clock, fixtures, mutants }: InstanceContext<ExceptionlessFixtures, ExceptionlessMutant>): MockInstance {
-  const state = createExceptionlessState(fixtures, clock, mutants)
+export function createExceptionless({ clock, fixtures, mutants, profile }: InstanceContext<ExceptionlessFixtures, ExceptionlessMutant, undefined, ExceptionlessProfile>): MockInstance {
+  const state = createExceptionlessState(fixtures, clock, mutants, profile)
   const authenticate = (request: Request): Principal => {
     const principal = readCredentials(request, state)
-    if (!principal) throw unauthorized(request)
+    if (!principal) throw unauthorized(request, state.profile)
     return principal
   }
   /**
@@ -80,11 +81,14 @@ function preload(state: ExceptionlessState, count: number): void {
   }
 }
 
-export const exceptionless: MockDefinition<ExceptionlessFixtures, ExceptionlessMutant> = {
+export const exceptionless: MockDefinition<ExceptionlessFixtures, ExceptionlessMutant, undefined, ExceptionlessProfile> = {
   name: 'exceptionless',
   title: 'Exceptionless',
-  profiles: ['exceptionless@8'],
-  profileNotes: { 'exceptionless@8': 'Exceptionless 8.6.1 and later: a Bearer resource_metadata challenge on /api/v2 401s' },
+  profiles: EXCEPTIONLESS_PROFILES,
+  profileNotes: {
+    'exceptionless@8.7': 'Exceptionless 8.7 and later: Bearer resource_metadata challenges on /api/v2 401s, "Login failed." / "Login denied."',
+    'exceptionless@8.5': 'Exceptionless 8.5 and earlier: no WWW-Authenticate, bare "Unauthorized" / "Forbidden" titles',
+  },
   parseFixtures: parseExceptionlessFixtures,
   defaultFixtures,
   create: createExceptionless,

@@ -1,6 +1,6 @@
 import { json, readBody } from '../core/http.ts'
 import { randomString, safeEqual } from '../core/random.ts'
-import { problem, validation } from './errors.ts'
+import { loginTitle, problem, validation } from './errors.ts'
 import { LOGIN_TOKEN_TTL_SECONDS, type ExceptionlessState, type TokenRecord } from './state.ts'
 
 const WINDOW_MS = 15 * 60 * 1000
@@ -44,12 +44,12 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   state.loginAttempts.set(counter, current)
   const locked = current.count > MAX_ATTEMPTS_PER_EMAIL && !state.mutants.has('no-login-rate-limit')
   // The `lockout-after-password` defect checks the limit only once the password has failed.
-  if (locked && !state.mutants.has('lockout-after-password')) throw problem(401, 'Login denied.')
+  if (locked && !state.mutants.has('lockout-after-password')) throw problem(401, loginTitle(state.profile, 'Login denied.'))
 
   const user = state.usersByEmail.get(key)
   if (!user || !user.is_active || !safeEqual(password as string, user.password)) {
-    if (locked) throw problem(401, 'Login denied.')
-    throw problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : 'Login failed.')
+    if (locked) throw problem(401, loginTitle(state.profile, 'Login denied.'))
+    throw problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : loginTitle(state.profile, 'Login failed.'))
   }
 
   if (state.mutants.has('success-resets-counters')) state.loginAttempts.clear()

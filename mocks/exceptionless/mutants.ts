@@ -36,6 +36,9 @@ export const exceptionlessMutants = {
   'success-resets-counters': { description: "any successful login clears every email's failed-attempt count", expect: ['EXL-LOGIN-RATE-LIMIT'] },
   'key-sees-all-orgs': { description: 'an API key with the user scope lists every organization', expect: ['EXL-SCOPE-IMPLY'] },
   'bad-json-500': { description: 'a login body that is not JSON answers 500 with the exception text', expect: ['EXL-LOGIN-VALIDATION'] },
+  'challenge-missing': { description: '401s under /api/v2 carry no WWW-Authenticate challenge (as before 8.6.1)', expect: ['EXL-AUTH-MISSING', 'EXL-AUTH-INVALID'], profiles: ['exceptionless@8.7'] },
+  'user-sees-all-orgs': { description: 'a user lists every organization, not only its own', expect: ['EXL-ORG-VISIBLE'] },
+  'basic-key-echo': { description: 'a refused Basic header is repeated in the 401 (a debugging detail left in)', expect: ['EXL-NO-ECHO'] },
 } as const satisfies Record<string, Mutant>
 
 export type ExceptionlessMutant = keyof typeof exceptionlessMutants

@@ -3,6 +3,7 @@ import { MemoryStore } from '../core/store.ts'
 import type { ExceptionlessFixtures, Project, User } from './fixtures.ts'
 import type { Principal, StoredEvent, TokenRecord } from './model.ts'
 import type { ExceptionlessMutant } from './mutants.ts'
+import type { ExceptionlessProfile } from './profiles.ts'
 
 export type { Principal, StoredEvent, TokenRecord } from './model.ts'
 
@@ -10,6 +11,7 @@ export type { Principal, StoredEvent, TokenRecord } from './model.ts'
 export interface ExceptionlessState {
   fixtures: ExceptionlessFixtures
   mutants: ReadonlySet<ExceptionlessMutant>
+  profile: ExceptionlessProfile
   clock: MockClock
   usersByEmail: ReadonlyMap<string, User>
   usersById: ReadonlyMap<string, User>
@@ -46,10 +48,11 @@ export interface ExceptionlessCaches {
 /** Login tokens live three months (`GetOrCreateAuthenticationTokenAsync`). */
 export const LOGIN_TOKEN_TTL_SECONDS = 90 * 24 * 3600
 
-export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock: MockClock, mutants: ReadonlySet<ExceptionlessMutant>): ExceptionlessState {
+export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock: MockClock, mutants: ReadonlySet<ExceptionlessMutant>, profile: ExceptionlessProfile = 'exceptionless@8.7'): ExceptionlessState {
   const state: ExceptionlessState = {
     fixtures,
     mutants,
+    profile,
     clock,
     usersByEmail: new Map(fixtures.users.map((u) => [u.email.toLowerCase(), u])),
     usersById: new Map(fixtures.users.map((u) => [u.id, u])),

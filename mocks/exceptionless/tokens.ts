@@ -11,10 +11,11 @@ import { viewToken, type ExceptionlessState, type TokenRecord } from './state.ts
  * role AND a user principal — an API key, even one with `user` scope, gets 403 "Token authentication cannot
  * create tokens." (test `PreventAccessTokenForTokenActions`). Projects outside the caller's organizations are 404.
  */
-export function requireTokenAdmin(principal: Principal, state: ExceptionlessState): void {
+export function requireTokenAdmin(principal: Principal, state: ExceptionlessState, action: 'access' | 'create' | 'update' | 'delete' = 'create'): void {
   if (state.mutants.has('api-key-manages-tokens') && principal.kind === 'token') return
   requireRole(principal, 'user')
-  if (principal.kind === 'token') throw forbidden('Token authentication cannot create tokens.')
+  // 8.7+ names the action (`Api/Handlers/TokenHandler.cs`); 8.5's controller returns a bare Forbidden().
+  if (principal.kind === 'token') throw forbidden(state.profile === 'exceptionless@8.5' ? 'Forbidden' : `Token authentication cannot ${action} tokens.`)
 }
 
 export function accessibleProject(projectId: string, principal: Principal, state: ExceptionlessState) {
@@ -30,7 +31,8 @@ function checkScopes(raw: unknown, principal: Principal, state: ExceptionlessSta
   if (!Array.isArray(raw) || raw.some((s) => typeof s !== 'string')) throw validation({ scopes: ['Invalid token scope requested.'] })
   const scopes = state.mutants.has('scope-case-kept') ? (raw as string[]) : (raw as string[]).map((s) => s.toLowerCase())
   if (scopes.length === 0) return expandScopes(['client'], state)
-  const known = new Set<string>(ROLES)
+  // `source-maps:write` is a scope from 8.7 on (AuthorizationRoles.AllScopes).
+  const known = new Set<string>(ROLES.filter((r) => r !== 'source-maps:write' || state.profile !== 'exceptionless@8.5'))
   const isKnown = (s: string) => known.has(state.mutants.has('scope-case-kept') ? s.toLowerCase() : s)
   if (!state.mutants.has('unknown-scope-accepted') && !scopes.every(isKnown)) throw validation({ scopes: ['Invalid token scope requested.'] })
   if (scopes.includes('global') && !principal.roles.has('global')) throw validation({ scopes: ['Invalid token scope requested.'] })
@@ -103,7 +105,7 @@ function accessibleToken(id: string, principal: Principal, state: ExceptionlessS
  * oldest first, with `Link` rel="previous"/"next" as the real server's `OkWithResourceLinks` sends them.
  */
 export function listForProject(request: Request, state: ExceptionlessState, principal: Principal, projectId: string): Response {
-  requireTokenAdmin(principal, state)
+  requireTokenAdmin(principal, state, 'access')
   accessibleProject(projectId, principal, state)
   const url = new URL(request.url)
   const limit = clamp(url.searchParams.get('limit'), 10, 1, 100)
@@ -127,13 +129,13 @@ function clamp(raw: string | null, fallback: number, min: number, max: number): 
 }
 
 export function getToken(state: ExceptionlessState, principal: Principal, id: string): Response {
-  requireTokenAdmin(principal, state)
+  requireTokenAdmin(principal, state, 'access')
   return json(viewToken(accessibleToken(id, principal, state)))
 }
 
 /** `PATCH|PUT /api/v2/tokens/{id}` — `UpdateToken {is_disabled, notes}`. */
 export async function updateToken(request: Request, state: ExceptionlessState, principal: Principal, id: string): Promise<Response> {
-  requireTokenAdmin(principal, state)
+  requireTokenAdmin(principal, state, 'update')
   const token = accessibleToken(id, principal, state)
   const fields = await objectBody(request)
   if (fields.is_disabled !== undefined && typeof fields.is_disabled !== 'boolean') throw validation({ is_disabled: ['The is_disabled field must be a boolean.'] }, 400)
@@ -146,7 +148,7 @@ export async function updateToken(request: Request, state: ExceptionlessState, p
 
 /** `DELETE /api/v2/tokens/{ids}` — comma-separated; 202 `{"workers":[]}`; the keys stop working at once. */
 export function deleteTokens(state: ExceptionlessState, principal: Principal, ids: string): Response {
-  requireTokenAdmin(principal, state)
+  requireTokenAdmin(principal, state, 'delete')
   const list = ids.split(',').map((id) => id.trim())
   // The `delete-checks-first-id` defect: only the first id is checked for access.
   const tokens = state.mutants.has('delete-checks-first-id')

@@ -308,11 +308,14 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description No credentials, or credentials that are not valid (unknown, disabled, deleted, expired, unparseable). */
+        /**
+         * @description No credentials, or credentials that are not valid (unknown, disabled, deleted, expired, unparseable). Since
+         *     8.6.1 with a Bearer challenge naming the resource metadata; 8.5 and earlier send none.
+         */
         Unauthorized: {
             headers: {
                 /** @example Bearer resource_metadata="http://127.0.0.1:4701/.well-known/oauth-protected-resource/api/v2" */
-                "WWW-Authenticate": string;
+                "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {

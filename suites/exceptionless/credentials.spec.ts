@@ -84,22 +84,22 @@ test.describe('How credentials are read', () => {
     statuses['email:password on /organizations'] = (await request.get('/api/v2/organizations', { headers: basic(email, password) })).status()
     expect(statuses, finding('EXL-AUTH-BASIC', 'every Basic variant authenticates')).toEqual(Object.fromEntries(Object.keys(statuses).map((name) => [name, 200])))
     const wrong = await request.get('/api/v2/organizations', { headers: basic(email, 'not-the-password') })
-    await expectUnauthorized(wrong, 'EXL-AUTH-BASIC')
+    await expectUnauthorized(target, wrong, 'EXL-AUTH-BASIC')
   })
 
-  test('refuses an unknown token and an unparseable header with 401', req('EXL-AUTH-INVALID'), async ({ request }) => {
+  test('refuses an unknown token and an unparseable header with 401', req('EXL-AUTH-INVALID'), async ({ request, target }) => {
     const refusals: [string, APIResponse][] = []
     for (const authorization of ['Bearer 0000000000000000000000000000000000000000', 'Basic %%%not-base64%%%', 'Basic bm9jb2xvbg==', 'Bearer']) {
       refusals.push([authorization, await request.get('/api/v2/organizations', { headers: { authorization } })])
     }
     refusals.push(['?access_token=0000…', await request.get('/api/v2/organizations?access_token=0000000000000000000000000000000000000000')])
-    await expectUnauthorized(refusals, 'EXL-AUTH-INVALID')
+    await expectUnauthorized(target, refusals, 'EXL-AUTH-INVALID')
   })
 
-  test('refuses a request without credentials with 401 and a Bearer challenge', req('EXL-AUTH-MISSING'), async ({ request }) => {
+  test('refuses a request without credentials with 401 and the profile’s challenge', req('EXL-AUTH-MISSING'), async ({ request, target }) => {
     const refusals: [string, APIResponse][] = []
     for (const path of ['/api/v2/organizations', '/api/v2/projects/config', '/api/v2/events']) refusals.push([path, await request.get(path)])
-    await expectUnauthorized(refusals, 'EXL-AUTH-MISSING')
+    await expectUnauthorized(target, refusals, 'EXL-AUTH-MISSING')
   })
 
   test('answers every refusal with ProblemDetails', req('EXL-PROBLEM-DETAILS'), async ({ request, target }) => {

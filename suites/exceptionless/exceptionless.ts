@@ -1,6 +1,6 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test'
 import type { components } from '../../openapi/types/exceptionless.ts'
-import { expect, expectEach, finding, parseChallenge, precondition, type Target } from '../../harness/index.ts'
+import { expect, expectEach, finding, precondition, type Target } from '../../harness/index.ts'
 
 export type ViewToken = components['schemas']['ViewToken']
 
@@ -29,8 +29,8 @@ export async function loginToken(request: APIRequestContext, target: Target, rol
   const cached = target.control ? undefined : loginTokens.get(key)
   if (cached) return cached
   const response = await postLogin(request, account(target, role))
-  const denied = response.status() === 401 && ((await response.json().catch(() => ({}))) as { title?: string }).title === 'Login denied.'
-  const why = denied ? ' (the server answered "Login denied.": its per-IP limit of 15 failed logins a quarter hour may be spent; run again after the next quarter hour)' : ''
+  const denied = response.status() === 401 && ((await response.json().catch(() => ({}))) as { title?: string }).title === wording(target).loginDenied
+  const why = denied ? ` (the server answered "${wording(target).loginDenied}": its per-IP limit of 15 failed logins a quarter hour may be spent; run again after the next quarter hour)` : ''
   expect(response.status(), precondition('EXL-LOGIN-OK', `login as ${role} must succeed${why}`)).toBe(200)
   const { token } = (await response.json()) as { token: string }
   if (!target.control) loginTokens.set(key, token)
@@ -86,13 +86,28 @@ export async function expectProblem(response: APIResponse, status: number, id: s
   return (await expectProblems([['', response, status, title]], id))[0]!
 }
 
-/** 401 with a Bearer challenge (RFC 6750 §3) and a ProblemDetails body, for every response. */
-export async function expectUnauthorized(responses: APIResponse | readonly (readonly [string, APIResponse])[], id: string): Promise<void> {
+/** The titles and challenge each profile sends (8.5's MVC controllers answered with bare Unauthorized()/Forbidden()). */
+export function wording(target: Target) {
+  const v85 = target.profile === 'exceptionless@8.5'
+  return {
+    loginFailed: v85 ? 'Unauthorized' : 'Login failed.',
+    loginDenied: v85 ? 'Unauthorized' : 'Login denied.',
+    tokenAdmin: (action: 'access' | 'create' | 'update' | 'delete') => (v85 ? 'Forbidden' : `Token authentication cannot ${action} tokens.`),
+    /** The 401 challenge of /api/v2 (since 8.6.1), or none. */
+    challenge: v85 ? undefined : `Bearer resource_metadata="${new URL(target.baseURL).origin}/.well-known/oauth-protected-resource/api/v2"`,
+  }
+}
+
+/** 401 ProblemDetails for every response, with the profile's challenge (RFC 6750 §3; none before 8.6.1). */
+export async function expectUnauthorized(target: Target, responses: APIResponse | readonly (readonly [string, APIResponse])[], id: string): Promise<void> {
   const cases = Array.isArray(responses) ? (responses as readonly (readonly [string, APIResponse])[]) : [['', responses as APIResponse] as const]
   await expectProblems(
     cases.map(([name, response]) => [name, response, 401] as const),
     id,
   )
-  const schemes = Object.fromEntries(cases.map(([name, response]) => [name, parseChallenge(response.headers()['www-authenticate'])?.scheme.toLowerCase()]))
-  expect(schemes, finding(id, `a 401 carries a Bearer WWW-Authenticate challenge`)).toEqual(Object.fromEntries(cases.map(([name]) => [name, 'bearer'])))
+  const challenge = wording(target).challenge
+  expectEach(
+    finding(id, challenge ? `a 401 carries the challenge ${challenge}` : 'a 401 carries no challenge (8.5 and earlier)'),
+    cases.map(([name, response]) => [name, response.headers()['www-authenticate'], challenge]),
+  )
 }

@@ -1,5 +1,5 @@
 import { expect, finding, precondition, req, test } from '../../harness/index.ts'
-import { account, bearer, expectProblem, expectProblems, postLogin } from './exceptionless.ts'
+import { account, bearer, expectProblem, expectProblems, postLogin, wording } from './exceptionless.ts'
 import type { ProblemCase } from './exceptionless.ts'
 
 test.describe('POST /api/v2/auth/login', () => {
@@ -26,10 +26,10 @@ test.describe('POST /api/v2/auth/login', () => {
     expect(again.token, "EXL-LOGIN-REUSE: and the first user's token is still theirs").toBe(first.token)
   })
 
-  test('answers wrong password and unknown email alike with "Login failed."', req('EXL-LOGIN-FAILED'), async ({ request, target }) => {
+  test('answers wrong password and unknown email alike, with one title', req('EXL-LOGIN-FAILED'), async ({ request, target }) => {
     const { email } = account(target)
-    const wrong = await expectProblem(await postLogin(request, { email, password: 'not-the-password' }), 401, 'EXL-LOGIN-FAILED', 'Login failed.')
-    const unknown = await expectProblem(await postLogin(request, { email: `nobody-${Date.now()}@example.invalid`, password: 'whatever-password' }), 401, 'EXL-LOGIN-FAILED', 'Login failed.')
+    const wrong = await expectProblem(await postLogin(request, { email, password: 'not-the-password' }), 401, 'EXL-LOGIN-FAILED', wording(target).loginFailed)
+    const unknown = await expectProblem(await postLogin(request, { email: `nobody-${Date.now()}@example.invalid`, password: 'whatever-password' }), 401, 'EXL-LOGIN-FAILED', wording(target).loginFailed)
     expect(unknown.title, finding('EXL-LOGIN-FAILED', 'no account enumeration')).toBe(wrong.title)
   })
 
@@ -78,8 +78,8 @@ test.describe('POST /api/v2/auth/login', () => {
     // The count is per email and starts before the user lookup, so an address nobody owns locks nothing real.
     const email = `rate-limit-${crypto.randomUUID()}@example.invalid`
     const attempts: ProblemCase[] = []
-    for (let i = 1; i <= 5; i++) attempts.push([`attempt ${i}`, await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, 'Login failed.'])
-    attempts.push(['attempt 6', await postLogin(request, { email: spelling(email, 6), password: 'wrong-password-6' }), 401, 'Login denied.'])
+    for (let i = 1; i <= 5; i++) attempts.push([`attempt ${i}`, await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, wording(target).loginFailed])
+    attempts.push(['attempt 6', await postLogin(request, { email: spelling(email, 6), password: 'wrong-password-6' }), 401, wording(target).loginDenied])
     await expectProblems(attempts, 'EXL-LOGIN-RATE-LIMIT')
   })
 
@@ -92,12 +92,12 @@ test.describe('POST /api/v2/auth/login', () => {
   async function lockOut(request: Parameters<typeof postLogin>[0], target: Parameters<typeof account>[0]) {
     const { email, password } = account(target, 'lockout')
     const attempts: ProblemCase[] = []
-    for (let i = 1; i <= 5; i++) attempts.push([`wrong password ${i}`, await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, 'Login failed.'])
+    for (let i = 1; i <= 5; i++) attempts.push([`wrong password ${i}`, await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, wording(target).loginFailed])
     // Another user's successful login in between resets nothing but that user's own count.
     if (account(target).email.toLowerCase() !== email.toLowerCase()) {
       expect((await postLogin(request, account(target))).status(), precondition('EXL-LOGIN-OK', 'another user logs in meanwhile')).toBe(200)
     }
-    attempts.push(['the right password', await postLogin(request, { email, password }), 401, 'Login denied.'])
+    attempts.push(['the right password', await postLogin(request, { email, password }), 401, wording(target).loginDenied])
     await expectProblems(attempts, 'EXL-LOGIN-RATE-LIMIT')
     return { email, password }
   }

@@ -1,4 +1,4 @@
-import { expect, finding, precondition, req, test } from '../../harness/index.ts'
+import { expect, expectEach, finding, precondition, req, test } from '../../harness/index.ts'
 import { bearer, createKey, expectProblem, expectProblems, expectUnauthorized, loginToken, type ProblemCase, type ViewToken } from './exceptionless.ts'
 
 test.describe('Scopes', () => {
@@ -90,8 +90,8 @@ test.describe('What a client key is for', () => {
     expect((await request.get(`${byId}?v=${config.version}`, { headers: bearer(key.id) })).status(), finding('EXL-CLIENT-CONFIG', `GET ${byId}?v=${config.version} (current) gives 304`)).toBe(304)
     // A current version never stands in for credentials.
     for (const path of [`/api/v2/projects/config?v=${config.version}`, `${byId}?v=${config.version}`]) {
-      await expectUnauthorized(await request.get(path), 'EXL-CLIENT-CONFIG (no key)')
-      await expectUnauthorized(await request.get(path, { headers: bearer('0000000000000000000000000000000000000000') }), 'EXL-CLIENT-CONFIG (unknown key)')
+      await expectUnauthorized(target, await request.get(path), 'EXL-CLIENT-CONFIG (no key)')
+      await expectUnauthorized(target, await request.get(path, { headers: bearer('0000000000000000000000000000000000000000') }), 'EXL-CLIENT-CONFIG (unknown key)')
     }
   })
 
@@ -103,5 +103,23 @@ test.describe('What a client key is for', () => {
   test('refuses user endpoints to a client key', req('EXL-CLIENT-NO-USER-READ'), async ({ request, target }) => {
     const key = await createKey(request, target, await loginToken(request, target), ['client'])
     await expectProblem(await request.get('/api/v2/organizations', { headers: bearer(key.id) }), 403, 'EXL-CLIENT-NO-USER-READ')
+  })
+})
+
+test.describe('What each principal sees', () => {
+  test('lists exactly the organizations the caller belongs to', req('EXL-ORG-VISIBLE'), async ({ request, target }) => {
+    const login = await loginToken(request, target)
+    const key = await createKey(request, target, login, ['user'])
+    const ids = async (token: string) => {
+      const response = await request.get('/api/v2/organizations', { headers: bearer(token) })
+      expect(response.status(), precondition('EXL-AUTH-BEARER', 'the organizations are listed')).toBe(200)
+      return ((await response.json()) as { id: string }[]).map((o) => o.id).sort()
+    }
+    const own = [target.settings.organizationId!]
+    const cases: [string, unknown, unknown][] = [
+      ['the user', await ids(login), own],
+      ['a key with the user scope', await ids(key.id), own],
+    ]
+    expectEach(finding('EXL-ORG-VISIBLE', 'each caller sees exactly its own organizations'), cases)
   })
 })

@@ -1,5 +1,5 @@
 import { expect, finding, precondition, req, test } from '../../harness/index.ts'
-import { basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken, type ViewToken } from './exceptionless.ts'
+import { basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken, type ViewToken, wording } from './exceptionless.ts'
 
 test.describe('Project tokens (API keys)', () => {
   test('creates a client key with a login token', req('EXL-TOKEN-CREATE'), async ({ request, target }) => {
@@ -26,8 +26,8 @@ test.describe('Project tokens (API keys)', () => {
     const userScoped = await createKey(request, target, user, ['user'])
     const path = `/api/v2/projects/${target.settings.projectId}/tokens`
     await expectProblem(await request.post(path, { data: { scopes: ['client'] }, headers: bearer(client.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE')
-    await expectProblem(await request.post(path, { data: { scopes: ['client'] }, headers: bearer(userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE', 'Token authentication cannot create tokens.')
-    await expectProblem(await request.post(path, { data: { scopes: ['client'] }, headers: basic('client', userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE', 'Token authentication cannot create tokens.')
+    await expectProblem(await request.post(path, { data: { scopes: ['client'] }, headers: bearer(userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE', wording(target).tokenAdmin('create'))
+    await expectProblem(await request.post(path, { data: { scopes: ['client'] }, headers: basic('client', userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE', wording(target).tokenAdmin('create'))
     await expectProblem(await request.get(`/api/v2/tokens/${client.id}`, { headers: bearer(userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE')
     await expectProblem(await request.delete(`/api/v2/tokens/${client.id}`, { headers: bearer(userScoped.id) }), 403, 'EXL-TOKEN-KEY-CANNOT-CREATE')
   })
@@ -64,9 +64,9 @@ test.describe('Project tokens (API keys)', () => {
     const disabled = await request.patch(`/api/v2/tokens/${key.id}`, { data: { is_disabled: true }, headers: bearer(user) })
     expect(disabled.status(), finding('EXL-TOKEN-DISABLED', 'PATCH is_disabled')).toBe(200)
     const refusedAlways = async (when: string) => {
-      await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), `EXL-TOKEN-DISABLED (${when}, header)`)
-      await expectUnauthorized(await request.get(`/api/v2/projects/config?access_token=${key.id}`), `EXL-TOKEN-DISABLED (${when}, ?access_token=)`)
-      await expectUnauthorized(await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), `EXL-TOKEN-DISABLED (${when}, posting an event)`)
+      await expectUnauthorized(target, await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), `EXL-TOKEN-DISABLED (${when}, header)`)
+      await expectUnauthorized(target, await request.get(`/api/v2/projects/config?access_token=${key.id}`), `EXL-TOKEN-DISABLED (${when}, ?access_token=)`)
+      await expectUnauthorized(target, await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), `EXL-TOKEN-DISABLED (${when}, posting an event)`)
     }
     await refusedAlways('disabled')
     // Editing the notes of a disabled key leaves it disabled.
@@ -81,8 +81,8 @@ test.describe('Project tokens (API keys)', () => {
     const key = await createKey(request, target, user, ['client'])
     expect((await request.get(`/api/v2/projects/config?access_token=${key.id}`)).status(), precondition('EXL-AUTH-QUERY', 'the key works as ?access_token=')).toBe(200)
     expect((await request.delete(`/api/v2/tokens/${key.id}`, { headers: bearer(user) })).status(), finding('EXL-TOKEN-DELETED', 'DELETE → 202')).toBe(202)
-    await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-DELETED')
-    await expectUnauthorized(await request.get(`/api/v2/projects/config?access_token=${key.id}`), 'EXL-TOKEN-DELETED')
+    await expectUnauthorized(target, await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-DELETED')
+    await expectUnauthorized(target, await request.get(`/api/v2/projects/config?access_token=${key.id}`), 'EXL-TOKEN-DELETED')
   })
 
   test('refuses a key once its expires_utc has passed', req('EXL-TOKEN-EXPIRED'), async ({ request, target, clock }) => {
@@ -98,8 +98,8 @@ test.describe('Project tokens (API keys)', () => {
     const key = (await created.json()) as ViewToken
     expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), finding('EXL-TOKEN-EXPIRED', 'the key works before expires_utc')).toBe(200)
     await clock.advance(lifetime + 1)
-    await expectUnauthorized(await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
-    await expectUnauthorized(await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
+    await expectUnauthorized(target, await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
+    await expectUnauthorized(target, await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
   })
 
   test('requires project_id on POST /api/v2/tokens', req('EXL-TOKEN-VALIDATION'), async ({ request, target }) => {
