@@ -33,7 +33,6 @@ export default defineConfig({
     ? [['dot'], ['./harness/mutants/reporter.ts', { outputFile: process.env.AUTHCONFORM_SWEEP_FILE ?? 'reports/mutants/sweep.json' }]]
     : [
         [process.env.CI ? 'dot' : 'list'],
-        ['junit', { outputFile: `${outputDir}/junit.xml` }],
         ['./harness/report/reporter.ts', { outputDir, target }],
       ],
   projects,

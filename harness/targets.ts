@@ -29,6 +29,8 @@ function schemas(z: typeof Zod) {
     .object({
       description: z.string(),
       embedded: z.boolean().default(false),
+      /** The requirement levels whose failures fail the run (the others warn). */
+      failOn: z.array(z.enum(['MUST', 'SHOULD', 'MAY', 'QUIRK'])).default(['MUST', 'QUIRK']),
       apis: z.record(z.string(), ApiTarget),
     })
     .strict()
@@ -71,6 +73,8 @@ export interface ResolvedApiTarget {
   notApplicable: Record<string, Record<string, string>>
   /** Per profile, settings that override `settings` under it. */
   profileSettings: Record<string, Record<string, string>>
+  /** The requirement levels whose failures fail the run (the target's; the others warn). */
+  failOn: ('MUST' | 'SHOULD' | 'MAY' | 'QUIRK')[]
   skip?: string
 }
 
@@ -142,7 +146,7 @@ export function resolveTargetFrom(name: string, env: NodeJS.ProcessEnv): Resolve
       listed.map((profile) => [profile, Object.fromEntries(catalogue.requirements.flatMap((r) => (notApplicable(r, profile) ? [[r.id, notApplicable(r, profile)!]] : [])))]),
     )
     if (!conf) {
-      return { target: name, api, embedded: target.embedded, baseURL: '', control: false, credentials: {}, settings: {}, profiles: [listed[0]!], notApplicable: outside, profileSettings: {}, skip: `targets.yaml has no ${api} entry for target "${name}"` }
+      return { target: name, api, embedded: target.embedded, baseURL: '', control: false, credentials: {}, settings: {}, profiles: [listed[0]!], notApplicable: outside, profileSettings: {}, failOn: target.failOn, skip: `targets.yaml has no ${api} entry for target "${name}"` }
     }
     const named = read(conf.profile)
     if (named && !listed.includes(named)) throw new Error(`[authconform] targets.yaml ${name}.${api}.profile is "${named}"; suites/${api}/requirements.yaml lists ${listed.join(', ')}`)
@@ -154,7 +158,7 @@ export function resolveTargetFrom(name: string, env: NodeJS.ProcessEnv): Resolve
     const settings = Object.fromEntries(Object.entries(conf.settings).map(([k, v]) => [k, read(v)]))
     const profileSettings = Object.fromEntries(Object.entries(conf.profileSettings).map(([p, values]) => [p, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, read(v)]))]))
     const control = target.embedded || ['1', 'true', 'yes'].includes(read(conf.control, '0').toLowerCase())
-    const resolved: ResolvedApiTarget = { target: name, api, embedded: target.embedded, baseURL: baseURL.replace(/\/+$/, ''), control, credentials, settings, profiles, notApplicable: outside, profileSettings }
+    const resolved: ResolvedApiTarget = { target: name, api, embedded: target.embedded, baseURL: baseURL.replace(/\/+$/, ''), control, credentials, settings, profiles, notApplicable: outside, profileSettings, failOn: target.failOn }
     if (!resolved.baseURL) resolved.skip = `no base URL for ${api}: set ${missing.join(', ') || 'baseURL in targets.yaml'}`
     return resolved
   })

@@ -1,9 +1,11 @@
+import type { AccessEvidence } from '../access/table.ts'
 import type { Catalogue, Requirement } from '../catalogue.ts'
-import { notApplicable } from '../profiles.ts'
-import type { AccessEvidence, Cell } from '../access/table.ts'
 import type { Exchange } from '../evidence/exchange.ts'
+import { notApplicable } from '../profiles.ts'
+import { causesOf } from './causes.ts'
+import { REPORT_SCHEMA, type AccessGrid, type ConformanceReport, type Counts, type RequirementReport, type Status, type TestOutcome } from './schema.ts'
 
-export type Status = 'passed' | 'failed' | 'blocked' | 'waived' | 'skipped' | 'not-tested'
+export type { AccessGrid, ApiReport, ConformanceReport, Counts, RequirementReport, Status, TestOutcome } from './schema.ts'
 
 /** What one finished test contributes to the report. */
 export interface TestRecord {
@@ -34,64 +36,14 @@ export interface TestRecord {
   access?: AccessEvidence
 }
 
-export interface TestOutcome {
-  title: string
-  location: string
-  status: TestRecord['status']
-  skipReason?: string
-  blockedBy?: string[]
-  errors?: string[]
-  evidence?: Exchange[]
-}
-
-export interface RequirementReport extends Requirement {
-  status: Status
-  reason?: string
-  tests: TestOutcome[]
-  /** For a requirement the harness judges over every exchange: how many it judged. */
-  exchangesChecked?: number
-  /** A declared deviation of the target (waivers/<target>.yaml) and what the requirement was before it. */
-  waiver?: { reason: string; source?: string; expires?: string; was: 'failed' | 'blocked' }
-}
-
-export type Counts = Record<Status, number>
-
-export interface ApiReport {
-  api: string
-  title: string
-  /** The profile this part of the report judged (a release line of the API). */
-  profile: string
-  summary: Counts
-  requirements: RequirementReport[]
-  /** Requirement IDs that tests name but the catalogue does not define: a defect of the suite. */
-  unknownRequirementIds: string[]
-  /** The access table as a grid: operations × credential kinds, each cell passed, failed (with what came back) or n/a. */
-  access?: AccessGrid
-}
-
-export interface AccessGrid {
-  operations: { id: string; title: string }[]
-  credentials: { id: string; title: string }[]
-  cells: Cell[]
-}
-
-export interface ConformanceReport {
-  tool: 'authconform'
-  target: string
-  summary: Counts
-  apis: ApiReport[]
-  /** Waivers that no longer hold (the requirement passes, or the date passed): they fail the run. */
-  staleWaivers?: string[]
-}
-
 const MAX_EVIDENCE = 12
-const zero = (): Counts => ({ passed: 0, failed: 0, blocked: 0, waived: 0, skipped: 0, 'not-tested': 0 })
+export const zero = (): Counts => ({ passed: 0, failed: 0, blocked: 0, waived: 0, skipped: 0, 'not-tested': 0 })
 
 /**
  * The one canonical model (HTML, Markdown and the exit status all derive from it), one part per API and profile
  * that ran. Deterministic: sorted, no timestamps or durations, so two runs of a healthy target give the same file.
  */
-export function buildReport(target: string, runs: { catalogue: Catalogue; profile: string }[], records: TestRecord[], options: { filtered?: boolean } = {}): ConformanceReport {
+export function buildReport(target: string, runs: { catalogue: Catalogue; profile: string }[], records: TestRecord[], options: { filtered?: boolean; failOn?: ConformanceReport['failOn'] } = {}): ConformanceReport {
   const summary = zero()
   const apis = [...runs]
     .sort((a, b) => a.catalogue.api.localeCompare(b.catalogue.api) || profileOrder(a) - profileOrder(b))
@@ -112,7 +64,7 @@ export function buildReport(target: string, runs: { catalogue: Catalogue; profil
       const access = accessGrid(mine)
       return { api: catalogue.api, title: catalogue.title, profile, summary: counts, requirements, unknownRequirementIds, ...(access ? { access } : {}) }
     })
-  return { tool: 'authconform', target, summary, apis }
+  return { schema: REPORT_SCHEMA, tool: 'authconform', target, summary, causes: causesOf(apis), failOn: options.failOn ?? ['MUST', 'QUIRK'], apis }
 }
 
 /** The columns the tests of one API and profile checked, merged into one grid (operations in table order). */

@@ -1,37 +1,71 @@
-import type { ConformanceReport, RequirementReport, Status } from './model.ts'
 import { accessHtml } from './render-access.ts'
+import { headline } from './render-markdown.ts'
+import type { ConformanceReport, RequirementReport, Status } from './schema.ts'
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed', blocked: 'blocked', waived: 'waived', skipped: 'skipped', 'not-tested': 'not tested' }
 
-/** A self-contained HTML page of the canonical report (no scripts, no external assets). */
+/**
+ * One self-contained page (inline styles and a few lines of script, no assets, works from file://): what to fix
+ * first, then per API and profile the authorization matrix and every requirement with its evidence, filterable by
+ * API, status and level.
+ */
 export function renderHtml(report: ConformanceReport): string {
+  const causes = headline(report).map((line) => line.replace(/\*\*(.+?)\*\*/g, '$1')).filter(Boolean)
   const apis = report.apis
     .map(
-      (api) => `<section><h2>${esc(api.title)} <code>${esc(api.api)}</code> <small>profile <code>${esc(api.profile)}</code></small></h2>${summary(api.summary)}
-${api.access ? `<h3>Authorization matrix</h3>${accessHtml(api.access, esc)}` : ''}
+      (api) => `<section class="api" data-api="${esc(api.api)}"><h2>${esc(api.title)} <small>profile <code>${esc(api.profile)}</code></small></h2>${summary(api.summary)}
 ${api.unknownRequirementIds.length ? `<p class="failed">Tests name requirements the catalogue lacks: ${esc(api.unknownRequirementIds.join(', '))}</p>` : ''}
-<table><thead><tr><th>Requirement</th><th>Level</th><th>Follows</th><th>Status</th><th>Checked by</th></tr></thead><tbody>
-${api.requirements.map(row).join('\n')}
+${api.access ? `<h3>Authorization matrix</h3>${accessHtml(api.access, esc)}` : ''}
+<table class="reqs"><thead><tr><th>Requirement</th><th>Level</th><th>Status</th><th>Checked by</th></tr></thead><tbody>
+${api.requirements.map((r) => row(r, api.api)).join('\n')}
 </tbody></table></section>`,
     )
     .join('\n')
+  const options = (values: string[]) => ['all', ...values].map((v) => `<option>${esc(v)}</option>`).join('')
+  const run = report.run
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>authconform — ${esc(report.target)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1d1d1f}
 table{border-collapse:collapse;width:100%;margin:1rem 0;table-layout:fixed}th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th:nth-child(1){width:52%}th:nth-child(2),th:nth-child(3){width:7%}th:nth-child(4){width:12%}
+.reqs th:nth-child(1){width:60%}.reqs th:nth-child(2){width:7%}.reqs th:nth-child(3){width:15%}
 th{background:#f5f5f7}code,pre{font:12px ui-monospace,monospace}pre{background:#f5f5f7;padding:.6rem;overflow:auto;max-height:28rem;white-space:pre-wrap}
 .badge{display:inline-block;border-radius:3px;padding:0 .45rem;font-weight:600;white-space:nowrap}
 .passed .badge,.badge.passed{background:#d8f5dd;color:#0b6b1d}.failed .badge,.badge.failed{background:#fde0e0;color:#a4161a}
 .waived .badge,.badge.waived{background:#e6e0f8;color:#4b2e9a}.skipped .badge,.badge.skipped{background:#fff3cd;color:#7a5b00}.blocked .badge,.badge.blocked{background:#ffe5cc;color:#8a3b00}.not-tested .badge,.badge.not-tested{background:#e8e8ed;color:#555}
-.matrix{table-layout:auto;width:auto}.matrix th{white-space:nowrap}.cell{text-align:center;font-weight:700}.cell.passed{background:#d8f5dd;color:#0b6b1d}.cell.failed{background:#fde0e0;color:#a4161a}.cell.na{color:#999}
-.stmt{color:#444}.reason{color:#7a5b00}.dev{color:#5b3fa0}details{margin:.3rem 0}
+.matrix{table-layout:auto;width:auto}.matrix th{white-space:nowrap;font-size:12px}.cell{text-align:center;font-weight:700}.cell.passed{background:#d8f5dd;color:#0b6b1d}.cell.failed{background:#fde0e0;color:#a4161a}.cell.na{color:#999}
+.stmt{color:#444}.reason{color:#7a5b00}.dev{color:#5b3fa0}details{margin:.3rem 0}.causes{background:#fff7f7;border:1px solid #f3c2c2;padding:.6rem 1rem;border-radius:6px}.causes.clean{background:#f3fbf4;border-color:#bfe3c5}
+.filters{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #eee}.filters label{margin-right:1rem}
+.hidden{display:none}
 </style></head><body>
 <h1>Conformance — target <code>${esc(report.target)}</code></h1>
 ${summary(report.summary)}
+<p>Fails on ${esc(report.failOn.join(', '))}${run ? ` · authconform ${esc(run.harness.version)} (${esc(run.harness.commit)}) · ${esc(run.finishedAt)}${run.shard ? ` · shard ${run.shard.current}/${run.shard.total}` : ''}` : ''}</p>
+${run ? `<p>${run.apis.map((a) => `${esc(a.api)} <code>${esc(a.profile)}</code> at <code>${esc(a.baseURL)}</code>`).join(' · ')}</p>` : ''}
+<div class="causes${report.causes.length ? '' : ' clean'}" id="causes">${causes.map((c) => `<p>${esc(c)}</p>`).join('')}${(report.staleWaivers ?? []).map((s) => `<p class="failed">Stale waiver: ${esc(s)}</p>`).join('')}</div>
+<div class="filters">
+<label>API <select id="f-api">${options([...new Set(report.apis.map((a) => a.api))])}</select></label>
+<label>Status <select id="f-status">${options(Object.keys(LABEL))}</select></label>
+<label>Level <select id="f-level">${options(['MUST', 'QUIRK', 'SHOULD', 'MAY'])}</select></label>
+<span id="f-count"></span>
+</div>
 ${apis}
+<script>
+const pick = (id) => document.getElementById(id).value
+function filter() {
+  let shown = 0
+  for (const section of document.querySelectorAll('section.api')) section.classList.toggle('hidden', pick('f-api') !== 'all' && section.dataset.api !== pick('f-api'))
+  for (const row of document.querySelectorAll('tr.req')) {
+    const ok = (pick('f-api') === 'all' || row.dataset.api === pick('f-api')) && (pick('f-status') === 'all' || row.dataset.status === pick('f-status')) && (pick('f-level') === 'all' || row.dataset.level === pick('f-level'))
+    row.classList.toggle('hidden', !ok)
+    if (ok) shown++
+  }
+  document.getElementById('f-count').textContent = shown + ' requirements shown'
+}
+for (const id of ['f-api', 'f-status', 'f-level']) document.getElementById(id).addEventListener('change', filter)
+filter()
+</script>
 </body></html>
 `
 }
@@ -40,16 +74,17 @@ function summary(c: Record<Status, number>): string {
   return `<p>${(Object.keys(LABEL) as Status[]).map((s) => `<span class="badge ${s}">${c[s]} ${LABEL[s]}</span>`).join(' ')}</p>`
 }
 
-function row(r: RequirementReport): string {
+function row(r: RequirementReport, api: string): string {
   const by = r.exchangesChecked !== undefined ? `${r.exchangesChecked} exchanges checked` : r.tests.map((t) => `<div>${esc(t.title)} <small>${esc(t.location)}</small></div>`).join('')
   const failures = r.tests
     .filter((t) => t.status === 'failed' || t.status === 'blocked')
     .map(
       (t) => `<details${t.status === 'failed' ? ' open' : ''}><summary>${t.status === 'blocked' ? 'blocked: ' : ''}${esc(t.title)}</summary>${(t.errors ?? []).map((e) => `<pre>${esc(e)}</pre>`).join('')}
-${(t.evidence ?? []).map((x) => `<details><summary><code>${esc(`${x.request.method} ${x.request.url} → ${x.response.status}`)}</code></summary><pre>${esc(JSON.stringify(x, null, 2))}</pre></details>`).join('')}</details>`,
+${(t.evidence ?? []).map((x) => `<details><summary><code>${esc(`${x.request.method} ${x.request.url} → ${x.response.status}${x.via ? ' (page)' : ''}`)}</code></summary><pre>${esc(JSON.stringify(x, null, 2))}</pre></details>`).join('')}</details>`,
     )
     .join('')
-  return `<tr id="${esc(r.id)}" class="${r.status}"><td><strong>${esc(r.id)}</strong><div class="stmt">${esc(r.statement)}</div>
-<small>${esc(r.source.kind)}: ${esc(r.source.ref)}</small>${r.deviation ? `<div class="dev">Deviation: ${esc(r.deviation)}</div>` : ''}${failures}</td>
-<td>${r.level}</td><td>${r.follows}</td><td><span class="badge">${LABEL[r.status]}</span>${r.reason ? `<div class="reason">${esc(r.reason)}</div>` : ''}${r.waiver ? `<div class="reason">declared deviation: ${esc(r.waiver.reason)}${r.waiver.source ? ` (${esc(r.waiver.source)})` : ''}</div>` : ''}</td><td>${by}</td></tr>`
+  const source = `${r.source.kind}: ${r.source.ref}${r.source.quote ? ` — “${r.source.quote}”` : ''}`
+  return `<tr id="${esc(`${api}-${r.id}`)}" class="req ${r.status}" data-api="${esc(api)}" data-status="${r.status}" data-level="${r.level}"><td><strong>${esc(r.id)}</strong><div class="stmt">${esc(r.statement)}</div>
+<small>${esc(source)}</small>${r.deviation ? `<div class="dev">Deviation: ${esc(r.deviation)}</div>` : ''}${failures}</td>
+<td>${r.level}</td><td><span class="badge">${LABEL[r.status]}</span>${r.reason ? `<div class="reason">${esc(r.reason)}</div>` : ''}${r.waiver ? `<div class="dev">declared deviation: ${esc(r.waiver.reason)}${r.waiver.source ? ` (${esc(r.waiver.source)})` : ''}</div>` : ''}</td><td>${by}</td></tr>`
 }

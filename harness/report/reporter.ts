@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
 import { knownIds, loadCatalogue } from '../catalogue.ts'
@@ -7,10 +7,13 @@ import { ACCESS_ATTACHMENT, type AccessEvidence } from '../access/table.ts'
 import { CHECKED_TO_END, judgeFailure } from '../requirements.ts'
 import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
+import { resolveTarget } from '../targets.ts'
+import { printReport } from './console.ts'
 import { buildReport, type TestRecord } from './model.ts'
+import { runInfo } from './run-info.ts'
+import { failuresExcused, verdictOf } from './verdict.ts'
 import { applyWaivers, loadWaivers } from './waivers.ts'
-import { renderHtml } from './render-html.ts'
-import { renderMarkdown } from './render-markdown.ts'
+import { writeReport } from './write.ts'
 
 const ANSI = /\u001b\[[0-9;]*m/g
 
@@ -18,11 +21,9 @@ const ANSI = /\u001b\[[0-9;]*m/g
  * Playwright reporter that writes `conformance.json` (canonical), `conformance.md` and `index.html` into
  * `outputDir`, and fails the run when the catalogue and the tests disagree or a requirement is untested.
  */
-/** Whether a failed test failed only requirements the report waived (under the test's profile). */
-function waivedOnly(record: TestRecord, report: ReturnType<typeof buildReport>): boolean {
-  const part = report.apis.find((a) => a.api === record.api && a.profile === record.profile)
-  const failed = [...(record.failed ?? []), ...(record.failedFor ?? [])]
-  return failed.length > 0 && failed.every((id) => part?.requirements.find((r) => r.id === id)?.status === 'waived')
+/** An attachment's content: inline in a live run, a file when merged from blob reports (shards). */
+function bodyOf(attachment: TestResult['attachments'][number] | undefined): Buffer | undefined {
+  return attachment?.body ?? (attachment?.path ? readFileSync(attachment.path) : undefined)
 }
 
 /**
@@ -41,6 +42,8 @@ export default class ConformanceReporter implements Reporter {
   #root = process.cwd()
   /** The run selects part of an API's tests (a grep, a file): requirements no selected test names were not asked for. */
   #filtered = false
+  #startedAt = new Date()
+  #shard: { current: number; total: number } | null = null
   #suite: Suite | undefined
   readonly #records = new Map<string, TestRecord>()
 
@@ -51,6 +54,7 @@ export default class ConformanceReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.#root = config.rootDir
+    this.#shard = config.shard
     this.#filtered = filteredRun(process.argv.slice(2))
     this.#suite = suite
   }
@@ -58,11 +62,11 @@ export default class ConformanceReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const api = apiOf(test)
     if (!api) return
-    const attached = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT)?.body
+    const attached = bodyOf(result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT))
     const evidence: Evidence = attached ? JSON.parse(attached.toString('utf8')) : { checked: { own: 0, upstream: 0 }, searched: 0, exchanges: [] }
     const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')
     const errors = result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, ''))
-    const access = result.attachments.find((a) => a.name === ACCESS_ATTACHMENT)?.body
+    const access = bodyOf(result.attachments.find((a) => a.name === ACCESS_ATTACHMENT))
     const table = access ? (JSON.parse(access.toString('utf8')) as AccessEvidence) : undefined
     const tagged = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
     // A column of an access table checked the requirements of its cells in this profile, not every one it is tagged with.
@@ -102,37 +106,17 @@ export default class ConformanceReporter implements Reporter {
       const profile = profileIn(test.parent.project()?.metadata, api) ?? ''
       if (!pairs.has(`${api} ${profile}`)) pairs.set(`${api} ${profile}`, { catalogue: loadCatalogue(api), profile })
     }
-    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered })
+    const apis = resolveTarget(this.#target)
+    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered, failOn: apis[0]?.failOn })
     const stale = applyWaivers(report, loadWaivers(this.#target), new Date().toISOString().slice(0, 10))
     if (stale.length && !this.#filtered) report.staleWaivers = stale
-    mkdirSync(this.#outputDir, { recursive: true })
-    writeFileSync(join(this.#outputDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`)
-    writeFileSync(join(this.#outputDir, 'conformance.md'), renderMarkdown(report))
-    writeFileSync(join(this.#outputDir, 'index.html'), renderHtml(report))
-
-    const s = report.summary
-    console.log(`\n[authconform] ${this.#target}: ${s.passed} requirements passed, ${s.failed} failed, ${s.blocked} blocked, ${s.waived} waived (declared deviations), ${s.skipped} skipped, ${s['not-tested']} not tested`)
-    for (const line of report.staleWaivers ?? []) console.log(`  ! stale waiver (waivers/${this.#target}.yaml): ${line}`)
-    for (const api of report.apis) {
-      for (const r of api.requirements.filter((x) => x.status === 'failed')) {
-        console.log(`  ✘ ${r.id} (${api.profile}) — ${r.statement}`)
-        for (const t of r.tests.filter((x) => x.status === 'failed').slice(0, 3)) {
-          console.log(`      ${t.title} (${t.location})`)
-          const first = (t.errors?.[0] ?? '').split('\n')[0]
-          if (first) console.log(`        ${first}`)
-          for (const x of (t.evidence ?? []).slice(-2)) console.log(`        evidence: ${x.request.method} ${x.request.url} → ${x.response.status} ${JSON.stringify(x.response.body ?? '').slice(0, 160)}`)
-        }
-      }
-      for (const r of api.requirements.filter((x) => x.status === 'blocked')) console.log(`  ◌ ${r.id} ${r.reason}`)
-      for (const r of api.requirements.filter((x) => x.status === 'not-tested')) console.log(`  ○ ${r.id} is not tested: ${r.reason}`)
-      if (api.unknownRequirementIds.length) console.log(`  ! tests name requirements ${api.unknownRequirementIds.join(', ')} that suites/${api.api}/requirements.yaml lacks`)
-    }
-    console.log(`[authconform] report: ${relative(process.cwd(), join(this.#outputDir, 'index.html'))} (also conformance.md, conformance.json)`)
-
-    const defective = (report.staleWaivers?.length ?? 0) > 0 || report.apis.some((a) => a.unknownRequirementIds.length > 0 || a.summary['not-tested'] > 0 || a.summary.failed > 0 || a.summary.blocked > 0)
-    if (defective && result.status === 'passed') return { status: 'failed' }
-    // Every test that failed did so on a declared deviation (waived): the run meets its target's declarations.
-    if (!defective && result.status === 'failed' && report.summary.waived > 0 && this.#records.size > 0 && [...this.#records.values()].every((r) => r.status !== 'failed' || waivedOnly(r, report))) return { status: 'passed' }
+    report.run = runInfo({ startedAt: this.#startedAt, apis, covered: [...pairs.values()].map((p) => ({ api: p.catalogue.api, profile: p.profile })), shard: this.#shard, filtered: this.#filtered })
+    writeReport(this.#outputDir, report)
+    const verdict = verdictOf(report)
+    printReport(report, verdict, relative(process.cwd(), join(this.#outputDir, 'index.html')))
+    if (verdict.defective && result.status === 'passed') return { status: 'failed' }
+    // Every failed test failed on a declared deviation or a level this target only warns on: the run passes.
+    if (!verdict.defective && result.status === 'failed' && failuresExcused(this.#records.values(), report)) return { status: 'passed' }
   }
 
   printsToStdio(): boolean {
