@@ -14,6 +14,7 @@ import { resolveTarget, targetName } from './harness/targets.ts'
 const target = targetName()
 const apis = resolveTarget(target)
 const sweep = process.env[SWEEP_ENV] === '1'
+const sharded = process.argv.some((a) => a.startsWith('--shard'))
 const outputDir = process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`
 
 // One project per profile slot of the embedded mock (each API under each of its profiles), one for a real target.
@@ -34,6 +35,8 @@ export default defineConfig({
     : [
         [process.env.CI ? 'dot' : 'list'],
         ['./harness/report/reporter.ts', { outputDir, target }],
+        // A shard (--shard=i/n) also keeps a blob report; `npm run report -- merge` makes the whole report of them.
+        ...(sharded ? [['blob', { outputDir: process.env.AUTHCONFORM_BLOB_DIR ?? 'blob-report' }] as const] : []),
       ],
   projects,
   // Compiles the spec validators and, for the embedded target, serves the mock inside the runner process.

@@ -38,7 +38,8 @@ function symptomsOf(api: ApiReport, r: RequirementReport): { symptom: string; wh
   const fromTests = r.tests
     .filter((t) => t.status === 'failed')
     .flatMap((t) => (t.errors ?? []).filter((e) => !isAccessColumn(e)).map((e) => ({ symptom: normalize(firstLine(e)), where: t.title })))
-  const all = [...fromCells, ...fromTests].filter((s) => s.symptom)
+  // A failed cell says precisely what came back; an assertion's message is the fallback.
+  const all = (fromCells.length ? fromCells : fromTests).filter((s) => s.symptom)
   return all.length ? all : [{ symptom: 'failed (no message)', where: '' }]
 }
 

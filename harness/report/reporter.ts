@@ -8,6 +8,7 @@ import { CHECKED_TO_END, judgeFailure } from '../requirements.ts'
 import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
 import { resolveTarget } from '../targets.ts'
+import { causesOf } from './causes.ts'
 import { printReport } from './console.ts'
 import { buildReport, type TestRecord } from './model.ts'
 import { runInfo } from './run-info.ts'
@@ -110,6 +111,7 @@ export default class ConformanceReporter implements Reporter {
     const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered, failOn: apis[0]?.failOn })
     const stale = applyWaivers(report, loadWaivers(this.#target), new Date().toISOString().slice(0, 10))
     if (stale.length && !this.#filtered) report.staleWaivers = stale
+    report.causes = causesOf(report.apis)
     report.run = runInfo({ startedAt: this.#startedAt, apis, covered: [...pairs.values()].map((p) => ({ api: p.catalogue.api, profile: p.profile })), shard: this.#shard, filtered: this.#filtered })
     writeReport(this.#outputDir, report)
     const verdict = verdictOf(report)
