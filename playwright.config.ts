@@ -17,6 +17,14 @@ const sweep = process.env[SWEEP_ENV] === '1'
 const sharded = process.argv.some((a) => a.startsWith('--shard'))
 const outputDir = process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`
 
+// Traces, videos and screenshots keep requests and pages as they were — Authorization headers, passwords typed into
+// forms — unredacted: against anything but the embedded mock (whose credentials are public fixtures) they are
+// refused unless AUTHCONFORM_ALLOW_TRACE=1 says the output will be kept as secret as the credentials.
+const capture = process.argv.find((a, i, all) => /^--trace=(?!off$)/.test(a) || (a === '--trace' && all[i + 1] !== 'off'))
+if (capture && !apis.every((a) => a.embedded) && process.env.AUTHCONFORM_ALLOW_TRACE !== '1') {
+  throw new Error(`[authconform] ${capture} against target "${target}" would write its credentials into the trace unredacted; set AUTHCONFORM_ALLOW_TRACE=1 to do it anyway`)
+}
+
 // One project per profile slot of the embedded mock (each API under each of its profiles), one for a real target.
 const projects = projectsFor(target, apis)
 
@@ -29,7 +37,8 @@ export default defineConfig({
   workers: process.env.AUTHCONFORM_WORKERS ? Number(process.env.AUTHCONFORM_WORKERS) : Math.max(2, Math.floor(availableParallelism() / 2)),
   // A sweep test runs its body once per mutant of its API.
   timeout: sweep ? 600_000 : 30_000,
-  outputDir: 'test-results',
+  outputDir: process.env.AUTHCONFORM_OUTPUT_DIR ?? 'test-results',
+  use: { trace: 'off', video: 'off', screenshot: 'off' },
   reporter: sweep
     ? [['dot'], ['./harness/mutants/reporter.ts', { outputFile: process.env.AUTHCONFORM_SWEEP_FILE ?? 'reports/mutants/sweep.json' }]]
     : [

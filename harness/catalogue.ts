@@ -49,6 +49,12 @@ export const Catalogue = z
     seed: z.string().optional(),
     /** The API's profiles, the default first (the mock serves the same list). */
     profiles: z.array(Profile).min(1),
+    /**
+     * Response fields that hand out a credential though their name does not say so (an Exceptionless token is its
+     * `id`): the evidence masks their values everywhere, as it does `token` or `secret` fields. `path` is a regular
+     * expression on the URL path.
+     */
+    secretFields: z.array(z.object({ path: z.string(), field: z.string(), why: z.string().min(10) }).strict()).default([]),
     requirements: z.array(Requirement).min(1),
   })
   .strict()
@@ -67,15 +73,18 @@ export const Catalogue = z
 export type Requirement = z.infer<typeof Requirement>
 export type Catalogue = z.infer<typeof Catalogue>
 
-
-
 /** Reads and validates `suites/<api>/requirements.yaml`. */
 export function loadCatalogue(api: string, root = join(import.meta.dirname, '..')): Catalogue {
   const file = join(root, 'suites', api, 'requirements.yaml')
+  const known = loaded.get(file)
+  if (known) return known
   const parsed = Catalogue.safeParse(parse(readFileSync(file, 'utf8')))
   if (!parsed.success) throw new Error(`[authconform] ${file} is invalid:\n${z.prettifyError(parsed.error)}`)
+  loaded.set(file, parsed.data)
   return parsed.data
 }
+/** Read once per process: every test's fixtures ask for it. */
+const loaded = new Map<string, Catalogue>()
 
 const ids = new Map<string, ReadonlySet<string>>()
 

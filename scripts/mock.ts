@@ -1,7 +1,10 @@
 /**
- * npm run mock [-- --api dadi --port-base 4700 --control --mutant dadi:ignore-expiry --profile dadi@6 --no-cors]
+ * npm run mock [-- --api dadi --port-base 4700 --control --mutant dadi:ignore-expiry --profile dadi@6 --no-cors
+ *                  --fixtures dadi=my-clients.json]
  * Starts each API's mock on its own port, prints its URL and the seeded (public, test-only) credentials.
+ * --fixtures replaces an API's seeded data (mocks/<api>/fixtures.json is the example; it is validated on start).
  */
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { closeMocks, serveMocks } from '../mocks/adapters/node-server.ts'
 import { DEFAULT_PORT_BASE, definitions, implementedApis, type ApiName } from '../mocks/registry.ts'
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     control: { type: 'boolean', default: process.env.AUTHCONFORM_MOCK_CONTROL === '1' },
     mutant: { type: 'string', multiple: true, default: [] },
     profile: { type: 'string', multiple: true, default: [] },
+    fixtures: { type: 'string', multiple: true, default: [] },
     'no-cors': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -31,6 +35,14 @@ for (const spec of values.mutant!) {
 const profiles: Partial<Record<ApiName, string>> = {}
 for (const profile of values.profile!) profiles[profile.split('@')[0] as ApiName] = profile
 
+// --fixtures dadi=clients.json: that API seeded from the file instead of mocks/dadi/fixtures.json.
+const fixtures: Partial<Record<ApiName, unknown>> = {}
+for (const spec of values.fixtures!) {
+  const [api, file] = spec.split(/=(.*)/s) as [ApiName, string | undefined]
+  if (!file) throw new Error(`[authconform] --fixtures takes <api>=<file.json>, got "${spec}"`)
+  fixtures[api] = JSON.parse(readFileSync(file, 'utf8'))
+}
+
 const running = await serveMocks({
   apis,
   portBase: Number(values['port-base']),
@@ -39,6 +51,11 @@ const running = await serveMocks({
   cors: !values['no-cors'],
   mutants,
   profiles,
+  fixtures,
+}).catch((error: Error) => {
+  // Bad fixtures, an unknown mutant or profile, a port in use: the reason, not a stack.
+  console.error(error.message.startsWith('[authconform]') ? error.message : `[authconform] ${error.message}`)
+  process.exit(2)
 })
 
 if (!values.quiet) {
@@ -46,7 +63,7 @@ if (!values.quiet) {
     const definition = definitions[r.api]!
     const profile = profiles[r.api] ?? definition.profiles[0]
     console.log(`${definition.title.padEnd(16)} ${r.url}  (${profile}: ${definition.profileNotes[profile]})${mutants[r.api] ? `  (mutants: ${mutants[r.api]!.join(', ')})` : ''}`)
-    for (const line of definition.describe(definition.parseFixtures(definition.defaultFixtures))) console.log(`${' '.repeat(17)}${line}`)
+    for (const line of definition.describe(definition.parseFixtures(fixtures[r.api] ?? definition.defaultFixtures))) console.log(`${' '.repeat(17)}${line}`)
   }
   console.log(values.control ? 'control surface on: /__mock/{health,sessions,clock,reset,mutants}' : 'Ctrl-C to stop')
 }

@@ -1,6 +1,6 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test'
 import { CONTROL_PREFIX } from '../../mocks/control/protocol.ts'
-import { findEchoes } from './echo.ts'
+import { credentialsIn, findEchoes } from './echo.ts'
 import type { Exchange, RawRequest, RawResponse } from './exchange.ts'
 import type { Redactor } from './redact.ts'
 import type { SpecValidator } from './spec-validator.ts'
@@ -56,9 +56,12 @@ export function recordingContext(
 export function toExchange(request: RawRequest, response: RawResponse, redactor: Redactor, validators: readonly SpecValidator[], via?: Exchange['via']): Exchange {
   const contentType = response.headers['content-type'] ?? ''
   redactor.learnRequest(request.url, request.body, request.headers['content-type'] ?? '')
+  // Whatever credential the request carried — a made-up token, a Basic pair, a cookie — is masked wherever it shows
+  // up again (an answer that echoes it, an assertion quoting that answer); a Basic user that only identifies is not.
+  for (const { label, value } of credentialsIn(request)) if (!(label === 'Authorization (Basic user)' && redactor.isPublic(value))) redactor.addSecret(value)
   if (contentType.includes('json')) {
     try {
-      redactor.learn(JSON.parse(response.text))
+      redactor.learn(JSON.parse(response.text), request.url)
     } catch {
       /* not JSON after all: the validator will say so */
     }

@@ -16,17 +16,38 @@ const PUBLIC_CREDENTIAL_FIELDS = new Set(['clientid', 'client_id', 'email', 'use
 
 export const mask = (value: string): string => `«redacted ${value.length} chars»`
 
+/** A response field that hands out a credential under a plain name (`id`), on the paths matching `path`. */
+export interface SecretField {
+  path: string
+  field: string
+}
+
 export class Redactor {
   readonly #secrets = new Set<string>()
+  /** Values that identify (client ids, emails): never masked, even where they sit beside a secret. */
+  readonly #public = new Set<string>()
+  readonly #fields: { path: RegExp; field: string }[]
+
+  constructor(secretFields: readonly SecretField[] = []) {
+    this.#fields = secretFields.map((f) => ({ path: new RegExp(f.path), field: f.field }))
+  }
 
   /** Remembers a value that must never appear in evidence (shorter than 4 chars would mask too much). */
   addSecret(value: unknown): void {
-    if (typeof value === 'string' && value.length >= 4) this.#secrets.add(value)
+    if (typeof value === 'string' && value.length >= 4 && !this.#public.has(value)) this.#secrets.add(value)
+  }
+
+  /** Whether a value only identifies: a known public credential field, or an email address. */
+  isPublic(value: string): boolean {
+    return this.#public.has(value) || /^[^@\s:]+@[^@\s:]+$/.test(value)
   }
 
   /** Remembers a target's credentials of one role: its secrets, not the fields that only identify it. */
   addCredentials(fields: Record<string, string>): void {
-    for (const [name, value] of Object.entries(fields)) if (!PUBLIC_CREDENTIAL_FIELDS.has(name.toLowerCase())) this.addSecret(value)
+    for (const [name, value] of Object.entries(fields)) {
+      if (PUBLIC_CREDENTIAL_FIELDS.has(name.toLowerCase())) this.#public.add(value)
+      else this.addSecret(value)
+    }
   }
 
   /** Learns the secrets a request carries in secret-named query parameters or body fields (a probe the server may echo). */
@@ -49,10 +70,15 @@ export class Redactor {
     }
   }
 
-  /** Learns the secrets a JSON response hands out (tokens, keys), so later requests that carry them are masked. */
-  learn(body: unknown): void {
+  /**
+   * Learns the secrets a JSON response hands out (tokens, keys), so later requests that carry them are masked;
+   * given the request's URL, also the API's declared secret fields on that path.
+   */
+  learn(body: unknown, url?: string): void {
+    const path = url === undefined ? undefined : pathOf(url)
+    const declared = path === undefined ? [] : this.#fields.filter((f) => f.path.test(path)).map((f) => f.field)
     walk(body, (key, value) => {
-      if (SECRET_NAMES.has(key.toLowerCase())) this.addSecret(value)
+      if (SECRET_NAMES.has(key.toLowerCase()) || declared.includes(key)) this.addSecret(value)
     })
   }
 
@@ -114,6 +140,14 @@ export class Redactor {
     }
     if (contentType.includes('x-www-form-urlencoded')) return this.text(this.#pairs(new URLSearchParams(raw)))
     return this.text(raw.length > 4000 ? `${raw.slice(0, 4000)}…` : raw)
+  }
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
   }
 }
 

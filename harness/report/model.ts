@@ -113,7 +113,7 @@ function testedRequirement(requirement: Requirement, records: TestRecord[], filt
     reason = [...new Set(outcomes.map((t) => t.skipReason ?? 'skipped'))].join('; ')
   } else if (filtered) {
     status = 'skipped'
-    reason = 'not selected: the run was narrowed to other tests (a grep or a file)'
+    reason = 'not selected: the run was narrowed to other tests (a grep, a file or a shard)'
   } else reason = 'no test names this requirement'
   return { ...requirement, status, ...(reason ? { reason } : {}), tests: outcomes }
 }

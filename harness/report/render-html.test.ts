@@ -7,7 +7,9 @@ import { after, before, describe, it } from 'node:test'
 import { chromium, type Browser } from '@playwright/test'
 import { loadCatalogue } from '../catalogue.ts'
 import { CHROMIUM, CHROMIUM_FLAGS } from '../fixtures/browser.ts'
+import { compareReports } from './compare.ts'
 import { buildReport, type TestRecord } from './model.ts'
+import { renderCompareHtml, renderCompareMarkdown } from './render-compare.ts'
 import { renderHtml } from './render-html.ts'
 import { MARKDOWN_LIMIT, renderMarkdown } from './render-markdown.ts'
 import { renderJunit } from './render-junit.ts'
@@ -34,7 +36,28 @@ const report = buildReport('staging', [{ catalogue, profile: 'dadi@3' }], [
   ...catalogue.requirements.filter((r) => !['DADI-AUTH-UNKNOWN', 'DADI-AUTH-EXPIRED'].includes(r.id)).map((r) => record(r.id, 'passed')),
 ])
 
+/** The same API judged clean elsewhere: the comparison's to-do rows are the two the staging run fails. */
+const clean = buildReport('mock', [{ catalogue, profile: 'dadi@3' }], catalogue.requirements.map((r) => record(r.id, 'passed')))
+const compared = compareReports([
+  { label: 'mock', report: clean },
+  { label: 'staging', report },
+])
+
 describe('report renderings', () => {
+  it('compare targets side by side: the rows some target fails first, the rest counted', () => {
+    assert.equal(compared.length, 1)
+    const [dadi] = compared
+    assert.deepEqual(dadi!.columns.map((c) => `${c.label} ${c.profile}`), ['mock dadi@3', 'staging dadi@3'])
+    const todo = dadi!.rows.filter((r) => r.todo)
+    assert.deepEqual(todo.map((r) => r.id).sort(), ['DADI-AUTH-EXPIRED', 'DADI-AUTH-UNKNOWN'])
+    assert.deepEqual(dadi!.rows.slice(0, 2).map((r) => r.statuses), [['passed', 'failed'], ['passed', 'failed']])
+    assert.ok(todo.every((r) => r.differs))
+    const md = renderCompareMarkdown(compared)
+    assert.match(md, /\| \*\*DADI-AUTH-(UNKNOWN|EXPIRED)\*\* MUST \| ✅ \| ❌ DADI-AUTH-\w+: expected 401 with WWW-Authenticate/)
+    assert.match(md, new RegExp(`${dadi!.rows.length - 2} more requirements hold in every column`))
+  })
+
+
   it('group failures by cause, the most urgent first, and stay within a GitHub comment', () => {
     assert.equal(report.causes.length, 1)
     assert.deepEqual(report.causes[0]!.requirements.map((r) => r.id).sort(), ['DADI-AUTH-EXPIRED', 'DADI-AUTH-UNKNOWN'])
@@ -70,6 +93,20 @@ describe('report renderings', () => {
       assert.ok(total > 2)
       assert.match((await page.textContent('#f-count')) ?? '', /^2 requirements shown/)
       await page.screenshot({ path: join(shots, 'failed-only.png'), fullPage: true })
+      await page.close()
+    })
+
+    it('compares targets on one page: to-dos only at first, every requirement on demand', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'authconform-compare-'))
+      writeFileSync(join(dir, 'index.html'), renderCompareHtml(compared))
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+      await page.goto(pathToFileURL(join(dir, 'index.html')).href)
+      assert.equal(await page.locator('tr.req:not(.hidden)').count(), 2)
+      assert.deepEqual(await page.locator('tr.req:not(.hidden) td.cmp.failed').count(), 2)
+      assert.match((await page.locator('thead').textContent()) ?? '', /mock.*dadi@3.*staging.*dadi@3/s)
+      await page.screenshot({ path: join('test-results', 'report-html', 'compare.png'), fullPage: true })
+      await page.uncheck('#f-todo')
+      assert.equal(await page.locator('tr.req:not(.hidden)').count(), compared[0]!.rows.length)
       await page.close()
     })
   })

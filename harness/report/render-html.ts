@@ -1,8 +1,8 @@
 import { accessHtml } from './render-access.ts'
+import { esc, STYLE } from './html-style.ts'
 import { headline } from './render-markdown.ts'
 import type { ConformanceReport, RequirementReport, Status } from './schema.ts'
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed', blocked: 'blocked', waived: 'waived', skipped: 'skipped', 'not-tested': 'not tested' }
 
 /**
@@ -26,19 +26,7 @@ ${api.requirements.map((r) => row(r, api.api)).join('\n')}
   const run = report.run
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>authconform — ${esc(report.target)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1d1d1f}
-table{border-collapse:collapse;width:100%;margin:1rem 0;table-layout:fixed}th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-.reqs th:nth-child(1){width:60%}.reqs th:nth-child(2){width:7%}.reqs th:nth-child(3){width:15%}
-th{background:#f5f5f7}code,pre{font:12px ui-monospace,monospace}pre{background:#f5f5f7;padding:.6rem;overflow:auto;max-height:28rem;white-space:pre-wrap}
-.badge{display:inline-block;border-radius:3px;padding:0 .45rem;font-weight:600;white-space:nowrap}
-.passed .badge,.badge.passed{background:#d8f5dd;color:#0b6b1d}.failed .badge,.badge.failed{background:#fde0e0;color:#a4161a}
-.waived .badge,.badge.waived{background:#e6e0f8;color:#4b2e9a}.skipped .badge,.badge.skipped{background:#fff3cd;color:#7a5b00}.blocked .badge,.badge.blocked{background:#ffe5cc;color:#8a3b00}.not-tested .badge,.badge.not-tested{background:#e8e8ed;color:#555}
-.matrix{table-layout:auto;width:auto}.matrix th{white-space:nowrap;font-size:12px}.cell{text-align:center;font-weight:700}.cell.passed{background:#d8f5dd;color:#0b6b1d}.cell.failed{background:#fde0e0;color:#a4161a}.cell.na{color:#999}
-.stmt{color:#444}.reason{color:#7a5b00}.dev{color:#5b3fa0}details{margin:.3rem 0}.causes{background:#fff7f7;border:1px solid #f3c2c2;padding:.6rem 1rem;border-radius:6px}.causes.clean{background:#f3fbf4;border-color:#bfe3c5}
-.filters{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #eee}.filters label{margin-right:1rem}
-.hidden{display:none}
-</style></head><body>
+<style>${STYLE}</style></head><body>
 <h1>Conformance — target <code>${esc(report.target)}</code></h1>
 ${summary(report.summary)}
 <p>Fails on ${esc(report.failOn.join(', '))}${run ? ` · authconform ${esc(run.harness.version)} (${esc(run.harness.commit)}) · ${esc(run.finishedAt)}${run.shard ? ` · shard ${run.shard.current}/${run.shard.total}` : ''}` : ''}</p>

@@ -43,20 +43,24 @@ export default class ConformanceReporter implements Reporter {
   #root = process.cwd()
   /** The run selects part of an API's tests (a grep, a file): requirements no selected test names were not asked for. */
   #filtered = false
-  #startedAt = new Date()
   #shard: { current: number; total: number } | null = null
   #suite: Suite | undefined
   readonly #records = new Map<string, TestRecord>()
 
-  constructor(options: { outputDir: string; target: string }) {
+  readonly #merged: { filtered: boolean } | undefined
+
+  /** `merged`: replayed from shards' blob reports by `npm run report -- merge` (whose own argv says nothing). */
+  constructor(options: { outputDir: string; target: string; merged?: { filtered: boolean } }) {
     this.#outputDir = options.outputDir
     this.#target = options.target
+    this.#merged = options.merged
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.#root = config.rootDir
     this.#shard = config.shard
-    this.#filtered = filteredRun(process.argv.slice(2))
+    // A shard runs part of the tests: what the other shards check is theirs, not untested here.
+    this.#filtered = this.#merged ? this.#merged.filtered : filteredRun(process.argv.slice(2)) || config.shard !== null
     this.#suite = suite
   }
 
@@ -112,7 +116,7 @@ export default class ConformanceReporter implements Reporter {
     const stale = applyWaivers(report, loadWaivers(this.#target), new Date().toISOString().slice(0, 10))
     if (stale.length && !this.#filtered) report.staleWaivers = stale
     report.causes = causesOf(report.apis)
-    report.run = runInfo({ startedAt: this.#startedAt, apis, covered: [...pairs.values()].map((p) => ({ api: p.catalogue.api, profile: p.profile })), shard: this.#shard, filtered: this.#filtered })
+    report.run = runInfo({ startedAt: result.startTime, apis, covered: [...pairs.values()].map((p) => ({ api: p.catalogue.api, profile: p.profile })), shard: this.#shard, filtered: this.#filtered })
     writeReport(this.#outputDir, report)
     const verdict = verdictOf(report)
     printReport(report, verdict, relative(process.cwd(), join(this.#outputDir, 'index.html')))

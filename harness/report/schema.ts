@@ -103,6 +103,7 @@ export type RequirementReport = z.infer<typeof RequirementReportSchema>
 export type AccessGrid = z.infer<typeof AccessGridSchema>
 export type Cause = z.infer<typeof CauseSchema>
 export type Counts = z.infer<typeof Counts>
+export type Level = RequirementReport['level']
 export type TestOutcome = z.infer<typeof TestOutcomeSchema>
 
 /** Parses a report (a file read back, a shard's part): throws naming what is wrong. */

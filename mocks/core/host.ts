@@ -55,7 +55,9 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
     return profile
   }
   const defaultProfile = checkProfile(options.profile ?? profiles[0]!)
-  const spawn = (mutants: readonly string[], profile = defaultProfile): Live => {
+  // The mutants the host was started with hold in every session too: a session adds its own, never removes them.
+  const spawn = (extra: readonly string[], profile = defaultProfile): Live => {
+    const mutants = [...new Set([...(options.mutants ?? []), ...extra])]
     for (const m of mutants) {
       if (!(m in definition.mutants)) {
         throw new MockError(`unknown mutant "${m}" for ${definition.name}; known: ${Object.keys(definition.mutants).join(', ')}`, 400)
@@ -66,7 +68,7 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
   }
   const ready = (definition.prepare ? definition.prepare(fixtures) : Promise.resolve(undefined)).then((value) => {
     prepared = value
-    main = spawn(options.mutants ?? [])
+    main = spawn([])
   })
 
   const keep = (id: string, live: Live): Live => {
@@ -92,7 +94,7 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
     if (route === `GET ${R.mutants}`) return json(definition.mutants)
     if (route === `GET ${R.profiles}`) return json({ default: defaultProfile, profiles, notes: definition.profileNotes })
     if (route === `POST ${R.reset}`) {
-      main = spawn(options.mutants ?? [])
+      main = spawn([])
       sessions.clear()
       return json({ reset: true })
     }
