@@ -85,6 +85,16 @@ describe('mock host', () => {
     assert.equal((await read({ 'x-authconform-session': crypto.randomUUID() })).status, 401, 'another new id is another fresh session')
   })
 
+  it('keeps the mutants it was started with in every session (a broken server stays broken under the suites)', async () => {
+    const host = createMockHost(dadi, { control: true, mutants: ['accept-unknown-token'] })
+    const made = { authorization: 'Bearer made-up-token' }
+    for (const headers of [{}, { 'x-authconform-session': crypto.randomUUID() }]) {
+      assert.equal((await host.fetch(new Request('http://dadi.test/api/collections', { headers: { ...made, ...headers } }))).status, 200)
+    }
+    const created = (await (await host.fetch(post('http://dadi.test/__mock/sessions', { mutants: ['ignore-expiry'] }))).json()) as { id: string }
+    assert.equal((await host.fetch(new Request('http://dadi.test/api/collections', { headers: { ...made, 'x-authconform-session': created.id } }))).status, 200, 'a session adds mutants, never removes the host\'s')
+  })
+
   it('refuses unknown mutants and malformed session ids with a prefixed message', async () => {
     const host = createMockHost(dadi, { control: true })
     const bad = await host.fetch(post('http://dadi.test/__mock/sessions', { mutants: ['nope'] }))
