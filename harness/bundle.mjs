@@ -4,7 +4,7 @@
  * (harness/global-setup.ts); why and what it saves: docs/decisions/bundled-mock.md. Plain JavaScript on purpose:
  * it runs before any TypeScript loader.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -31,6 +31,9 @@ function newest(path) {
  * it first when `entry`, a file or folder in `sources`, or package-lock.json (the dependencies) is newer.
  */
 export async function ensureBundle(name, entry, sources = ['mocks']) {
+  // An installed package ships its bundles prebuilt (scripts/build.ts) and no sources: no esbuild at run time.
+  const prebuilt = join(ROOT, 'bundles', `${name}.bundle.mjs`)
+  if (!existsSync(join(ROOT, entry)) && existsSync(prebuilt)) return prebuilt
   const bundle = join(ROOT, '.cache', `${name}.bundle.mjs`)
   const latest = Math.max(newest(join(ROOT, entry)), newest(join(ROOT, 'package-lock.json')), newest(import.meta.filename), ...sources.map((s) => newest(join(ROOT, s))))
   if (latest <= newest(bundle)) return bundle

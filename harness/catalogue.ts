@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
+import { ROOT } from './paths.ts'
 
 export const Requirement = z
   .object({
@@ -74,7 +75,7 @@ export type Requirement = z.infer<typeof Requirement>
 export type Catalogue = z.infer<typeof Catalogue>
 
 /** Reads and validates `suites/<api>/requirements.yaml`. */
-export function loadCatalogue(api: string, root = join(import.meta.dirname, '..')): Catalogue {
+export function loadCatalogue(api: string, root = ROOT): Catalogue {
   const file = join(root, 'suites', api, 'requirements.yaml')
   const known = loaded.get(file)
   if (known) return known

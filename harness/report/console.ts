@@ -16,7 +16,9 @@ export function printReport(report: ConformanceReport, verdict: { problems: stri
         for (const x of (t.evidence ?? []).slice(-2)) console.log(`        evidence: ${x.request.method} ${x.request.url} → ${x.response.status} ${JSON.stringify(x.response.body ?? '').slice(0, 160)}`)
       }
     }
-    for (const r of api.requirements.filter((x) => x.status === 'blocked')) console.log(`  ◌ ${r.id} (${api.profile}) ${r.reason}`)
+    const down = api.requirements.find((x) => x.status === 'blocked' && x.reason?.startsWith('preflight: '))
+    if (down) console.log(`  ◌ every ${api.title} requirement (${api.profile}) is blocked — ${down.reason}`)
+    for (const r of api.requirements.filter((x) => x.status === 'blocked' && !x.reason?.startsWith('preflight: '))) console.log(`  ◌ ${r.id} (${api.profile}) ${r.reason}`)
     for (const r of api.requirements.filter((x) => x.status === 'not-tested')) console.log(`  ○ ${r.id} (${api.profile}) is not tested: ${r.reason}`)
     if (api.unknownRequirementIds.length) console.log(`  ! tests name requirements ${api.unknownRequirementIds.join(', ')} that suites/${api.api}/requirements.yaml lacks`)
   }
