@@ -81,10 +81,10 @@ export async function startLimiter(budgets: Record<string, Budget>): Promise<{ u
     if (request.method !== 'POST' || !bucket) return void response.writeHead(404).end()
     request.resume()
     if (verb === 'acquire') {
-      bucket.acquire(
-        (granted) => response.writeHead(200, { 'content-type': 'text/plain' }).end(granted),
-        () => response.destroyed || request.destroyed,
-      )
+      // A worker that goes away while it waits (it ended, or died) leaves the queue; a grant it never saw is not held.
+      let gone = false
+      response.on('close', () => (gone = !response.writableFinished))
+      bucket.acquire((granted) => response.writeHead(200, { 'content-type': 'text/plain' }).end(granted), () => gone)
     } else if (verb === 'release' && lease) {
       bucket.release(lease)
       response.writeHead(204).end()

@@ -1,9 +1,7 @@
 import { relative } from 'node:path'
 import { loadCatalogue } from '../catalogue.ts'
 import { buildReport } from './model.ts'
-import { printReport } from './console.ts'
 import { runInfo } from './run-info.ts'
-import { verdictOf } from './verdict.ts'
 import { writeReport } from './write.ts'
 import type { ResolvedApiTarget } from '../targets.ts'
 import type { PreflightOutcome } from '../preflight/run.ts'
@@ -16,7 +14,8 @@ export function writePreflightReport(target: string, apis: readonly ResolvedApiT
   const failed = outcomes.filter((o) => !o.ok)
   const runs = failed.flatMap((o) => o.profiles.map((profile) => ({ catalogue: loadCatalogue(o.api), profile })))
   const report = buildReport(target, runs, [], { failOn: apis[0]?.failOn, preflight: Object.fromEntries(failed.map((o) => [o.api, o.message ?? 'preflight failed'])) })
-  report.run = runInfo({ startedAt, apis, covered: runs.map((r) => ({ api: r.catalogue.api, profile: r.profile })), filtered: false })
+  report.run = runInfo({ startedAt, apis: [...apis, ...outcomes.filter((o) => !apis.some((a) => a.api === o.api))], covered: runs.map((r) => ({ api: r.catalogue.api, profile: r.profile })), filtered: false })
   writeReport(outputDir, report)
-  printReport(report, verdictOf(report), relative(process.cwd(), `${outputDir}/index.html`))
+  const where = relative(process.cwd(), `${outputDir}/index.html`)
+  console.log(`[authconform] report: ${where.startsWith('..') ? `${outputDir}/index.html` : where} — every requirement of ${failed.map((o) => o.title).join(', ')} blocked by the preflight`)
 }

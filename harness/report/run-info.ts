@@ -8,7 +8,7 @@ import type { ResolvedApiTarget } from '../targets.ts'
 import type { ConformanceReport } from './schema.ts'
 
 /** What the run was, for the report: never a secret — base URLs, profiles, versions and document hashes only. */
-export function runInfo(options: { startedAt: Date; apis: readonly ResolvedApiTarget[]; covered: readonly { api: string; profile: string }[]; shard?: { current: number; total: number } | null; filtered: boolean }): NonNullable<ConformanceReport['run']> {
+export function runInfo(options: { startedAt: Date; apis: readonly { api: string; baseURL: string }[]; covered: readonly { api: string; profile: string }[]; shard?: { current: number; total: number } | null; filtered: boolean }): NonNullable<ConformanceReport['run']> {
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version
   let commit = 'unknown'
   try {
