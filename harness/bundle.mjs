@@ -41,10 +41,23 @@ export async function ensureBundle(name, entry, sources = ['mocks']) {
   mkdirSync(join(ROOT, '.cache'), { recursive: true })
   // Written beside the target and renamed, so concurrent starts never import a half-written bundle; built in
   // memory under its final name, so its sourceMappingURL names the final map.
-  const { outputFiles } = await build({
-    entryPoints: [join(ROOT, entry)],
-    outfile: bundle,
-    write: false,
+  const { outputFiles } = await build({ ...bundleOptions(join(ROOT, entry), bundle), write: false })
+  for (const file of [...outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) {
+    const partial = `${file.path}.${process.pid}.tmp`
+    writeFileSync(partial, file.contents)
+    renameSync(partial, file.path)
+  }
+  return bundle
+}
+
+/**
+ * esbuild's options for the bundle of `entry` at `outfile`: one ES module for node 20, its dependencies inside,
+ * with a linked source map (scripts/build.ts builds the package's prebuilt bundles without one).
+ */
+export function bundleOptions(entry, outfile, sourcemap = true) {
+  return {
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -52,16 +65,9 @@ export async function ensureBundle(name, entry, sources = ['mocks']) {
     // CommonJS dependencies inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __authconformRequire } from 'node:module'; const require = __authconformRequire(import.meta.url);" },
     // A stack trace from the bundle points at mocks/… (node maps it once source maps are enabled; see enableSourceMaps).
-    sourcemap: 'linked',
-    sourcesContent: false,
+    ...(sourcemap ? { sourcemap: 'linked', sourcesContent: false } : {}),
     logLevel: 'warning',
-  })
-  for (const file of [...outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) {
-    const partial = `${file.path}.${process.pid}.tmp`
-    writeFileSync(partial, file.contents)
-    renameSync(partial, file.path)
   }
-  return bundle
 }
 
 /**
