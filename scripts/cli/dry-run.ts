@@ -14,6 +14,7 @@ interface Listed {
 
 interface JsonSuite {
   title: string
+  file: string
   specs?: { title: string; file: string; line: number; tests: { projectName: string; annotations: { type: string; description?: string }[] }[] }[]
   suites?: JsonSuite[]
 }
@@ -31,17 +32,18 @@ async function listTests(config: string, grep: string | undefined, passthrough: 
   if (report.errors.length) throw new UsageError(`could not list the tests:\n${report.errors.map((e) => e.message ?? '').join('\n')}`)
   const profiles = new Map(report.config.projects.map((p) => [p.name, p.metadata?.profiles ?? {}]))
   const out: Listed[] = []
-  const walk = (suite: JsonSuite, titles: string[]) => {
+  // A test's API is the folder of its spec file (the file suite), not where test() was called (an access table's is in harness/).
+  const walk = (suite: JsonSuite, titles: string[], file: string) => {
+    const api = /(?:^|\/)suites\/([a-z0-9-]+)\//.exec(file)?.[1] ?? ''
     for (const spec of suite.specs ?? []) {
-      const api = /(?:^|\/)suites\/([a-z0-9-]+)\//.exec(spec.file)?.[1] ?? ''
       for (const test of spec.tests) {
         const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
-        out.push({ api, profile: profiles.get(test.projectName)?.[api] ?? '', title: [...titles, spec.title].join(' › '), where: `${basename(spec.file)}:${spec.line}`, requirements })
+        out.push({ api, profile: profiles.get(test.projectName)?.[api] ?? '', title: [...titles, spec.title].join(' › '), where: `${basename(file)}${spec.file === file ? `:${spec.line}` : ''}`, requirements })
       }
     }
-    for (const child of suite.suites ?? []) walk(child, [...titles, child.title])
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title], file)
   }
-  for (const file of report.suites) walk(file, [])
+  for (const file of report.suites) walk(file, [], file.file)
   return out
 }
 
@@ -88,7 +90,7 @@ export async function dryRun(options: { target: string; apis: ResolvedApiTarget[
       for (const [reason, ids] of reasons) out.push(`  ${reason}: ${ids.join(', ')}`)
       const optional = unsetOptional(target, api)
       if (optional.length) out.push(`  optional credentials not set, the tests that use them are skipped: ${optional.join('; ')}`)
-      if (!api.embedded) out.push(`  before the tests: a preflight (up, trusted TLS, the API at this URL, credentials accepted); then at most ${api.polite?.rateLimit || 'unlimited'} request(s)/s and ${api.polite?.maxConcurrent || 'unlimited'} in flight`)
+      if (!api.embedded) out.push(`  before the tests: a preflight (up, trusted TLS, the API at this URL, credentials accepted); then ${api.polite?.rateLimit ? `at most ${api.polite.rateLimit} request(s)/s` : 'no rate limit'} and ${api.polite?.maxConcurrent ? `at most ${api.polite.maxConcurrent} in flight` : 'no bound on requests in flight'} to ${api.baseURL}`)
     }
   }
   out.push('', `[authconform] ${running} test(s) would run; run it without --dry-run`)

@@ -26,7 +26,8 @@ interface Users {
 
 /** TARGET=env for the mock's DADI (profile dadi@3) and Exceptionless at the given URLs, with its seeded users. */
 export function envTarget(urls: { dadi?: string; exceptionless?: string }, users: Users, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TARGET: 'env', CI: '1', AUTHCONFORM_CONTROL: '1', ...extra }
+  // A local mock needs no politeness: no rate limit (the limiter still runs, bounding requests in flight).
+  const env: NodeJS.ProcessEnv = { ...process.env, TARGET: 'env', CI: '1', AUTHCONFORM_CONTROL: '1', AUTHCONFORM_RATE_LIMIT: '0', ...extra }
   if (urls.dadi && users.dadi) {
     const [primary, restricted] = users.dadi.clients
     Object.assign(env, {
