@@ -1,6 +1,8 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { APIRequestContext } from '@playwright/test'
+import { pathToFileURL } from 'node:url'
+import type { APIRequestContext, APIResponse } from '@playwright/test'
+import { EXT, ROOT } from '../paths.ts'
 
 /**
  * What the suites create on a real target (keys, tokens, apps, users) and how each is removed. A test registers
@@ -82,4 +84,55 @@ export function ledgerSummary(dir: string): string[] {
     `[authconform] cleanup: the suites created ${outcomes.length} thing(s) on the target (${[...kinds].map(([k, n]) => `${n} × ${k}`).join(', ')}); ${outcomes.length - left.length} removed, ${left.length} left`,
     ...left.map((o) => `[authconform]   left behind: ${o.api} ${o.what} — ${o.removal} → ${o.status ?? o.error}; remove it by hand`),
   ]
+}
+
+/**
+ * What an API's requests create, declared once beside its suite (suites/<api>/created.ts) so that nothing a run
+ * makes on a real server is missed — not even a key a defective server creates where it should have refused:
+ * every answer of the run with a 2xx status to a matching request is registered, with its removal.
+ */
+export interface Creation {
+  what: string
+  method: string
+  /** Matches the request's path (no query string). */
+  path: RegExp
+  /** How to remove it, from the answer's JSON body and the creating request's headers; undefined: nothing was made. */
+  removal(body: unknown, request: { headers: Record<string, string> }): Removal | undefined
+}
+
+/** A request context that registers in `ledger` whatever its answers say was created (see Creation). */
+export function watchCreations(inner: APIRequestContext, creations: readonly Creation[], add: (what: string, removal: Removal) => void): APIRequestContext {
+  if (!creations.length) return inner
+  const verbs: Record<string, string> = { fetch: '', post: 'POST', put: 'PUT', patch: 'PATCH' }
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      if (typeof prop !== 'string' || !(prop in verbs)) return Reflect.get(target, prop, receiver)
+      return async (url: string, options?: { method?: string; headers?: Record<string, string> }) => {
+        const response: APIResponse = await (target as any)[prop](url, options)
+        const method = (verbs[prop] || options?.method || 'GET').toUpperCase()
+        const path = new URL(url, 'http://x').pathname
+        const matching = creations.filter((c) => c.method === method && c.path.test(path))
+        if (matching.length && response.status() >= 200 && response.status() < 300) {
+          const body = await response.json().catch(() => undefined)
+          const headers = Object.fromEntries(Object.entries(options?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
+          for (const c of matching) {
+            const removal = c.removal(body, { headers })
+            if (removal) add(c.what, removal)
+          }
+        }
+        return response
+      }
+    },
+  })
+}
+
+const declared = new Map<string, Promise<Creation[]>>()
+/** The creations an API declares in suites/<api>/created.ts (none when it has no such file), loaded once per process. */
+export function creationsOf(api: string): Promise<Creation[]> {
+  let found = declared.get(api)
+  if (!found) {
+    const file = join(ROOT, 'suites', api, `created${EXT}`)
+    declared.set(api, (found = existsSync(file) ? import(pathToFileURL(file).href).then((m: { default?: Creation[] }) => m.default ?? []) : Promise.resolve([])))
+  }
+  return found
 }

@@ -7,12 +7,16 @@ import { join } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 
-/** `npm run mock` with the control surface on; resolves once it answers. */
-export async function startMock(args: readonly string[], portBase: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mock.ts', '--port-base', String(portBase), '--control', '--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+/**
+ * `npm run mock` with the control surface on (off: one shared state, as a real server has); resolves once it
+ * answers.
+ */
+export async function startMock(args: readonly string[], portBase: number, { control = true, port = portBase } = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mock.ts', '--port-base', String(portBase), ...(control ? ['--control'] : []), '--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`the mock exited with ${child.exitCode}`)
-    if (await fetch(`http://127.0.0.1:${portBase}/__mock/health`).then((r) => r.ok, () => false)) return child
+    const probe = control ? `http://127.0.0.1:${port}/__mock/health` : `http://127.0.0.1:${port}/`
+    if (await fetch(probe).then((r) => r.ok || !control, () => false)) return child
     await new Promise((r) => setTimeout(r, 100))
   }
   child.kill()
