@@ -38,7 +38,7 @@ async function keys(token: string): Promise<string[]> {
 test('a run removes the keys it created, and only those', { timeout: 300_000 }, async () => {
   mock = await startMock(['--api', 'exceptionless'], PORT_BASE, { control: false, port: PORT_BASE + 1 })
   const fixtures = JSON.parse(readFileSync(join(ROOT, 'mocks/exceptionless/fixtures.json'), 'utf8'))
-  const env = { ...envTarget({ exceptionless: URL }, { exceptionless: fixtures }), AUTHCONFORM_CONTROL: '0', AUTHCONFORM_REPORT_DIR: join(work, 'report'), AUTHCONFORM_OUTPUT_DIR: join(work, 'out') }
+  const env: NodeJS.ProcessEnv = { ...envTarget({ exceptionless: URL }, { exceptionless: fixtures }), AUTHCONFORM_CONTROL: '0', AUTHCONFORM_REPORT_DIR: join(work, 'report'), AUTHCONFORM_OUTPUT_DIR: join(work, 'out') }
   const login = (await (await fetch(`${URL}/api/v2/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: env.EXCEPTIONLESS_EMAIL, password: env.EXCEPTIONLESS_PASSWORD }) })).json()) as { token: string }
   // Someone else's key, made before the run: it must survive it.
   const theirs = (await (await fetch(`${URL}/api/v2/projects/${PROJECT}/tokens`, { method: 'POST', headers: json(login.token), body: JSON.stringify({ scopes: ['client'], notes: 'not the suite’s' }) })).json()) as { id: string }

@@ -30,16 +30,17 @@ after(() => {
 const listen = (server: Server, port: number) => new Promise<void>((resolve) => servers.push(server.listen(port, '127.0.0.1', () => resolve())))
 
 /** `authconform run` with the DADI variables of the mock's seeded clients, against `url`. */
-function run(url: string, extra: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ status: number | null; output: string; ms: number }> {
+function run(url: string, extra: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ status: number | null; output: string; ms: number; report: string }> {
   const fixtures = JSON.parse(readFileSync(join(ROOT, 'mocks/dadi/fixtures.json'), 'utf8'))
-  const env = { ...envTarget({ dadi: url }, { dadi: fixtures }), AUTHCONFORM_CONTROL: '0', AUTHCONFORM_REPORT_DIR: join(work, 'report'), ...extra }
+  const report = join(work, `report-${new URL(url).port}-${Math.random().toString(36).slice(2)}`)
+  const env = { ...envTarget({ dadi: url }, { dadi: fixtures }), AUTHCONFORM_CONTROL: '0', AUTHCONFORM_REPORT_DIR: report, ...extra }
   const started = performance.now()
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'run', '--target', 'env', '--api', 'dadi', ...args], { cwd: work, env })
     let output = ''
     child.stdout.on('data', (c: Buffer) => (output += c))
     child.stderr.on('data', (c: Buffer) => (output += c))
-    child.on('close', (status) => resolve({ status, output, ms: performance.now() - started }))
+    child.on('close', (status) => resolve({ status, output, ms: performance.now() - started, report }))
   })
 }
 
@@ -51,8 +52,8 @@ function endedEarly(result: { output: string; ms: number }) {
 }
 
 /** The report of a run stopped by its preflight: every DADI requirement blocked, the message the reason and first cause. */
-function reportSays(message: RegExp) {
-  const report = JSON.parse(readFileSync(join(work, 'report', 'conformance.json'), 'utf8'))
+function reportSays(dir: string, message: RegExp) {
+  const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8'))
   const dadi = report.apis.find((a: { api: string }) => a.api === 'dadi')
   assert.ok(dadi.requirements.filter((r: { status: string }) => r.status !== 'skipped').every((r: { status: string; reason: string }) => r.status === 'blocked' && message.test(r.reason)))
   assert.match(report.causes[0].symptom, message)
@@ -68,7 +69,8 @@ before(async () => {
   mock = await startMock(['--api', 'dadi'], PORTS.mock)
 })
 
-describe('authconform run stops before any test, saying why', () => {
+// The cases are independent (their own ports and report folders): two at a time, one per core.
+describe('authconform run stops before any test, saying why', { concurrency: 2 }, () => {
   it('names every missing secret at once (exit 2)', async () => {
     const result = await run(`http://127.0.0.1:${PORTS.mock}`, { DADI_SECRET: '', DADI_RESTRICTED_SECRET: '' })
     assert.equal(result.status, 2, result.output)
@@ -81,7 +83,7 @@ describe('authconform run stops before any test, saying why', () => {
     assert.equal(result.status, 3, result.output)
     assert.match(result.output, /✘ DADI API at http:\/\/127\.0\.0\.1:5440: nothing answers \(connection refused at 127\.0\.0\.1:5440\) — is the server up and the URL right\?/)
     endedEarly(result)
-    reportSays(/nothing answers/)
+    reportSays(result.report, /nothing answers/)
   })
 
   it('says the base URL is wrong when it answers HTML (exit 3)', async () => {
@@ -89,7 +91,7 @@ describe('authconform run stops before any test, saying why', () => {
     assert.equal(result.status, 3, result.output)
     assert.match(result.output, /DADI API at http:\/\/127\.0\.0\.1:5441: answers HTML, not the DADI API \(POST \/token → 200 text\/html: <!doctype html>.*\) — is the base URL the API's root\?/)
     endedEarly(result)
-    reportSays(/answers HTML/)
+    reportSays(result.report, /answers HTML/)
   })
 
   it('says the base URL is wrong when it answers 404 (exit 3)', async () => {
@@ -120,7 +122,7 @@ describe('authconform run stops before any test, saying why', () => {
     assert.match(result.output, /DADI API at http:\/\/127\.0\.0\.1:5444: refused clientId testClient's secret \(401 invalid_credentials\) — check the primary client's secret/)
     assert.doesNotMatch(result.output, /not-the-secret/, 'the secret itself is never printed')
     endedEarly(result)
-    reportSays(/refused clientId testClient's secret/)
+    reportSays(result.report, /refused clientId testClient's secret/)
   })
 
   it('lists, without sending anything, what would run and what would be skipped (dry run)', async () => {
