@@ -37,6 +37,18 @@ export class Redactor {
     if (typeof value === 'string' && value.length >= 4 && !this.#public.has(value)) this.#secrets.add(value)
   }
 
+  /**
+   * Words that name rather than authenticate — the API, its profiles — are never masked, even where a credential
+   * happens to equal one (the mock's public test password `exceptionless` must not turn the profile
+   * `exceptionless@8.7` into `«redacted»@8.7`).
+   */
+  addPublic(...values: string[]): void {
+    for (const value of values) {
+      this.#public.add(value)
+      this.#secrets.delete(value)
+    }
+  }
+
   /** Whether a value only identifies: a known public credential field, or an email address. */
   isPublic(value: string): boolean {
     return this.#public.has(value) || /^[^@\s:]+@[^@\s:]+$/.test(value)
