@@ -89,6 +89,15 @@ describe('the packed package in a fresh project', () => {
     assert.deepEqual(readdirSync(project).sort(), ['authconform.targets.yaml', 'node_modules', 'package-lock.json', 'package.json', 'reports'], 'it writes nothing else into the project')
   })
 
+  it('lists what would run, and re-renders the report, from the installed package', async () => {
+    const dry = await npx(['run', '--target', 'local', '--dry-run', '--level', 'MUST'], DADI)
+    assert.equal(dry.status, 0, dry.output)
+    assert.match(dry.output, /DADI API — profile dadi@3 — http:\/\/127\.0\.0\.1:5460\n {2}would run \d+ test\(s\)/)
+    const rendered = await npx(['report', 'render', 'reports/local'])
+    assert.equal(rendered.status, 0, rendered.output)
+    assert.match(rendered.output, /rendered reports\/local\/index\.html/)
+  })
+
   it('names a missing secret before any test (exit 2)', async () => {
     const result = await npx(['run', '--target', 'local'], { ...DADI, DADI_RESTRICTED_SECRET: '' })
     timings['missing secret'] = result.ms

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
-import { Document, isMap, parseDocument, type YAMLMap } from 'yaml'
+import { Document, isMap, isScalar, parseDocument, type Scalar, type YAMLMap } from 'yaml'
 import { loadCatalogue } from '../../harness/catalogue.ts'
 import { BUILTIN_TARGETS } from '../../harness/targets.ts'
 import { implementedApis } from '../../mocks/apis.ts'
@@ -49,8 +49,9 @@ export function targetsFileFor(target: string, apis: readonly string[]): string 
   ].join('\n')
   const entry = out.createNode({ description: `${target} (edit me)`, apis: {} }) as YAMLMap
   out.set(target, entry)
-  const settings = out.getIn([target, 'description'], true) as { comment?: string }
-  settings.comment = [
+  // The target's optional settings, as comments above its APIs.
+  const apisKey = entry.items.find((p) => isScalar(p.key) && p.key.value === 'apis')!.key as Scalar
+  apisKey.commentBefore = [
     ' failOn: [MUST, QUIRK]   the levels whose failures fail the run (SHOULD and MAY then only warn)',
     ' rateLimit: 10           requests per second to each API server, all workers together (0: no limit)',
     ' maxConcurrent: 4        requests in flight to each API server at once (0: no limit)',

@@ -101,17 +101,21 @@ export async function run(argv: readonly string[]): Promise<number> {
   const outcomes = await preflight(runnable)
   for (const line of preflightLines(outcomes)) console.log(line)
   env[PREFLIGHT_ENV] = JSON.stringify(outcomes)
-  // A shard's blob folder carries the preflight too, so that the merged report says what stopped an API.
-  if (values.shard && outcomes.some((o) => !o.ok)) {
+  // A shard's blob folder carries the preflight too, so that the merged report says what stopped an API (written
+  // after Playwright, whose blob reporter empties the folder when it starts).
+  const keepPreflight = () => {
+    if (!values.shard || outcomes.every((o) => o.ok)) return
     mkdirSync(env.AUTHCONFORM_BLOB_DIR!, { recursive: true })
     writeFileSync(join(env.AUTHCONFORM_BLOB_DIR!, 'authconform-preflight.json'), JSON.stringify(outcomes))
   }
   if (outcomes.length === runnable.length && outcomes.length > 0 && outcomes.every((o) => !o.ok)) {
+    keepPreflight()
     writePreflightReport(target, apis, outcomes, reportDir(target), startedAt)
     console.error(`[authconform] no API of target "${target}" could be reached as configured; no test ran (exit ${EXIT.unreachable})`)
     return EXIT.unreachable
   }
   const args = [playwrightCli(), 'test', '--config', ownConfig(), ...(selection.grep ? ['--grep', selection.grep] : []), ...(values.shard ? [`--shard=${values.shard}`] : []), ...passthrough]
   const status = await runNode(args, env)
+  keepPreflight()
   return status === 0 ? EXIT.passed : status === 1 ? EXIT.failed : status
 }
