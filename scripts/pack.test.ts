@@ -19,7 +19,8 @@ const project = join(work, 'project')
 const timings: Record<string, number> = {}
 let mock: ChildProcess | undefined
 after(() => {
-  mock?.kill('SIGTERM')
+  // npx starts the mock as its child: end the whole group it leads.
+  if (mock?.pid) process.kill(-mock.pid, 'SIGTERM')
   rmSync(work, { recursive: true, force: true })
   console.log(`# pack test timings (s): ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`)
 })
@@ -76,7 +77,7 @@ describe('the packed package in a fresh project', () => {
   })
 
   it('serves the mock and passes against it', async () => {
-    mock = spawn('npx', ['--no-install', 'authconform', 'mock', '--api', 'dadi', '--port-base', String(PORT_BASE), '--quiet'], { cwd: project, env: bare, stdio: 'ignore' })
+    mock = spawn('npx', ['--no-install', 'authconform', 'mock', '--api', 'dadi', '--port-base', String(PORT_BASE), '--quiet'], { cwd: project, env: bare, stdio: 'ignore', detached: true })
     for (let i = 0; i < 100 && !(await fetch(`${DADI.DADI_BASE_URL}/`).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100))
     const result = await npx(['run', '--target', 'local', '--api', 'dadi', '--rate-limit', '100'], DADI)
     timings.run = result.ms
