@@ -7,6 +7,7 @@ import { ACCESS_ATTACHMENT, type AccessEvidence } from '../access/table.ts'
 import { CHECKED_TO_END, judgeFailure } from '../requirements.ts'
 import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
+import { preflightFailures } from '../preflight/run.ts'
 import { resolveTarget } from '../targets.ts'
 import { causesOf } from './causes.ts'
 import { printReport } from './console.ts'
@@ -112,7 +113,7 @@ export default class ConformanceReporter implements Reporter {
       if (!pairs.has(`${api} ${profile}`)) pairs.set(`${api} ${profile}`, { catalogue: loadCatalogue(api), profile })
     }
     const apis = resolveTarget(this.#target)
-    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered, failOn: apis[0]?.failOn })
+    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered, failOn: apis[0]?.failOn, preflight: preflightFailures() })
     const stale = applyWaivers(report, loadWaivers(this.#target), new Date().toISOString().slice(0, 10))
     if (stale.length && !this.#filtered) report.staleWaivers = stale
     report.causes = causesOf(report.apis)
