@@ -12,7 +12,8 @@ import { reportDir, resolveTarget, targetName } from './harness/targets.ts'
  * adds one project per further profile slot (harness/projects.ts). A test's API is its folder under `suites/`.
  * Run one API with a path: `npm run conformance -- suites/dadi`. Installed, `authconform run` loads this file from
  * dist/ (built to JavaScript): its own files by absolute path, what it writes under the working directory.
- * In a mutant sweep (harness/mutants/run.ts) only the sweep reporter runs.
+ * In a mutant sweep (harness/mutants/run.ts) the sweep reporter writes the matrix's records and, since each test's
+ * clean run is the conformance run, the conformance reporter writes reports/mock as `npm run conformance` would.
  */
 const target = targetName()
 const apis = resolveTarget(target)
@@ -44,7 +45,7 @@ export default defineConfig({
   outputDir: resolve(process.env.AUTHCONFORM_OUTPUT_DIR ?? 'test-results'),
   use: { trace: 'off', video: 'off', screenshot: 'off' },
   reporter: sweep
-    ? [['dot'], [own('harness/mutants/reporter'), { outputFile: process.env.AUTHCONFORM_SWEEP_FILE ?? 'reports/mutants/sweep.json' }]]
+    ? [['dot'], [own('harness/mutants/reporter'), { outputFile: process.env.AUTHCONFORM_SWEEP_FILE ?? 'reports/mutants/sweep.json' }], [own('harness/report/reporter'), { outputDir, target }]]
     : [
         [process.env.CI ? 'dot' : 'list'],
         [own('harness/report/reporter'), { outputDir, target }],
