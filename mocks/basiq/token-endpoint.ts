@@ -62,7 +62,7 @@ export async function issueToken(request: Request, state: BasiqState): Promise<R
   return tokenResponse(await signToken(principal, state, ttl, scope === 'CLIENT_ACCESS' ? extra : {}), state)
 }
 
-/** The limit for this request: 1,500 per window, or the raised limit of a live key's application (api-rate-limiting.md). */
+/** The limit for this request: 1,500 per window, or the limit a live key's application carries (raised on request, api-rate-limiting.md; lowered for the suite's `low-limit` test key). */
 function rateLimit(request: Request, state: BasiqState): number {
   const header = readAuthorization(request)
   const raised = header.kind === 'present' && header.scheme === 'basic' ? state.keys.get(header.value) : undefined
