@@ -1,0 +1,178 @@
+import type { APIRequestContext } from '@playwright/test'
+import { SignJWT } from 'jose'
+import { expect, expectEach, finding, req, test, type Case, type Target } from '../../harness/index.ts'
+import { apiKey, bearer, expectRefusals, flipSignature, ITEMS, jwtParts, people, scopeForm, tokenFor, withClaims, withHeader, type RefusalCase } from './basiq.ts'
+
+const JSON_TYPE = { 'content-type': 'application/json' }
+
+/** A SERVER_ACCESS token, a CLIENT_ACCESS token bound to user A, and the users. */
+async function setUp(request: APIRequestContext, target: Target) {
+  const server = await tokenFor(request, target)
+  const users = await people(request, target, async () => server)
+  return { server, client: await tokenFor(request, target, scopeForm('CLIENT_ACCESS', users.a)), users }
+}
+
+/** Sends each token to its path; every answer must be the recorded 401 invalid-authorization-token. */
+async function expectInvalid(request: APIRequestContext, target: Target, id: string, cases: readonly (readonly [name: string, token: string, path: string])[]) {
+  const sent: RefusalCase[] = await Promise.all(cases.map(async ([name, token, path]) => [`${name} on ${path}`, await request.get(path, { headers: bearer(token) }), 401, ITEMS.invalidToken] as const))
+  await expectRefusals(sent, id, target)
+}
+
+test.describe('Bearer tokens on the resource routes', () => {
+  test('a token authenticates every operation its scope may reach', req('BASIQ-BEARER-OK'), async ({ request, target }) => {
+    const { server, client, users } = await setUp(request, target)
+    const as = (token: string) => ({ headers: { ...bearer(token), ...JSON_TYPE } })
+    const cases: Case[] = [
+      ['SERVER_ACCESS POST /users', (await request.post('/users', { ...as(server), data: { mobile: '+61410888222' } })).status(), 201],
+      ['SERVER_ACCESS GET /users/{a}', (await request.get(`/users/${users.a}`, as(server))).status(), 200],
+      ['SERVER_ACCESS GET /users/{a}/accounts', (await request.get(`/users/${users.a}/accounts`, as(server))).status(), 200],
+      ['SERVER_ACCESS GET /users/{a}/jobs', (await request.get(`/users/${users.a}/jobs`, as(server))).status(), 200],
+      ['SERVER_ACCESS POST /users/{a}/auth_link', (await request.post(`/users/${users.a}/auth_link`, { ...as(server), data: {} })).status(), 201],
+      ['SERVER_ACCESS GET /institutions', (await request.get('/institutions', as(server))).status(), 200],
+      ['CLIENT_ACCESS GET /users/{its user}', (await request.get(`/users/${users.a}`, as(client))).status(), 200],
+      ['CLIENT_ACCESS GET /institutions', (await request.get('/institutions', as(client))).status(), 200],
+    ]
+    if (users.jobA) {
+      cases.push(['SERVER_ACCESS GET /jobs/{a job}', (await request.get(`/jobs/${users.jobA}`, as(server))).status(), 200])
+      cases.push(["CLIENT_ACCESS GET /jobs/{its user's job}", (await request.get(`/jobs/${users.jobA}`, as(client))).status(), 200])
+    }
+    expectEach(finding('BASIQ-BEARER-OK', '"Authorization: Bearer <access_token>" is read on every route'), cases)
+  })
+
+  test('refuses every route without Authorization with the recorded 401', req('BASIQ-BEARER-MISSING'), async ({ request, target }) => {
+    const { a, jobA } = await people(request, target, () => tokenFor(request, target))
+    const routes: [string, string][] = [['POST', '/users'], ['GET', `/users/${a}`], ['GET', `/users/${a}/accounts`], ['GET', `/users/${a}/jobs`], ['POST', `/users/${a}/auth_link`], ['GET', '/institutions'], ...(jobA ? [['GET', `/jobs/${jobA}`] as [string, string]] : [])]
+    const cases: RefusalCase[] = await Promise.all(routes.map(async ([method, path]) => [`${method} ${path}`, await request.fetch(path, { method, headers: JSON_TYPE, ...(method === 'POST' ? { data: '{}' } : {}) }), 401, ITEMS.invalidToken] as const))
+    await expectRefusals(cases, 'BASIQ-BEARER-MISSING', target)
+  })
+
+  test('refuses a malformed Authorization: no token, another scheme, spaces, not a JWT', req('BASIQ-BEARER-MALFORMED'), async ({ request, target }) => {
+    const { server, users } = await setUp(request, target)
+    const cases: RefusalCase[] = []
+    for (const [name, authorization, path] of [
+      ['"Bearer" alone', 'Bearer', '/institutions'],
+      ['the API key (Basic)', `Basic ${apiKey(target)}`, '/institutions'],
+      ['a valid token under another scheme (Token)', `Token ${server}`, `/users/${users.a}`],
+      ['a valid token followed by another word', `Bearer ${server} extra`, '/institutions'],
+      ['a value that is not a JWT', 'Bearer not-a-jwt-at-all', '/institutions'],
+      ['three segments that are not a JWT', 'Bearer a.b.c', '/institutions'],
+    ] as const) {
+      cases.push([`${name} on ${path}`, await request.get(path, { headers: { authorization } }), 401, ITEMS.invalidToken])
+    }
+    await expectRefusals(cases, 'BASIQ-BEARER-MALFORMED', target)
+  })
+
+  test('reads the scheme case-insensitively', req('BASIQ-BEARER-SCHEME-CASE'), async ({ request, target }) => {
+    const { server, client, users } = await setUp(request, target)
+    const cases: Case[] = []
+    for (const scheme of ['bearer', 'BEARER', 'bEaReR']) {
+      cases.push([`${scheme} on /institutions`, (await request.get('/institutions', { headers: { authorization: `${scheme} ${server}` } })).status(), 200])
+      cases.push([`${scheme} (CLIENT_ACCESS) on /users/{its user}`, (await request.get(`/users/${users.a}`, { headers: { authorization: `${scheme} ${client}` } })).status(), 200])
+    }
+    expectEach(finding('BASIQ-BEARER-SCHEME-CASE', 'any letter case of "Bearer" (RFC 9110 §11.1)'), cases)
+  })
+
+  test('needs no basiq-version on later requests, and ignores one sent', req('BASIQ-VERSION-NOT-NEEDED-LATER'), async ({ request, target }) => {
+    const { server, users } = await setUp(request, target)
+    const cases: Case[] = []
+    for (const [name, headers] of [
+      ['no basiq-version', {}],
+      ['basiq-version 3.0 and Content-Type application/json (as basiq-sdk-nodejs sends on a GET)', { 'basiq-version': '3.0', ...JSON_TYPE }],
+      ['basiq-version 0.9', { 'basiq-version': '0.9' }],
+    ] as const) {
+      cases.push([`GET /users/{a}, ${name}`, (await request.get(`/users/${users.a}`, { headers: { ...bearer(server), ...headers } })).status(), 200])
+    }
+    expectEach(finding('BASIQ-VERSION-NOT-NEEDED-LATER', 'answered as without it (versioning-1.md L17)'), cases)
+  })
+})
+
+test.describe('Tampered and foreign tokens', () => {
+  test('refuses a token whose signature was altered, removed or taken from another token', req('BASIQ-JWT-SIGNATURE'), async ({ request, target }) => {
+    const { server, client, users } = await setUp(request, target)
+    const [head, payload] = server.split('.')
+    await expectInvalid(request, target, 'BASIQ-JWT-SIGNATURE', [
+      ['one signature character changed', flipSignature(server), '/institutions'],
+      ['one signature character changed (CLIENT_ACCESS)', flipSignature(client), `/users/${users.a}`],
+      ['the signature removed', `${head}.${payload}.`, '/institutions'],
+      ["another token's signature", `${head}.${payload}.${jwtParts(client).signature}`, '/institutions'],
+    ])
+  })
+
+  test('refuses a token whose claims were edited: userId swapped, scope raised, expiry extended', req('BASIQ-JWT-CLAIMS'), async ({ request, target }) => {
+    const { server, client, users } = await setUp(request, target)
+    const later = (claims: Record<string, unknown>) => ({ ...claims, exp: Number(claims.exp) + 86_400 })
+    // Each edit sent where it would gain something if the claims were trusted.
+    await expectInvalid(request, target, 'BASIQ-JWT-CLAIMS', [
+      ['userId swapped to user B', withClaims(client, (c) => ({ ...c, userId: users.b })), `/users/${users.b}`],
+      ['scope raised to SERVER_ACCESS', withClaims(client, (c) => ({ ...c, scope: 'SERVER_ACCESS' })), `/users/${users.a}/accounts`],
+      ['exp a day later', withClaims(server, later), '/institutions'],
+    ])
+  })
+
+  test('refuses an expired token whose expiry was moved later with 401, not as merely expired', req('BASIQ-JWT-CLAIMS'), async ({ request, target, clock }) => {
+    clock.require(Number(target.settings.tokenTtl) + 1)
+    const { server } = await setUp(request, target)
+    await clock.advance(Number(target.settings.tokenTtl) + 1)
+    await expectInvalid(request, target, 'BASIQ-JWT-CLAIMS', [['exp moved an hour past now', withClaims(server, (c) => ({ ...c, exp: Number(c.exp) + 7_200 })), '/institutions']])
+  })
+
+  test('refuses a token whose header says alg none or another algorithm', req('BASIQ-JWT-ALG'), async ({ request, target }) => {
+    const { server } = await setUp(request, target)
+    const { signature } = jwtParts(server)
+    await expectInvalid(request, target, 'BASIQ-JWT-ALG', [
+      ['alg "none", no signature', withHeader(server, { alg: 'none', typ: 'JWT' }, ''), '/institutions'],
+      ['alg "none", its signature kept', withHeader(server, { alg: 'none', typ: 'JWT' }, signature), '/institutions'],
+      ['alg "None"', withHeader(server, { alg: 'None', typ: 'JWT' }, ''), '/institutions'],
+      ['alg HS512, its signature kept', withHeader(server, { alg: 'HS512', typ: 'JWT' }), '/institutions'],
+      ['alg RS256, its signature kept', withHeader(server, { alg: 'RS256', typ: 'JWT' }), '/institutions'],
+    ])
+  })
+
+  test('refuses a well-formed token signed with another key: a random one, or "secret"', req('BASIQ-JWT-FOREIGN'), async ({ request, target }) => {
+    const { server, client, users } = await setUp(request, target)
+    const resign = (token: string, key: Uint8Array) => new SignJWT(jwtParts(token).claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key)
+    const random = crypto.getRandomValues(new Uint8Array(32))
+    const secret = new TextEncoder().encode('secret')
+    await expectInvalid(request, target, 'BASIQ-JWT-FOREIGN', [
+      ['its claims signed with a random key', await resign(server, random), '/institutions'],
+      ['its claims signed with "secret"', await resign(server, secret), '/institutions'],
+      ['CLIENT_ACCESS claims signed with "secret"', await resign(client, secret), `/users/${users.a}`],
+    ])
+  })
+})
+
+test.describe('Expiry on the target clock', () => {
+  test('a token works until expires_in has passed, and not after', req('BASIQ-TOKEN-TTL'), async ({ request, target, clock }) => {
+    clock.require(Number(target.settings.tokenTtl) + 1)
+    const { server, client, users } = await setUp(request, target)
+    const ttl = Number(target.settings.tokenTtl)
+    const probe = async () => [(await request.get('/institutions', { headers: bearer(server) })).status(), (await request.get(`/users/${users.a}`, { headers: bearer(client) })).status()]
+    await clock.advance(ttl - 5)
+    expect(await probe(), finding('BASIQ-TOKEN-TTL', `both tokens still work ${ttl - 5} s after issue`)).toEqual([200, 200])
+    await clock.advance(6)
+    expect(await probe(), finding('BASIQ-TOKEN-TTL', `neither works ${ttl + 1} s after issue (403, BASIQ-BEARER-EXPIRED)`)).toEqual([403, 403])
+  })
+
+  test('refuses an expired token with the recorded 403 "Token has expired"', req('BASIQ-BEARER-EXPIRED'), async ({ request, target, clock }) => {
+    clock.require(Number(target.settings.tokenTtl) + 1)
+    const { server, client, users } = await setUp(request, target)
+    await clock.advance(Number(target.settings.tokenTtl) + 1)
+    const cases: RefusalCase[] = [
+      ['SERVER_ACCESS, GET /users/{a} (recorded)', await request.get(`/users/${users.a}`, { headers: bearer(server) }), 403, ITEMS.tokenExpired],
+      ['SERVER_ACCESS, GET /institutions', await request.get('/institutions', { headers: bearer(server) }), 403, ITEMS.tokenExpired],
+      ['SERVER_ACCESS, POST /users', await request.post('/users', { headers: { ...bearer(server), ...JSON_TYPE }, data: { mobile: '+61410888333' } }), 403, ITEMS.tokenExpired],
+      ['CLIENT_ACCESS, GET /users/{its user}', await request.get(`/users/${users.a}`, { headers: bearer(client) }), 403, ITEMS.tokenExpired],
+    ]
+    await expectRefusals(cases, 'BASIQ-BEARER-EXPIRED', target)
+  })
+
+  test('refuses an expired token with a bad signature as invalid (401), not as expired', req('BASIQ-BEARER-EXPIRED-TAMPERED'), async ({ request, target, clock }) => {
+    clock.require(Number(target.settings.tokenTtl) + 1)
+    const { server, client, users } = await setUp(request, target)
+    await clock.advance(Number(target.settings.tokenTtl) + 1)
+    await expectInvalid(request, target, 'BASIQ-BEARER-EXPIRED-TAMPERED', [
+      ['expired, signature altered', flipSignature(server), '/institutions'],
+      ['expired CLIENT_ACCESS, signature altered', flipSignature(client), `/users/${users.a}`],
+    ])
+  })
+})
