@@ -5,9 +5,9 @@ import { basiqMutants, type BasiqMutant } from './mutants.ts'
 import { basiqInstance } from './testing.ts'
 
 /**
- * Until the Playwright suites exist, proof that each mutant changes what its requirement checks: one probe per
- * mutant, run on the plain mock and on the mock with that mutant on, must observe different answers.
- * (`npm run mutants` will prove the suites catch them; this proves there is something to catch.)
+ * Proof that each mutant changes what its requirement checks: one probe per mutant, run on the plain mock and on
+ * the mock with that mutant on, must observe different answers. (`npm run mutants` proves the suites in
+ * suites/basiq catch each one by the requirement it names; this proves there is something to catch.)
  */
 type Kit = Awaited<ReturnType<typeof basiqInstance>>
 const status = async (pending: Promise<Response>) => (await pending).status

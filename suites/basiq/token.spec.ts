@@ -1,4 +1,4 @@
-import { expect, expectEach, finding, req, test, type Case } from '../../harness/index.ts'
+import { expect, expectEach, finding, precondition, req, test, type Case } from '../../harness/index.ts'
 import { accessToken, apiKey, bearer, expectRefusals, FORM, ITEMS, jwtParts, people, postToken, scopeForm, tokenFor, type TokenRequest } from './basiq.ts'
 
 const JSON_TYPE = 'application/json'
@@ -53,13 +53,28 @@ test.describe('POST /token — what it issues', () => {
 })
 
 test.describe('POST /token — what it reads', () => {
-  /** Issues a token from `r` and reads GET /users/{a}/accounts with it: 200 for SERVER_ACCESS, 403 for CLIENT_ACCESS. */
-  async function scopeOf(request: Parameters<typeof postToken>[0], target: Parameters<typeof postToken>[1], r: TokenRequest, a: string) {
-    const issued = await postToken(request, target, r)
-    const token = await accessToken(issued)
-    if (issued.status() !== 200 || !token) return { issued: issued.status() }
-    const accounts = await request.get(`/users/${a}/accounts`, { headers: bearer(token) })
-    return { issued: 200, scope: accounts.status() === 200 ? 'SERVER_ACCESS' : accounts.status() === 403 ? 'CLIENT_ACCESS' : `unclear (accounts ${accounts.status()})` }
+  type Fixtures = { request: Parameters<typeof postToken>[0]; target: Parameters<typeof postToken>[1] }
+  /**
+   * Which scope a token request was granted, told by GET /users/{a}/accounts (SERVER_ACCESS only): first with the
+   * tokens the docs' own form requests get, so a target whose scopes do not differ there blocks the check instead
+   * of failing it.
+   */
+  async function scopes({ request, target }: Fixtures) {
+    const { a } = await people(request, target, () => tokenFor(request, target))
+    const accounts = async (token: string) => (await request.get(`/users/${a}/accounts`, { headers: bearer(token) })).status()
+    const server = await accounts(await tokenFor(request, target))
+    const client = await accounts(await tokenFor(request, target, scopeForm('CLIENT_ACCESS', a)))
+    expect(server !== client, precondition('BASIQ-SCOPE-CLIENT-FORBIDDEN', `a SERVER_ACCESS and a CLIENT_ACCESS token must answer GET /users/{a}/accounts differently (both ${server})`)).toBe(true)
+    return {
+      a,
+      async of(r: TokenRequest) {
+        const issued = await postToken(request, target, r)
+        const token = await accessToken(issued)
+        if (issued.status() !== 200 || !token) return { issued: issued.status() }
+        const status = await accounts(token)
+        return { issued: 200, scope: status === server ? 'SERVER_ACCESS' : status === client ? 'CLIENT_ACCESS' : `neither (accounts ${status})` }
+      },
+    }
   }
   const server = { issued: 200, scope: 'SERVER_ACCESS' }
   const client = { issued: 200, scope: 'CLIENT_ACCESS' }
@@ -80,39 +95,40 @@ test.describe('POST /token — what it reads', () => {
   })
 
   test('reads a form body, with or without a charset', req('BASIQ-TOKEN-FORM'), async ({ request, target }) => {
-    const { a } = await people(request, target, () => tokenFor(request, target))
-    const body = scopeForm('CLIENT_ACCESS', a)
-    expectEach(finding('BASIQ-TOKEN-FORM', 'scope=CLIENT_ACCESS&userId=… read: a CLIENT_ACCESS token (refused on a server-only route)'), [
-      [FORM, await scopeOf(request, target, { body, contentType: FORM }, a), client],
-      [`${FORM};charset=UTF-8`, await scopeOf(request, target, { body, contentType: `${FORM};charset=UTF-8` }, a), client],
+    const scope = await scopes({ request, target })
+    const body = scopeForm('CLIENT_ACCESS', scope.a)
+    expectEach(finding('BASIQ-TOKEN-FORM', 'scope=CLIENT_ACCESS&userId=… read: a CLIENT_ACCESS token'), [
+      [FORM, await scope.of({ body, contentType: FORM }), client],
+      [`${FORM};charset=UTF-8`, await scope.of({ body, contentType: `${FORM};charset=UTF-8` }), client],
+      [`${FORM};charset=utf-8`, await scope.of({ body, contentType: `${FORM}; charset=utf-8` }), client],
     ])
   })
 
   test('reads a JSON body like the form', req('BASIQ-TOKEN-JSON'), async ({ request, target }) => {
-    const { a } = await people(request, target, () => tokenFor(request, target))
-    const body = JSON.stringify({ scope: 'CLIENT_ACCESS', userId: a })
-    expectEach(finding('BASIQ-TOKEN-JSON', '{"scope":"CLIENT_ACCESS","userId":…} read: a CLIENT_ACCESS token'), [[body, await scopeOf(request, target, { body, contentType: JSON_TYPE }, a), client]])
+    const scope = await scopes({ request, target })
+    const body = JSON.stringify({ scope: 'CLIENT_ACCESS', userId: scope.a })
+    expectEach(finding('BASIQ-TOKEN-JSON', '{"scope":"CLIENT_ACCESS","userId":…} read: a CLIENT_ACCESS token'), [[body, await scope.of({ body, contentType: JSON_TYPE }), client]])
   })
 
   test('takes an empty JSON body (what basiq-sdk-nodejs sends) as a SERVER_ACCESS request', req('BASIQ-TOKEN-EMPTY-BODY'), async ({ request, target }) => {
-    const { a } = await people(request, target, () => tokenFor(request, target))
-    expectEach(finding('BASIQ-TOKEN-EMPTY-BODY', 'Content-Type application/json, no body: a SERVER_ACCESS token'), [['empty JSON body', await scopeOf(request, target, { body: '', contentType: JSON_TYPE }, a), server]])
+    const scope = await scopes({ request, target })
+    expectEach(finding('BASIQ-TOKEN-EMPTY-BODY', 'Content-Type application/json, no body: a SERVER_ACCESS token'), [['empty JSON body', await scope.of({ body: '', contentType: JSON_TYPE }), server]])
   })
 
   test("ignores parameters it does not know: an OAuth client's grant_type, the Trusted-Advisor fields", req('BASIQ-TOKEN-EXTRA-PARAMS'), async ({ request, target }) => {
-    const { a } = await people(request, target, () => tokenFor(request, target))
-    const advisor = { scope: 'CLIENT_ACCESS', userId: a, orgName: 'Accountants XYZ Pty Ltd', orgRefID: '51824753556', orgRefType: 'ABN', orgType: 'Accountant', abnAcn: '51824753556' }
+    const scope = await scopes({ request, target })
+    const advisor = { scope: 'CLIENT_ACCESS', userId: scope.a, orgName: 'Accountants XYZ Pty Ltd', orgRefID: '51824753556', orgRefType: 'ABN', orgType: 'Accountant', abnAcn: '51824753556' }
     expectEach(finding('BASIQ-TOKEN-EXTRA-PARAMS', 'the request is answered as without them'), [
-      ['grant_type=client_credentials&scope=SERVER_ACCESS', await scopeOf(request, target, { body: `grant_type=client_credentials&${scopeForm('SERVER_ACCESS')}` }, a), server],
-      ['Trusted-Advisor JSON (ta.md)', await scopeOf(request, target, { body: JSON.stringify(advisor), contentType: JSON_TYPE }, a), client],
+      ['grant_type=client_credentials&scope=SERVER_ACCESS', await scope.of({ body: `grant_type=client_credentials&${scopeForm('SERVER_ACCESS')}` }), server],
+      ['Trusted-Advisor JSON (ta.md)', await scope.of({ body: JSON.stringify(advisor), contentType: JSON_TYPE }), client],
     ])
   })
 
   test('reads scope from the body, never from a request header', req('BASIQ-SCOPE-HEADER-IGNORED'), async ({ request, target }) => {
-    const { a } = await people(request, target, () => tokenFor(request, target))
+    const scope = await scopes({ request, target })
     expectEach(finding('BASIQ-SCOPE-HEADER-IGNORED', "the body's scope, whatever a scope header says"), [
-      ['body SERVER_ACCESS, header CLIENT_ACCESS', await scopeOf(request, target, { body: scopeForm('SERVER_ACCESS'), headers: { scope: 'CLIENT_ACCESS' } }, a), server],
-      ['body CLIENT_ACCESS, header SERVER_ACCESS', await scopeOf(request, target, { body: scopeForm('CLIENT_ACCESS', a), headers: { scope: 'SERVER_ACCESS' } }, a), client],
+      ['body SERVER_ACCESS, header CLIENT_ACCESS', await scope.of({ body: scopeForm('SERVER_ACCESS'), headers: { scope: 'CLIENT_ACCESS' } }), server],
+      ['body CLIENT_ACCESS, header SERVER_ACCESS', await scope.of({ body: scopeForm('CLIENT_ACCESS', scope.a), headers: { scope: 'SERVER_ACCESS' } }), client],
     ])
   })
 
