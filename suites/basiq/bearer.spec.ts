@@ -37,11 +37,14 @@ test.describe('Bearer tokens on the resource routes', () => {
     expectEach(finding('BASIQ-BEARER-OK', '"Authorization: Bearer <access_token>" is read on every route'), cases)
   })
 
-  test('refuses every route without Authorization with the recorded 401', req('BASIQ-BEARER-MISSING'), async ({ request, target }) => {
-    const { a, jobA } = await people(request, target, () => tokenFor(request, target))
+  test('refuses every route without Authorization with the recorded 401, a valid token in the query string too', req('BASIQ-BEARER-MISSING'), async ({ request, target }) => {
+    const server = await tokenFor(request, target)
+    const { a, jobA } = await people(request, target, async () => server)
     // Each kind of route (the access table's "no Authorization" column sends it to every operation).
     const routes: [string, string][] = [['POST', '/users'], ['GET', `/users/${a}`], ['GET', '/institutions'], ...(jobA ? [['GET', `/jobs/${jobA}`] as [string, string]] : [])]
-    const cases: RefusalCase[] = await Promise.all(routes.map(async ([method, path]) => [`${method} ${path}`, await request.fetch(path, { method, headers: JSON_TYPE, ...(method === 'POST' ? { data: '{}' } : {}) }), 401, ITEMS.invalidToken] as const))
+    // A token in the URL (RFC 6750 §2.3's access_token; the Consent UI's token=) is not an Authorization header.
+    routes.push(['GET', `/institutions?access_token=${server}`], ['GET', `/users/${a}?token=${server}`])
+    const cases: RefusalCase[] = await Promise.all(routes.map(async ([method, path]) => [`${method} ${path.replace(server, '<a valid token>')}`, await request.fetch(path, { method, headers: JSON_TYPE, ...(method === 'POST' ? { data: '{}' } : {}) }), 401, ITEMS.invalidToken] as const))
     await expectRefusals(cases, 'BASIQ-BEARER-MISSING', target)
   })
 

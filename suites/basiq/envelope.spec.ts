@@ -61,11 +61,12 @@ test(
     const deleted = target.optionalCreds('deleted').values.apiKey
     const server = await tokenFor(request, target)
     const { a } = await people(request, target, async () => server)
-    /** The answer as the recording holds it: status, and the body with a fresh correlationId (or the token's first characters). */
+    /** The answer as the recording holds it: status, and the body with a fresh correlationId (and any token). */
     const shape = async (response: APIResponse) => {
       const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
       if (typeof body.correlationId === 'string' && body.correlationId.length > 0) body.correlationId = '(fresh)'
-      if (typeof body.access_token === 'string') body.access_token = body.access_token.slice(0, 4)
+      // The token itself differs each time (its form is BASIQ-TOKEN-JWT's); the recording has a string there.
+      if (typeof body.access_token === 'string') body.access_token = '(a string)'
       return { status: response.status(), body }
     }
     const fresh = <T extends object>(recorded: T) => ({ ...recorded, correlationId: '(fresh)' })
@@ -77,7 +78,7 @@ test(
       )
     }
     compare([
-      ['BASIQ-TOKEN-OK', 'postToken.json (basiq-version 2.1, no scope)', await shape(await postToken(request, target, { version: '2.1', body: null })), { status: 200, body: { ...RECORDED.postToken, access_token: 'eyJh' } }],
+      ['BASIQ-TOKEN-OK', 'postToken.json (basiq-version 2.1, no scope)', await shape(await postToken(request, target, { version: '2.1', body: null })), { status: 200, body: { ...RECORDED.postToken, access_token: '(a string)' } }],
       ['BASIQ-TOKEN-VERSION-MISSING', 'postTokenBadRequest.json', await shape(await postToken(request, target, { version: null, body: null })), { status: 400, body: fresh(RECORDED.postTokenBadRequest) }],
       [
         'BASIQ-TOKEN-KEY-UNKNOWN',
