@@ -3,8 +3,8 @@ import type { AccessTable, Answer, Credential, Expectation, OperationRequest, Ta
 import { apiKey, bearer, envelopeOf, ENVELOPE, flipSignature, FORM, ITEMS, people, tokenFor, VERSION, type ErrorItem, type People } from './basiq.ts'
 
 /**
- * Basiq's access table: every modelled operation × every kind of credential — no Authorization, a token under
- * another scheme (the other malformed headers: bearer.spec.ts), a tampered or expired token, a SERVER_ACCESS token, CLIENT_ACCESS tokens bound to each of two users and a 2.x
+ * Basiq's access table: every modelled operation × every kind of credential — no Authorization (malformed ones:
+ * bearer.spec.ts, token-errors.spec.ts), a tampered or expired token, a SERVER_ACCESS token, CLIENT_ACCESS tokens bound to each of two users and a 2.x
  * one bound to none, and the API key in each of its states — with the answer each must get (sources in
  * suites/basiq/requirements.yaml; the research table in helpers/basiq/requirements.md §5). POST /token is a row:
  * it takes the key, and every bearer credential there is an Authorization it refuses.
@@ -21,7 +21,7 @@ export interface BasiqContext {
 }
 
 type OperationId = 'token' | 'create-user' | 'user-a' | 'user-b' | 'accounts-a' | 'accounts-b' | 'jobs-a' | 'auth-link-a' | 'job-a' | 'job-b' | 'institutions' | 'user-unknown' | 'user-foreign' | 'accounts-foreign'
-type Column = 'none' | 'other-scheme' | 'tampered' | 'expired' | 'server' | 'client-a' | 'client-b' | 'client-2x' | 'live-key' | 'disabled-key' | 'deleted-key' | 'unknown-key'
+type Column = 'none' | 'tampered' | 'expired' | 'server' | 'client-a' | 'client-b' | 'client-2x' | 'live-key' | 'disabled-key' | 'deleted-key' | 'unknown-key'
 
 const json = { 'content-type': 'application/json' }
 const ops: { id: OperationId; title: string; request: (c: BasiqContext) => OperationRequest | { notApplicable: string } }[] = [
@@ -70,9 +70,8 @@ function clientCell(id: Exclude<OperationId, 'token'>, own: 'a' | 'b' | undefine
   return id === `job-${own}` ? cell(200, 'job', 'BASIQ-SCOPE-CLIENT-JOB') : cell(403, 'scopeForbidden', 'BASIQ-SCOPE-CLIENT-JOB-OTHER')
 }
 
-/** Columns whose Authorization is not a Bearer token at all: refused as malformed on every bearer route. */
-const NOT_BEARER: Partial<Record<Column, [body: string, requirement: string] | [status: number, body: string, requirement: string]>> = {
-  'other-scheme': ['authInvalid', 'BASIQ-TOKEN-AUTH-INVALID'],
+/** What POST /token answers the key in each of its states. */
+const KEY_STATES: Partial<Record<Column, [status: number, body: string, requirement: string]>> = {
   'live-key': [200, 'token', 'BASIQ-TOKEN-OK'],
   'disabled-key': [403, 'accountDisabled', 'BASIQ-TOKEN-KEY-DISABLED'],
   'deleted-key': [404, 'keyUnknown', 'BASIQ-TOKEN-KEY-UNKNOWN'],
@@ -84,8 +83,8 @@ function expectCell(operation: string, credential: string, _profile: string): Ex
   const column = credential as Column
   if (id === 'token') {
     if (column === 'none') return cell(400, 'authMissing', 'BASIQ-TOKEN-AUTH-MISSING')
-    const keyed = NOT_BEARER[column]
-    if (keyed) return keyed.length === 2 ? cell(400, keyed[0], keyed[1]) : cell(...keyed)
+    const keyed = KEY_STATES[column]
+    if (keyed) return cell(...keyed)
     // An issued token, tampered, expired or not, is not an API key.
     return cell(400, 'authInvalid', 'BASIQ-TOKEN-NOT-BEARER')
   }
@@ -104,12 +103,12 @@ function expectCell(operation: string, credential: string, _profile: string): Ex
       return clientCell(id, 'b')
     case 'client-2x':
       return clientCell(id, undefined)
-    case 'other-scheme':
     case 'live-key':
+      // The key where a token belongs: another scheme (bearer.spec.ts sends the other malformed headers).
       return cell(401, 'invalidToken', 'BASIQ-BEARER-MALFORMED')
     default:
       // A disabled, deleted or unknown key is still only a key: the live key's column shows what a key gets on the
-      // bearer routes (and BASIQ-BEARER-MALFORMED every other malformed Authorization).
+      // bearer routes.
       return null
   }
 }
@@ -141,7 +140,6 @@ export const basiqAccess: AccessTable<BasiqContext> & { profiles: readonly strin
   operations: ops,
   credentials: [
     { id: 'none', title: 'no Authorization', prepare: async () => ({}) },
-    { id: 'other-scheme', title: 'a SERVER_ACCESS token under another scheme (Token)', prepare: async (c) => ({ headers: { authorization: `Token ${await c.token('scope=SERVER_ACCESS')}` } }) },
     { id: 'tampered', title: 'a SERVER_ACCESS token, signature altered', prepare: async (c) => withToken(flipSignature(await c.token('scope=SERVER_ACCESS'))) },
     {
       id: 'expired',
