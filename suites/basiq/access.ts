@@ -5,7 +5,7 @@ import { apiKey, bearer, envelopeOf, ENVELOPE, flipSignature, FORM, ITEMS, peopl
 /**
  * Basiq's access table: every modelled operation × every kind of credential — no Authorization (malformed ones:
  * bearer.spec.ts, token-errors.spec.ts), a tampered or expired token, a SERVER_ACCESS token, CLIENT_ACCESS tokens bound to each of two users and a 2.x
- * one bound to none, and the API key in each of its states — with the answer each must get (sources in
+ * one bound to none, and the API key in each of its states (on POST /token, which takes it) — with the answer each must get (sources in
  * suites/basiq/requirements.yaml; the research table in helpers/basiq/requirements.md §5). POST /token is a row:
  * it takes the key, and every bearer credential there is an Authorization it refuses.
  */
@@ -103,12 +103,8 @@ function expectCell(operation: string, credential: string, _profile: string): Ex
       return clientCell(id, 'b')
     case 'client-2x':
       return clientCell(id, undefined)
-    case 'live-key':
-      // The key where a token belongs: another scheme (bearer.spec.ts sends the other malformed headers).
-      return cell(401, 'invalidToken', 'BASIQ-BEARER-MALFORMED')
     default:
-      // A disabled, deleted or unknown key is still only a key: the live key's column shows what a key gets on the
-      // bearer routes.
+      // A key in any state is no bearer credential: bearer.spec.ts sends the live one where a token belongs (401).
       return null
   }
 }
