@@ -34,7 +34,7 @@ test.describe('POST /token — what it issues', () => {
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
     expect({ issued: response.status(), refresh_token: body.refresh_token }, finding('BASIQ-TOKEN-NO-REFRESH', 'a token and no refresh_token (RFC 6749 §4.4.3)')).toEqual({ issued: 200, refresh_token: undefined })
     checkedToEnd(testInfo)
-    expect(response.headers()['cache-control'], finding('BASIQ-TOKEN-NO-STORE', 'Cache-Control includes no-store (RFC 6749 §5.1)')).toMatch(/(^|,)\s*no-store\s*(,|$)/i)
+    expect(response.headers()['cache-control'] ?? '(absent)', finding('BASIQ-TOKEN-NO-STORE', 'Cache-Control includes no-store (RFC 6749 §5.1)')).toMatch(/(^|,)\s*no-store\s*(,|$)/i)
   })
 })
 
