@@ -1,14 +1,11 @@
 import type { APIResponse } from '@playwright/test'
 import { expect, expectEach, finding, req, test, type Case } from '../../harness/index.ts'
-import { bearer, envelopeOf, ENVELOPE, people, postToken, scopeForm, tokenFor } from './basiq.ts'
+import { bearer, canonical, envelopeOf, ENVELOPE, people, postToken, scopeForm, tokenFor } from './basiq.ts'
 import { RECORDED } from './recorded.ts'
 
 const JSON_TYPE = 'application/json'
 const unknownKey = () => Buffer.from(`${crypto.randomUUID()}:${crypto.randomUUID()}`).toString('base64')
 
-/** JSON with its keys sorted: equality of two bodies whatever their key order. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v))
 
 // Every refusal family checks its own answers' envelope too (basiq.ts expectRefusals); here one of each kind of
 // error, /token's and the resource routes', side by side: the same envelope, never the same correlationId.
