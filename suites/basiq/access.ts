@@ -99,10 +99,12 @@ function expectCell(operation: string, credential: string, _profile: string): Ex
       return cell(...SERVER_ANSWERS[id])
     case 'client-a':
       return clientCell(id, 'a')
+    // The server-only routes refuse any CLIENT_ACCESS token alike, scope before user: user A's column shows it; the
+    // other client columns show what their own user binding changes.
     case 'client-b':
-      return clientCell(id, 'b')
+      return SERVER_ONLY.includes(id) ? null : clientCell(id, 'b')
     case 'client-2x':
-      return clientCell(id, undefined)
+      return SERVER_ONLY.includes(id) ? null : clientCell(id, undefined)
     default:
       // A key in any state is no bearer credential: bearer.spec.ts sends the live one where a token belongs (401).
       return null
