@@ -1,5 +1,6 @@
 import type { DadiFixtures } from '../mocks/dadi/fixtures.ts'
 import type { ExceptionlessFixtures } from '../mocks/exceptionless/fixtures.ts'
+import type { FrameioFixtures } from '../mocks/frameio/fixtures.ts'
 import { definitions, type ApiName, type ImplementedApi } from '../mocks/registry.ts'
 
 /** A request in an API's own terms, as a load generator replays it. */
@@ -39,7 +40,19 @@ const exceptionless: BenchPlan<ExceptionlessFixtures> = {
   protectedGet: (token) => ({ method: 'GET', path: '/api/v2/organizations', headers: bearer(token) }),
 }
 
-const plans = { dadi, exceptionless } satisfies Record<ImplementedApi, BenchPlan<never>>
+/** Frame.io: a developer token from the portal's JSON API with the user's own credentials (one request), then /v2/me. */
+const frameio: BenchPlan<FrameioFixtures> = {
+  issue: (f) => ({
+    method: 'POST',
+    path: '/developer/api/tokens',
+    headers: { ...json, authorization: `Basic ${btoa(`${f.users[0]!.email}:${f.users[0]!.password}`)}` },
+    body: JSON.stringify({ description: 'bench', scopes: ['asset.read'] }),
+  }),
+  token: (body) => (body as { token: string }).token,
+  protectedGet: (token) => ({ method: 'GET', path: '/v2/me', headers: bearer(token) }),
+}
+
+const plans = { dadi, exceptionless, frameio } satisfies Record<ImplementedApi, BenchPlan<never>>
 
 /** The API's bench plan with its default fixtures parsed. */
 export function planFor(api: ApiName): { plan: BenchPlan<unknown>; fixtures: unknown } {
