@@ -89,6 +89,12 @@ export class Browser {
 /** The path and query of a Location header (relative or absolute). */
 export const locationOf = (response: Response) => new URL(response.headers.get('location') ?? '', ORIGIN)
 
+/** Follows a redirect within the mock's origin, as a browser would (GET). */
+export function follow(browser: Browser, response: Response): Promise<Response> {
+  const to = locationOf(response)
+  return browser.get(to.pathname + to.search)
+}
+
 export interface FlowOptions {
   client?: typeof CONFIDENTIAL
   scope?: string
@@ -103,10 +109,9 @@ export async function consentedRedirect(browser: Browser, options: FlowOptions =
   const params = new URLSearchParams({ response_type: 'code', client_id: client.client_id, redirect_uri: client.redirect_uri, scope: options.scope ?? 'offline asset.read', state: options.state ?? 'state-12345678', ...options.extra })
   if (options.challenge) params.set('code_challenge', options.challenge), params.set('code_challenge_method', 'S256')
   let step = await browser.get(`/oauth2/auth?${params}`)
-  if (locationOf(step).pathname === '/login') step = await browser.submit(await browser.get(locationOf(step).pathname + locationOf(step).search), { email: JANE.email, password: JANE.password })
+  if (locationOf(step).pathname === '/login') step = await browser.submit(await follow(browser, step), { email: JANE.email, password: JANE.password })
   if (locationOf(step).pathname !== '/consent') return locationOf(step)
-  const consent = await browser.get(locationOf(step).pathname + locationOf(step).search)
-  return locationOf(await browser.submit(consent, { decision: 'allow' }))
+  return locationOf(await browser.submit(await follow(browser, step), { decision: 'allow' }))
 }
 
 export const basic = (id: string, secret: string) => `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}`

@@ -17,7 +17,8 @@ export const checkClient: AuthorizeCheck = {
     const id = params.get('client_id')
     if (!id) throw oauthError('invalid_request', 'client_id is missing.')
     const client = ctx.state.clients.get(id)
-    if (!client) throw oauthError('invalid_client', 'The requested OAuth 2.0 Client does not exist.')
+    // Shown on a page, so 400: the 401 of invalid_client belongs to the token endpoint (RFC 6749 §5.2).
+    if (!client) throw oauthError('invalid_client', 'The requested OAuth 2.0 Client does not exist.', { status: 400 })
     request.client = client
   },
 }

@@ -25,7 +25,7 @@ export function checkPkce(options: { requiredForPublic: boolean }): AuthorizeChe
         if (isPublic && options.requiredForPublic && !mutants.has('public-without-pkce')) throw oauthError('invalid_request', 'Public clients must use PKCE (code_challenge with code_challenge_method=S256).')
         return
       }
-      if (!PKCE_VALUE.test(challenge)) throw oauthError('invalid_request', 'code_challenge must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~".')
+      if (!PKCE_VALUE.test(challenge)) throw oauthError('invalid_request', 'code_challenge must be 43 to 128 characters of letters, digits and the marks - . _ ~')
       const plain = method === undefined || method === 'plain'
       if (method !== 'S256' && !(plain && mutants.has('pkce-plain-accepted'))) throw oauthError('invalid_request', 'Clients must use code_challenge_method=S256, plain is not allowed.')
       request.challenge = challenge
