@@ -26,6 +26,11 @@ export function instance(mutants: readonly FrameioMutant[] = []): Instance {
   return { clock, fetch, call: (path, init) => fetch(new Request(new URL(path, ORIGIN), init)) }
 }
 
+/** The mock behind a URL, called like an instance (redirects not followed, as the Browser expects). */
+export function remote(url: string): Pick<Instance, 'call'> {
+  return { call: (path, init) => fetch(new URL(path, url), { ...init, redirect: 'manual' }) }
+}
+
 export interface PageForm {
   action: string
   fields: Record<string, string>
@@ -49,7 +54,7 @@ export function readForm(html: string, selector = 'form'): PageForm {
 /** A cookie-keeping client, as a browser: `Set-Cookie` in, `Cookie` out; redirects are not followed. */
 export class Browser {
   readonly jar = new Map<string, string>()
-  constructor(readonly mock: Instance) {}
+  constructor(readonly mock: Pick<Instance, 'call'>) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers)
