@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { SCOPES } from './fixtures.ts'
-import { basic, Browser, CONFIDENTIAL, consentedRedirect, fixtures, instance, JANE, token, type Instance } from './test-client.ts'
+import { developerToken, fixtures, instance, JANE, oauthTokens, type Instance } from './test-client.ts'
 
 const [ACCOUNT, FOREIGN_ACCOUNT] = fixtures.accounts.map((a) => a.id) as [string, string]
 const FOLDER = fixtures.assets[0]!.id
@@ -10,17 +10,7 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000'
 const UNAUTHORIZED = { code: 401, errors: [{ code: 401, detail: 'You are not allowed to access that resource', status: 401, title: 'Not Authorized' }], message: 'Not Authorized' }
 const FORBIDDEN = { code: 403, errors: [{ code: 403, detail: 'You do not have access to that resource', status: 403, title: 'Forbidden' }], message: 'Forbidden' }
 
-async function developerToken(mock: Instance, scopes: readonly string[]): Promise<string> {
-  const headers = { authorization: `Basic ${btoa(`${JANE.email}:${JANE.password}`)}`, 'content-type': 'application/json' }
-  const created = await mock.call('/developer/api/tokens', { method: 'POST', headers, body: JSON.stringify({ description: 'test', scopes }) })
-  return ((await created.json()) as { token: string }).token
-}
-
-async function oauthToken(mock: Instance, scope: string): Promise<string> {
-  const code = (await consentedRedirect(new Browser(mock), { scope })).searchParams.get('code')!
-  const answer = await token(mock, { grant_type: 'authorization_code', code, redirect_uri: CONFIDENTIAL.redirect_uri }, basic(CONFIDENTIAL.client_id, CONFIDENTIAL.client_secret!))
-  return ((await answer.json()) as { access_token: string }).access_token
-}
+const oauthToken = async (mock: Instance, scope: string) => (await oauthTokens(mock, scope)).access_token
 
 const get = (mock: Instance, path: string, authorization?: string) => mock.call(path, authorization ? { headers: { authorization } } : {})
 const create = (mock: Instance, tokenValue: string, parent = FOLDER, body: unknown = { type: 'folder', name: 'Selects' }) =>

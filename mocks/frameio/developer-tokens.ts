@@ -35,16 +35,17 @@ export function createDeveloperToken(state: FrameioState, userId: string, input:
 
 /** The caller's tokens, newest first: what the Tokens screen shows. */
 export function listDeveloperTokens(state: FrameioState, userId: string): DeveloperToken[] {
-  const all = [...state.devTokens.values()].reverse()
+  const all = [...state.devTokens.values()].filter((t) => !t.deletedAt).reverse()
   return state.mutants.has('devtoken-other-users') ? all : all.filter((t) => t.userId === userId)
 }
 
 /** Deletes one of the caller's tokens (404 for an unknown id or another user's); the token stops working at once. */
 export function deleteDeveloperToken(state: FrameioState, userId: string, id: string): void {
   const record = state.devTokens.get(id)
-  if (!record || (record.userId !== userId && !state.mutants.has('devtoken-other-users'))) throw frameioErrors.notFound()
+  if (!record || record.deletedAt || (record.userId !== userId && !state.mutants.has('devtoken-other-users'))) throw frameioErrors.notFound()
+  // The `deleted-devtoken-works` defect: a soft delete that only the list looks at.
+  if (state.mutants.has('deleted-devtoken-works')) return void (record.deletedAt = new Date(state.clock.now()).toISOString())
   state.devTokens.delete(id)
-  if (state.mutants.has('deleted-devtoken-works')) return
   state.devTokenIds.destroyLinked(`devtoken:${id}`)
 }
 

@@ -1,31 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { s256 } from '../oauth2/pkce.ts'
-import { basic, bearerGet, Browser, CONFIDENTIAL, consentedRedirect, instance, OTHER, PUBLIC, token, type Instance } from './test-client.ts'
+import { basic, bearerGet, Browser, CONFIDENTIAL, CONFIDENTIAL_BASIC, codeFor, consentedRedirect, instance, oauthTokens, OTHER, PUBLIC, redeem, token, type Instance, type Tokens } from './test-client.ts'
 
-const CONF = basic(CONFIDENTIAL.client_id, CONFIDENTIAL.client_secret!)
+const CONF = CONFIDENTIAL_BASIC
 const SECOND = 1000
-
-interface Tokens {
-  access_token: string
-  refresh_token?: string
-  expires_in: number
-  scope: string
-}
-
-async function codeFor(mock: Instance, scope = 'offline asset.read') {
-  return (await consentedRedirect(new Browser(mock), { scope })).searchParams.get('code')!
-}
-
-function redeem(mock: Instance, code: string) {
-  return token(mock, { grant_type: 'authorization_code', code, redirect_uri: CONFIDENTIAL.redirect_uri }, CONF)
-}
-
-async function tokensFor(mock: Instance, scope = 'offline asset.read'): Promise<Tokens> {
-  const response = await redeem(mock, await codeFor(mock, scope))
-  assert.equal(response.status, 200)
-  return (await response.json()) as Tokens
-}
+const tokensFor = oauthTokens
 
 const refresh = (mock: Instance, refreshToken: string, authorization = CONF) => token(mock, { grant_type: 'refresh_token', refresh_token: refreshToken, scope: 'offline asset.read' }, authorization)
 const works = async (mock: Instance, accessToken: string) => (await bearerGet(mock, '/v2/me', accessToken)).status === 200

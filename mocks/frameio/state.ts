@@ -14,6 +14,8 @@ export interface DeveloperToken {
   inserted_at: string
   /** Only the `devtoken-listed-with-secret` defect keeps the string with the record. */
   token?: string
+  /** Only the `deleted-devtoken-works` defect keeps a deleted token, marked, for the list to hide. */
+  deletedAt?: string
 }
 
 export interface StoredAsset extends Asset {

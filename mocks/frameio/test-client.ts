@@ -129,3 +129,33 @@ export function token(mock: Instance, fields: Record<string, string>, authorizat
 }
 
 export const bearerGet = (mock: Instance, path: string, accessToken: string) => mock.call(path, { headers: { authorization: `Bearer ${accessToken}` } })
+
+export const CONFIDENTIAL_BASIC = basic(CONFIDENTIAL.client_id, CONFIDENTIAL.client_secret!)
+
+/** A developer token of Jane's with these scopes, through the portal API (Basic credentials). */
+export async function developerToken(mock: Instance, scopes: readonly string[]): Promise<string> {
+  const headers = { authorization: `Basic ${btoa(`${JANE.email}:${JANE.password}`)}`, 'content-type': 'application/json' }
+  const created = await mock.call('/developer/api/tokens', { method: 'POST', headers, body: JSON.stringify({ description: 'test', scopes }) })
+  return ((await created.json()) as { token: string }).token
+}
+
+export interface Tokens {
+  access_token: string
+  refresh_token?: string
+  expires_in: number
+  scope: string
+}
+
+/** A consented code of the confidential app for `scope`. */
+export async function codeFor(mock: Instance, scope = 'offline asset.read'): Promise<string> {
+  return (await consentedRedirect(new Browser(mock), { scope })).searchParams.get('code')!
+}
+
+export function redeem(mock: Instance, code: string, authorization = CONFIDENTIAL_BASIC): Promise<Response> {
+  return token(mock, { grant_type: 'authorization_code', code, redirect_uri: CONFIDENTIAL.redirect_uri }, authorization)
+}
+
+/** The confidential app's tokens for `scope`, through the whole flow. */
+export async function oauthTokens(mock: Instance, scope = 'offline asset.read'): Promise<Tokens> {
+  return (await (await redeem(mock, await codeFor(mock, scope))).json()) as Tokens
+}
