@@ -48,7 +48,7 @@ const SHARED = {
   'token-error-echoes-secret': ['FIO-OAUTH2-TOKEN-NO-SECRET-ECHO'],
   'password-grant': ['FIO-OAUTH2-TOKEN-NO-PASSWORD-GRANT'],
   'revoke-token-only': ['FIO-OAUTH2-REVOKE-REFRESH', 'FIO-OAUTH-REVOKE'],
-  'revoke-foreign-token': ['FIO-OAUTH-REVOKE-OTHER-CLIENT'],
+  'revoke-foreign-token': ['FIO-OAUTH2-REVOKE-OTHER-CLIENT'],
   'revoke-unauthenticated': ['FIO-OAUTH2-REVOKE-CLIENT-AUTH'],
 } as const satisfies Record<OAuth2Mutant, readonly string[]>
 
