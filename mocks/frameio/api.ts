@@ -1,4 +1,4 @@
-import { json, readBody } from '../core/http.ts'
+import { json, jsonText, readBody } from '../core/http.ts'
 import { requireAccount, requireScope, type Principal } from './authenticate.ts'
 import { frameioErrors } from './errors.ts'
 import type { User } from './fixtures.ts'
@@ -10,30 +10,35 @@ import type { FrameioState, StoredAsset } from './state.ts'
  * Scopes by Frame.io's naming rule ("a combination of a resource (e.g. Asset) and an action (e.g. create)"):
  * `getMe` any valid token, `getTeamsByAccount` `team.read`, `getAsset` `asset.read`, `createAsset` `asset.create`.
  */
-export function getMe(principal: Principal, state: FrameioState): Response {
+type Headers = Record<string, string>
+
+export function getMe(principal: Principal, state: FrameioState, headers: Headers): Response {
   if (state.mutants.has('me-needs-scope')) requireScope(principal, 'account.read', state)
-  return json(userView(principal.user, state))
+  // A user's record never changes within an instance: serialised once (the benchmark's token-checked GET).
+  let text = state.userJson.get(principal.user.id)
+  if (text === undefined) state.userJson.set(principal.user.id, (text = JSON.stringify(userView(principal.user, state))))
+  return jsonText(text, 200, headers)
 }
 
-export function getTeams(principal: Principal, accountId: string, state: FrameioState): Response {
+export function getTeams(principal: Principal, accountId: string, state: FrameioState, headers: Headers): Response {
   requireScope(principal, 'team.read', state)
   if (!state.accounts.has(accountId)) throw frameioErrors.notFound()
   requireAccount(principal, accountId, state)
   const teams = state.fixtures.teams.filter((t) => t.account_id === accountId)
   const view = teams.map((t) => ({ id: t.id, account_id: t.account_id, name: t.name, access: 'private', creator_id: null, member_count: 1, inserted_at: state.seededAt, updated_at: state.seededAt, deleted_at: null }))
-  return json(view, 200, { 'page-number': '1', 'per-page': '50', total: String(view.length), 'total-pages': '1' })
+  return json(view, 200, { ...headers, 'page-number': '1', 'per-page': '50', total: String(view.length), 'total-pages': '1' })
 }
 
-export function getAsset(principal: Principal, assetId: string, state: FrameioState): Response {
+export function getAsset(principal: Principal, assetId: string, state: FrameioState, headers: Headers): Response {
   requireScope(principal, 'asset.read', state)
   const asset = state.assets.get(assetId)
   if (!asset) throw frameioErrors.notFound()
   requireAccount(principal, asset.account_id, state)
-  return json(assetView(asset, state))
+  return json(assetView(asset, state), 200, headers)
 }
 
 /** `POST /v2/assets/{asset_id}/children` — 200 with the new Asset (upstream answers 200, not 201). */
-export async function createChild(request: Request, principal: Principal, parentId: string, state: FrameioState): Promise<Response> {
+export async function createChild(request: Request, principal: Principal, parentId: string, state: FrameioState, headers: Headers): Promise<Response> {
   const early = state.mutants.has('create-before-scope-check')
   if (!early) requireScope(principal, 'asset.create', state)
   const parent = state.assets.get(parentId)
@@ -62,7 +67,7 @@ export async function createChild(request: Request, principal: Principal, parent
   state.assets.set(asset.id, asset)
   // The `create-before-scope-check` defect: the asset exists before the scope is looked at.
   if (early) requireScope(principal, 'asset.create', state)
-  return json(assetView(asset, state))
+  return json(assetView(asset, state), 200, headers)
 }
 
 /** The User record (reference sample, generated client `User`): "Properties without a value will use null". */
@@ -115,14 +120,16 @@ function assetView(asset: StoredAsset, state: FrameioState) {
 
 const RATE_LIMIT = 100
 const RATE_WINDOW_MS = 60_000
+const LIMIT_TEXT = String(RATE_LIMIT)
+const WINDOW_TEXT = String(RATE_WINDOW_MS)
 
 /**
  * `x-ratelimit-limit`, `-remaining`, `-window` (ms) on every `/v2` answer (gen README: "Responses to API requests
  * will always include the following three headers"), counted per path on the mock clock. The mock reports the
  * window; it never answers 429.
  */
-export function withRateLimit(response: Response, path: string, state: FrameioState): Response {
-  if (state.mutants.has('no-rate-limit-headers')) return response
+export function rateLimitHeaders(path: string, state: FrameioState): Headers {
+  if (state.mutants.has('no-rate-limit-headers')) return {}
   const now = state.clock.now()
   let slot = state.rate.get(path)
   if (!slot || now - slot.start >= RATE_WINDOW_MS) {
@@ -130,8 +137,11 @@ export function withRateLimit(response: Response, path: string, state: FrameioSt
     state.rate.set(path, (slot = { start: now, count: 0 }))
   }
   slot.count++
-  response.headers.set('x-ratelimit-limit', String(RATE_LIMIT))
-  response.headers.set('x-ratelimit-remaining', String(Math.max(0, RATE_LIMIT - slot.count)))
-  response.headers.set('x-ratelimit-window', String(RATE_WINDOW_MS))
+  return { 'x-ratelimit-limit': LIMIT_TEXT, 'x-ratelimit-remaining': String(Math.max(0, RATE_LIMIT - slot.count)), 'x-ratelimit-window': WINDOW_TEXT }
+}
+
+/** The same headers on an answer built elsewhere (an error of the envelope). */
+export function withRateLimit(response: Response, headers: Headers): Response {
+  for (const name in headers) response.headers.set(name, headers[name]!)
   return response
 }

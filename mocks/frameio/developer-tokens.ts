@@ -7,8 +7,9 @@ import type { DeveloperToken, FrameioState } from './state.ts'
  * - Created with a description and scopes; the token is `fio-u-` + 64 base64url characters (48 random bytes,
  *   384 bits; pysdk, gitleaks `fio-u-(?i)[a-z0-9\-_=]{64}`), carries exactly the scopes chosen and acts as its
  *   creator ("the same access and permissions as the individual user who generated it").
- * - "Tokens are presented only once": the string is returned by `create` and kept nowhere but the string → id
- *   index, so no later answer can show it; the list has "descriptions and scopes" (and id, date) only.
+ * - "Tokens are presented only once": the string is returned by `create` and kept only in the string → id index
+ *   (and its inverse, for deletion), never with the record the views read; the list has "descriptions and scopes"
+ *   (and id, date) only.
  * - "persistent": no expiry. Deleted: gone at once. A user sees and deletes only their own.
  */
 const DEVTOKEN_TTL_DEFECT = 30 * 24 * 3600
@@ -29,7 +30,8 @@ export function createDeveloperToken(state: FrameioState, userId: string, input:
   }
   if (state.devTokens.size >= MAX_TOKENS) throw frameioErrors.invalidArguments('Too many developer tokens; delete some first.')
   state.devTokens.set(record.id, record)
-  state.devTokenIds.upsert(token, record.id, state.mutants.has('devtoken-expires') ? DEVTOKEN_TTL_DEFECT : undefined, [`devtoken:${record.id}`])
+  state.devTokenIds.upsert(token, record.id, state.mutants.has('devtoken-expires') ? DEVTOKEN_TTL_DEFECT : undefined)
+  state.devTokenStrings.set(record.id, token)
   return { record, token }
 }
 
@@ -46,7 +48,8 @@ export function deleteDeveloperToken(state: FrameioState, userId: string, id: st
   // The `deleted-devtoken-works` defect: a soft delete that only the list looks at.
   if (state.mutants.has('deleted-devtoken-works')) return void (record.deletedAt = new Date(state.clock.now()).toISOString())
   state.devTokens.delete(id)
-  state.devTokenIds.destroyLinked(`devtoken:${id}`)
+  state.devTokenIds.destroy(state.devTokenStrings.get(id) ?? '')
+  state.devTokenStrings.delete(id)
 }
 
 /** What the portal shows of a token after its creation page. */
@@ -69,4 +72,13 @@ function randomBase64url(bytes: number): string {
   let binary = ''
   for (const b of raw) binary += String.fromCharCode(b)
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * The benchmark's store-size scenario: `count` live tokens of the first user, all standing for one record (the
+ * lookup a request pays is the string → id index; one record keeps 1,000,000 tokens near DADI's memory).
+ */
+export function preloadDeveloperTokens(state: FrameioState, count: number): void {
+  const { record } = createDeveloperToken(state, state.fixtures.users[0]!.id, { description: 'preloaded', scopes: ['asset.read'] })
+  for (let i = 0; i < count; i++) state.devTokenIds.upsert(`fio-u-${randomBase64url(48)}`, record.id)
 }

@@ -1,16 +1,17 @@
 import type { Context } from 'hono'
 import { createApp } from '../core/app.ts'
-import type { Envelope } from '../core/errors.ts'
+import { renderError, type Envelope } from '../core/errors.ts'
 import type { InstanceContext, MockDefinition, MockInstance } from '../core/definition.ts'
 import { pathOf } from '../core/http.ts'
 import { guarded } from '../oauth2/index.ts'
-import { createChild, getAsset, getMe, getTeams, withRateLimit } from './api.ts'
+import { createChild, getAsset, getMe, getTeams, rateLimitHeaders, withRateLimit } from './api.ts'
 import { authenticate, type Principal } from './authenticate.ts'
 import { frameioEnvelope, frameioErrors } from './errors.ts'
 import defaultFixtures from './fixtures.json' with { type: 'json' }
 import { parseFrameioFixtures, SCOPES, type FrameioFixtures } from './fixtures.ts'
 import { frameioMutants, type FrameioMutant } from './mutants.ts'
 import { obtainFrameioToken } from './obtain-token.ts'
+import { preloadDeveloperTokens } from './developer-tokens.ts'
 import { createToken, deleteToken, listTokens } from './portal-api.ts'
 import { createFromPage, deleteFromPage, newTokenPage, tokensPage } from './portal-pages.ts'
 import { createFrameioState, type FrameioState } from './state.ts'
@@ -27,13 +28,24 @@ export function createFrameio({ clock, fixtures, mutants }: InstanceContext<Fram
   const state = createFrameioState(fixtures, clock, mutants)
   const { as } = state
   const { app, authed } = createApp({ envelope: routeEnvelope(state), authenticate: (request) => authenticate(request, state), notFound: () => frameioErrors.notFound() })
-  const v2 = (handler: (c: Context, p: Principal) => Response | Promise<Response>) =>
-    authed(async (c, p) => withRateLimit(await handler(c, p), pathOf(c.req.url), state))
+  const api = frameioEnvelope(mutants)
+  /** A /v2 route: authenticated, its answer (or refusal) with the rate-limit headers; synchronous when the handler is. */
+  const v2 = (handler: (c: Context, p: Principal, headers: Record<string, string>) => Response | Promise<Response>) =>
+    authed((c, p) => {
+      const headers = rateLimitHeaders(pathOf(c.req.url), state)
+      const refuse = (error: unknown) => withRateLimit(renderError(error, c.req.raw, api), headers)
+      try {
+        const answer = handler(c, p, headers)
+        return answer instanceof Promise ? answer.catch(refuse) : answer
+      } catch (error) {
+        return refuse(error)
+      }
+    })
 
-  app.get('/v2/me', v2((_, p) => getMe(p, state)))
-  app.get('/v2/accounts/:account_id/teams', v2((c, p) => getTeams(p, c.req.param('account_id')!, state)))
-  app.get('/v2/assets/:asset_id', v2((c, p) => getAsset(p, c.req.param('asset_id')!, state)))
-  app.post('/v2/assets/:asset_id/children', v2((c, p) => createChild(c.req.raw, p, c.req.param('asset_id')!, state)))
+  app.get('/v2/me', v2((_, p, h) => getMe(p, state, h)))
+  app.get('/v2/accounts/:account_id/teams', v2((c, p, h) => getTeams(p, c.req.param('account_id')!, state, h)))
+  app.get('/v2/assets/:asset_id', v2((c, p, h) => getAsset(p, c.req.param('asset_id')!, state, h)))
+  app.post('/v2/assets/:asset_id/children', v2((c, p, h) => createChild(c.req.raw, p, c.req.param('asset_id')!, state, h)))
 
   app.get('/developer/api/tokens', (c) => listTokens(c.req.raw, state))
   app.post('/developer/api/tokens', (c) => createToken(c.req.raw, state))
@@ -56,6 +68,7 @@ export function createFrameio({ clock, fixtures, mutants }: InstanceContext<Fram
 
   return {
     fetch: (request) => app.fetch(request),
+    preload: (count) => preloadDeveloperTokens(state, count),
     purgeExpired() {
       const s = as.state
       for (const store of [s.codes, s.accessTokens, s.refreshTokens, s.interactions, s.sessions, state.devTokenIds]) store.purgeExpired()
@@ -69,7 +82,7 @@ function routeEnvelope(state: FrameioState): Envelope {
   return (error, request) => {
     const path = pathOf(request.url)
     const response = api(error, request)
-    return path.startsWith('/v2/') ? withRateLimit(response, path, state) : response
+    return path.startsWith('/v2/') ? withRateLimit(response, rateLimitHeaders(path, state)) : response
   }
 }
 

@@ -37,8 +37,12 @@ export interface FrameioState {
   devTokens: Map<string, DeveloperToken>
   /** token string → id; no expiry (developer tokens are "persistent"). */
   devTokenIds: MemoryStore<string>
+  /** id → token string, the inverse index, for deletion only (no view reads it). */
+  devTokenStrings: Map<string, string>
   /** Requests per path in the current rate-limit window (the mock reports, never refuses). */
   rate: Map<string, { start: number; count: number }>
+  /** Each user's record, serialised once (it never changes within an instance). */
+  userJson: Map<string, string>
   /** The `devtoken-sequential` defect's counter. */
   counter: number
   as: AuthorizationServer
@@ -57,7 +61,9 @@ export function createFrameioState(fixtures: FrameioFixtures, clock: MockClock, 
     assets: new Map(fixtures.assets.map((a) => [a.id, { ...a, creator_id: null, inserted_at: seededAt }])),
     devTokens: new Map(),
     devTokenIds: new MemoryStore(clock),
+    devTokenStrings: new Map(),
     rate: new Map(),
+    userJson: new Map(),
     counter: 0,
     as: createFrameioAuthorizationServer(fixtures, clock, mutants),
     seededAt,
