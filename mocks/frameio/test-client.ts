@@ -106,6 +106,8 @@ export interface FlowOptions {
   state?: string
   challenge?: string
   extra?: Record<string, string>
+  /** Leave redirect_uri out of the authorization request (the client has one registered URI). */
+  omitRedirectUri?: boolean
 }
 
 /** authorize → sign in → consent (Allow): the redirect to the client, with `code` (or `error`). */
@@ -113,6 +115,7 @@ export async function consentedRedirect(browser: Browser, options: FlowOptions =
   const client = options.client ?? CONFIDENTIAL
   const params = new URLSearchParams({ response_type: 'code', client_id: client.client_id, redirect_uri: client.redirect_uri, scope: options.scope ?? 'offline asset.read', state: options.state ?? 'state-12345678', ...options.extra })
   if (options.challenge) params.set('code_challenge', options.challenge), params.set('code_challenge_method', 'S256')
+  if (options.omitRedirectUri) params.delete('redirect_uri')
   let step = await browser.get(`/oauth2/auth?${params}`)
   if (locationOf(step).pathname === '/login') step = await browser.submit(await follow(browser, step), { email: JANE.email, password: JANE.password })
   if (locationOf(step).pathname !== '/consent') return locationOf(step)

@@ -104,6 +104,17 @@ describe('token endpoint: authorization_code', () => {
     assert.equal((await token(mock, right, CONF)).status, 200)
   })
 
+  it('takes a token request with or without redirect_uri when the authorization request omitted it', async () => {
+    const mock = instance()
+    for (const redirect of [undefined, CONFIDENTIAL.redirect_uri]) {
+      const landed = await consentedRedirect(new Browser(mock), { omitRedirectUri: true })
+      assert.equal(`${landed.origin}${landed.pathname}`, CONFIDENTIAL.redirect_uri, 'the code went to the one registered URI')
+      const request = { grant_type: 'authorization_code', code: landed.searchParams.get('code')!, ...(redirect ? { redirect_uri: redirect } : {}) }
+      await assertOAuthError(await token(mock, { ...request, redirect_uri: OTHER.redirect_uri }, CONF), 400, 'invalid_grant')
+      assert.equal((await token(mock, request, CONF)).status, 200, `redirect_uri ${redirect ?? 'omitted'}`)
+    }
+  })
+
   it('refuses a code_verifier for a code issued without a challenge (PKCE downgrade)', async () => {
     const mock = instance()
     const issued = await code(mock)

@@ -52,6 +52,8 @@ export interface CodeRecord {
   grantId: string
   clientId: string
   userId: string
+  /** Where the code was sent, and the `redirect_uri` the client sent for it (undefined when it omitted it). */
+  redirectUri: string
   redirectUriSent: string | undefined
   scopes: readonly string[]
   challenge: string | undefined

@@ -53,6 +53,7 @@ export function issueCode(ctx: ServerContext, interaction: Interaction, userId: 
     grantId,
     clientId: interaction.clientId,
     userId,
+    redirectUri: interaction.redirectUri,
     redirectUriSent: interaction.redirectUriSent,
     scopes: interaction.scopes,
     challenge: interaction.challenge,
