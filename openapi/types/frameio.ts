@@ -710,13 +710,13 @@ export interface operations {
                     /** @description Pagination links. */
                     link?: string;
                     /** @description Current page of results. */
-                    "page-number"?: number;
+                    "page-number"?: string;
                     /** @description Number of entries per page. */
-                    "per-page"?: number;
+                    "per-page"?: string;
                     /** @description Total entries across all pages. */
-                    total?: number;
+                    total?: string;
                     /** @description Number of pages. */
-                    "total-pages"?: number;
+                    "total-pages"?: string;
                     "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
                     "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
                     "x-ratelimit-window": components["headers"]["RateLimitWindow"];
