@@ -10,9 +10,10 @@ import type { FrameioState, StoredAsset } from './state.ts'
  * Scopes by Frame.io's naming rule ("a combination of a resource (e.g. Asset) and an action (e.g. create)"):
  * `getMe` any valid token, `getTeamsByAccount` `team.read`, `getAsset` `asset.read`, `createAsset` `asset.create`.
  */
-type Headers = Record<string, string>
+/** Headers every /v2 answer carries (the rate-limit ones). */
+type ExtraHeaders = Record<string, string>
 
-export function getMe(principal: Principal, state: FrameioState, headers: Headers): Response {
+export function getMe(principal: Principal, state: FrameioState, headers: ExtraHeaders): Response {
   if (state.mutants.has('me-needs-scope')) requireScope(principal, 'account.read', state)
   // A user's record never changes within an instance: serialised once (the benchmark's token-checked GET).
   let text = state.userJson.get(principal.user.id)
@@ -20,7 +21,7 @@ export function getMe(principal: Principal, state: FrameioState, headers: Header
   return jsonText(text, 200, headers)
 }
 
-export function getTeams(principal: Principal, accountId: string, state: FrameioState, headers: Headers): Response {
+export function getTeams(principal: Principal, accountId: string, state: FrameioState, headers: ExtraHeaders): Response {
   requireScope(principal, 'team.read', state)
   if (!state.accounts.has(accountId)) throw frameioErrors.notFound()
   requireAccount(principal, accountId, state)
@@ -29,7 +30,7 @@ export function getTeams(principal: Principal, accountId: string, state: Frameio
   return json(view, 200, { ...headers, 'page-number': '1', 'per-page': '50', total: String(view.length), 'total-pages': '1' })
 }
 
-export function getAsset(principal: Principal, assetId: string, state: FrameioState, headers: Headers): Response {
+export function getAsset(principal: Principal, assetId: string, state: FrameioState, headers: ExtraHeaders): Response {
   requireScope(principal, 'asset.read', state)
   const asset = state.assets.get(assetId)
   if (!asset) throw frameioErrors.notFound()
@@ -38,7 +39,7 @@ export function getAsset(principal: Principal, assetId: string, state: FrameioSt
 }
 
 /** `POST /v2/assets/{asset_id}/children` — 200 with the new Asset (upstream answers 200, not 201). */
-export async function createChild(request: Request, principal: Principal, parentId: string, state: FrameioState, headers: Headers): Promise<Response> {
+export async function createChild(request: Request, principal: Principal, parentId: string, state: FrameioState, headers: ExtraHeaders): Promise<Response> {
   const early = state.mutants.has('create-before-scope-check')
   if (!early) requireScope(principal, 'asset.create', state)
   const parent = state.assets.get(parentId)
@@ -128,7 +129,7 @@ const WINDOW_TEXT = String(RATE_WINDOW_MS)
  * will always include the following three headers"), counted per path on the mock clock. The mock reports the
  * window; it never answers 429.
  */
-export function rateLimitHeaders(path: string, state: FrameioState): Headers {
+export function rateLimitHeaders(path: string, state: FrameioState): ExtraHeaders {
   if (state.mutants.has('no-rate-limit-headers')) return {}
   const now = state.clock.now()
   let slot = state.rate.get(path)
@@ -141,7 +142,7 @@ export function rateLimitHeaders(path: string, state: FrameioState): Headers {
 }
 
 /** The same headers on an answer built elsewhere (an error of the envelope). */
-export function withRateLimit(response: Response, headers: Headers): Response {
+export function withRateLimit(response: Response, headers: ExtraHeaders): Response {
   for (const name in headers) response.headers.set(name, headers[name]!)
   return response
 }

@@ -42,8 +42,3 @@ export function oauthError(code: OAuthErrorCode, hint?: string, extra: Partial<E
   const detail = hint ? `${DESCRIPTIONS[code]} ${hint}` : DESCRIPTIONS[code]
   return new ApiError({ status: code === 'invalid_client' ? 401 : 400, code, detail, ...extra })
 }
-
-/** Whether a thrown value is one of these (the token endpoint renders anything else as the mock's own fault). */
-export function isOAuthError(error: unknown): error is ApiError & { code: OAuthErrorCode } {
-  return error instanceof ApiError && typeof error.code === 'string' && error.code in DESCRIPTIONS
-}
