@@ -1,21 +1,23 @@
 import { availableParallelism } from 'node:os'
-import { defineConfig, type PlaywrightTestProject } from '@playwright/test'
+import { defineConfig } from '@playwright/test'
 import { SWEEP_ENV } from './harness/mutants/sweep.ts'
+import { projectsFor } from './harness/projects.ts'
 import { resolveTarget, targetName } from './harness/targets.ts'
 
 /**
  * Every API's suite against one target: TARGET=<name> from targets.yaml, `mock` by default. One Playwright
- * project for all of them, so a worker goes from one API's tests to the next without restarting (a worker is
- * bound to its project, and each restart costs about a second); a test's API is its folder under `suites/`.
+ * project holds every API (a worker goes from one API's tests to the next without restarting); the embedded mock
+ * adds one project per further profile slot (harness/projects.ts). A test's API is its folder under `suites/`.
  * Run one API with a path: `npm run conformance -- suites/dadi`.
  * In a mutant sweep (harness/mutants/run.ts) only the sweep reporter runs.
  */
 const target = targetName()
-resolveTarget(target)
+const apis = resolveTarget(target)
 const sweep = process.env[SWEEP_ENV] === '1'
 const outputDir = process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`
 
-const projects: PlaywrightTestProject[] = [{ name: target, testDir: 'suites', metadata: { target } }]
+// One project per profile slot of the embedded mock (each API under each of its profiles), one for a real target.
+const projects = projectsFor(target, apis)
 
 export default defineConfig({
   testMatch: '**/*.spec.ts',

@@ -1,3 +1,4 @@
+import type { BasiqFixtures } from '../mocks/basiq/fixtures.ts'
 import type { DadiFixtures } from '../mocks/dadi/fixtures.ts'
 import type { ExceptionlessFixtures } from '../mocks/exceptionless/fixtures.ts'
 import type { FrameioFixtures } from '../mocks/frameio/fixtures.ts'
@@ -52,7 +53,20 @@ const frameio: BenchPlan<FrameioFixtures> = {
   protectedGet: (token) => ({ method: 'GET', path: '/v2/me', headers: bearer(token) }),
 }
 
-const plans = { dadi, exceptionless, frameio } satisfies Record<ImplementedApi, BenchPlan<never>>
+
+const basiq: BenchPlan<BasiqFixtures> = {
+  issue: (f) => ({
+    method: 'POST',
+    path: '/token',
+    // The key whose application has a raised token-request limit: the default 1,500 per 5 minutes would refuse the load.
+    headers: { authorization: `Basic ${f.apiKeys.find((k) => k.status === 'live' && k.tokenRateLimit)!.key}`, 'basiq-version': '3.0', 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'scope=SERVER_ACCESS',
+  }),
+  token: (body) => (body as { access_token: string }).access_token,
+  protectedGet: (token, f) => ({ method: 'GET', path: `/users/${f.users[0]!.id}`, headers: bearer(token) }),
+}
+
+const plans = { dadi, exceptionless, frameio, basiq } satisfies Record<ImplementedApi | 'basiq', BenchPlan<never>>
 
 /** The API's bench plan with its default fixtures parsed. */
 export function planFor(api: ApiName): { plan: BenchPlan<unknown>; fixtures: unknown } {

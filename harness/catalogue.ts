@@ -20,6 +20,25 @@ export const Requirement = z
     deviation: z.string().optional(),
     /** What the check needs from a target beyond its URL and credentials (shown when it is skipped). */
     needs: z.array(z.string()).default([]),
+    /** The profiles of the API this requirement holds in (every profile when absent). */
+    profiles: z.array(z.string()).optional(),
+    /** What each profile expects, where they differ (the check reads the target's profile). */
+    expects: z.record(z.string(), z.string()).optional(),
+    /**
+     * Judged by the harness over every recorded exchange instead of by tests naming it: our OpenAPI document,
+     * the API's own published one, or no credential that came in appearing in any answer.
+     */
+    judgedBy: z.enum(['own-spec', 'upstream-spec', 'no-echo']).optional(),
+  })
+  .strict()
+
+/** One released behaviour of the API (see the mock definition's `profiles`). */
+export const Profile = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+@[\w.-]+$/),
+    /** Which releases it stands for, in words. */
+    releases: z.string().min(3),
+    notes: z.string().optional(),
   })
   .strict()
 
@@ -28,6 +47,8 @@ export const Catalogue = z
     api: z.string(),
     title: z.string(),
     seed: z.string().optional(),
+    /** The API's profiles, the default first (the mock serves the same list). */
+    profiles: z.array(Profile).min(1),
     requirements: z.array(Requirement).min(1),
   })
   .strict()
@@ -35,10 +56,18 @@ export const Catalogue = z
     const ids = c.requirements.map((r) => r.id)
     const dup = ids.find((id, i) => ids.indexOf(id) !== i)
     if (dup) ctx.addIssue({ code: 'custom', path: ['requirements'], message: `requirement ${dup} appears twice` })
+    const profiles = new Set(c.profiles.map((p) => p.id))
+    for (const r of c.requirements) {
+      for (const p of [...(r.profiles ?? []), ...Object.keys(r.expects ?? {})]) {
+        if (!profiles.has(p)) ctx.addIssue({ code: 'custom', path: ['requirements', r.id], message: `${r.id} names profile ${p}, which the catalogue does not list` })
+      }
+    }
   })
 
 export type Requirement = z.infer<typeof Requirement>
 export type Catalogue = z.infer<typeof Catalogue>
+
+
 
 /** Reads and validates `suites/<api>/requirements.yaml`. */
 export function loadCatalogue(api: string, root = join(import.meta.dirname, '..')): Catalogue {

@@ -80,21 +80,25 @@ describe('WWW-Authenticate parsing', () => {
 
 describe('conformance model', () => {
   const catalogue = loadCatalogue('dadi')
+  const runs = [{ catalogue, profile: catalogue.profiles[0]!.id }]
   const record0 = (requirements: string[]): TestRecord => record(requirements, 'passed')
   const record = (requirements: string[], status: TestRecord['status'], skipReason?: string): TestRecord => ({
     api: 'dadi',
+    profile: catalogue.profiles[0]!.id,
     title: requirements.join('+'),
     location: 'suites/dadi/x.spec.ts:1',
     requirements,
     status,
     ...(skipReason ? { skipReason } : {}),
+    ...(status === 'failed' ? { failed: requirements } : {}),
     errors: status === 'failed' ? ['DADI-TOKEN-SHAPE: expected 200'] : [],
     checked: { own: 0, upstream: 0 },
+    searched: 0,
     exchanges: [],
   })
 
   it('marks failed, skipped (with reason) and not-tested requirements', () => {
-    const report = buildReport('mock', [catalogue], [record(['DADI-TOKEN-SHAPE'], 'failed'), record(['DADI-AUTH-EXPIRED'], 'skipped', 'needs the clock'), record(['DADI-CRED-SECRET'], 'passed')])
+    const report = buildReport('mock', runs, [record(['DADI-TOKEN-SHAPE'], 'failed'), record(['DADI-AUTH-EXPIRED'], 'skipped', 'needs the clock'), record(['DADI-CRED-SECRET'], 'passed')])
     const byId = new Map(report.apis[0]!.requirements.map((r) => [r.id, r]))
     assert.equal(byId.get('DADI-TOKEN-SHAPE')!.status, 'failed')
     assert.deepEqual(byId.get('DADI-TOKEN-SHAPE')!.tests[0]!.errors, ['DADI-TOKEN-SHAPE: expected 200'])
@@ -110,9 +114,9 @@ describe('conformance model', () => {
     assert.deepEqual(blameOf('precondition: the key works', [], known), { kind: 'precondition', id: '' })
     assert.deepEqual(blameOf('Error: DADI-ACL-DENY: expected 403', ['DADI-ACL-DENY'], known), { kind: 'own' })
     assert.deepEqual(blameOf('Error: DADI-NOT-A-REQUIREMENT: x', ['DADI-ACL-DENY'], known), { kind: 'own' })
-    assert.deepEqual(judgeFailure(['Error: DADI-TOKEN-NOSTORE (refused): header missing'], ['DADI-ACL-DENY'], known), { blocked: true, blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'] })
-    const blocked: TestRecord = { ...record(['DADI-ACL-DENY'], 'blocked'), blockedBy: ['DADI-TOKEN-SHAPE'] }
-    const report = buildReport('mock', [catalogue], [blocked, record(['DADI-ACL-ISOLATION'], 'passed'), { ...record(['DADI-ACL-ISOLATION'], 'blocked'), blockedBy: [] }])
+    assert.deepEqual(judgeFailure(['Error: DADI-TOKEN-NOSTORE (refused): header missing'], ['DADI-ACL-DENY'], known), { failed: [], blocked: ['DADI-ACL-DENY'], blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'] })
+    const blocked: TestRecord = { ...record(['DADI-ACL-DENY'], 'blocked'), blocked: ['DADI-ACL-DENY'], blockedBy: ['DADI-TOKEN-SHAPE'] }
+    const report = buildReport('mock', runs, [blocked, record(['DADI-ACL-ISOLATION'], 'passed'), { ...record(['DADI-ACL-ISOLATION'], 'blocked'), blocked: ['DADI-ACL-ISOLATION'], blockedBy: [] }])
     const byId = new Map(report.apis[0]!.requirements.map((r) => [r.id, r]))
     assert.equal(byId.get('DADI-ACL-DENY')!.status, 'blocked')
     assert.match(byId.get('DADI-ACL-DENY')!.reason!, /DADI-TOKEN-SHAPE failed first/)
@@ -121,15 +125,28 @@ describe('conformance model', () => {
   })
 
   it('fails the requirement a failed assertion names, and blocks the test’s own', () => {
-    const record: TestRecord = { ...record0(['DADI-ACL-DENY']), status: 'blocked', blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'], errors: ['DADI-TOKEN-NOSTORE: no-store'] }
-    const byId = new Map(buildReport('mock', [catalogue], [record]).apis[0]!.requirements.map((r) => [r.id, r]))
+    const record: TestRecord = { ...record0(['DADI-ACL-DENY']), status: 'blocked', blocked: ['DADI-ACL-DENY'], blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'], errors: ['DADI-TOKEN-NOSTORE: no-store'] }
+    const byId = new Map(buildReport('mock', runs, [record]).apis[0]!.requirements.map((r) => [r.id, r]))
     assert.equal(byId.get('DADI-TOKEN-NOSTORE')!.status, 'failed')
     assert.deepEqual(byId.get('DADI-TOKEN-NOSTORE')!.tests[0]!.errors, ['DADI-TOKEN-NOSTORE: no-store'])
     assert.equal(byId.get('DADI-ACL-DENY')!.status, 'blocked')
   })
 
+  it('fails only the own requirement a failed assertion names; the test’s other requirements are blocked by it', () => {
+    const known = new Set(catalogue.requirements.map((r) => r.id))
+    const own = ['DADI-AUTH-EXPIRED', 'DADI-TOKEN-TTL']
+    assert.deepEqual(judgeFailure(['Error: DADI-AUTH-EXPIRED: expected 401'], own, known), { failed: ['DADI-AUTH-EXPIRED'], blocked: ['DADI-TOKEN-TTL'], blockedBy: ['DADI-AUTH-EXPIRED'], failedFor: [] })
+    assert.deepEqual(judgeFailure(['Error: Timed out'], own, known).failed, own.toSorted(), 'a failure that names nothing fails them all')
+    const verdict = judgeFailure(['Error: DADI-AUTH-EXPIRED: expected 401'], own, known)
+    const byId = new Map(buildReport('mock', runs, [{ ...record0(own), status: 'failed', failed: verdict.failed, blocked: verdict.blocked, blockedBy: verdict.blockedBy, errors: ['x'] }]).apis[0]!.requirements.map((r) => [r.id, r]))
+    assert.equal(byId.get('DADI-AUTH-EXPIRED')!.status, 'failed')
+    assert.equal(byId.get('DADI-TOKEN-TTL')!.status, 'blocked')
+    const toEnd = judgeFailure(['Error: DADI-AUTH-EXPIRED, DADI-AUTH-UNKNOWN: cells off'], [...own, 'DADI-AUTH-UNKNOWN'], known, { checkedToEnd: true })
+    assert.deepEqual(toEnd, { failed: ['DADI-AUTH-EXPIRED', 'DADI-AUTH-UNKNOWN'], blocked: [], blockedBy: [], failedFor: [] }, 'a test that got to its end: what it names failed, the rest passed')
+  })
+
   it('lists requirement IDs that tests name but the catalogue lacks', () => {
-    const report = buildReport('mock', [catalogue], [record(['DADI-NOPE'], 'passed')])
+    const report = buildReport('mock', runs, [record(['DADI-NOPE'], 'passed')])
     assert.deepEqual(report.apis[0]!.unknownRequirementIds, ['DADI-NOPE'])
   })
 })

@@ -7,7 +7,9 @@
  */
 export { expect, test, type SuiteFixtures, type Target } from './fixtures/test.ts'
 export type { TargetClock } from './fixtures/target-clock.ts'
-export { browserReq, finding, precondition, req } from './requirements.ts'
+export { browserReq, checkedToEnd, finding, precondition, req } from './requirements.ts'
+export { declareAccessTests } from './access/tests.ts'
+export type { AccessTable, Answer, Credential, CredentialKind, Expectation, Operation, OperationRequest } from './access/table.ts'
 export { expectEach, type Case } from './expect/expect-each.ts'
 export { parseChallenge, type Challenge } from './expect/challenge.ts'
 export { readForm, submitForm, type HtmlForm } from './expect/html-form.ts'

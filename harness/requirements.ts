@@ -30,16 +30,29 @@ export function browserReq(...ids: string[]): TestDetails {
 }
 export const BROWSER_TAG = '@browser'
 
-export function finding(id: string, text: string): string {
-  return `${id}: ${text}`
+/** An assertion about requirement `id` — or several (`['A', 'B']`: one assertion that several rules share, as a table's column does). */
+export function finding(id: string | readonly string[], text: string): string {
+  return `${[id].flat().join(', ')}: ${text}`
 }
+
+/**
+ * Marks that the test got to its last assertion: a failure there then fails only the requirements it names, and
+ * the test's other requirements were checked in full (passed), not cut short (blocked).
+ */
+export function checkedToEnd(testInfo: { annotations: { type: string; description?: string }[] }): void {
+  testInfo.annotations.push({ type: CHECKED_TO_END })
+}
+export const CHECKED_TO_END = 'checked-to-end'
 
 export function precondition(id: string, text: string): string {
   return `precondition (${id}): ${text}`
 }
 
 const PRECONDITION = /^(?:Error: )?precondition(?: \(([A-Z][A-Z0-9-]*)\))?:/
-const NAMED = /^(?:Error: )?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?=[:( ])/
+const ID = '[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+'
+const NAMED = new RegExp(`^(?:Error: )?(${ID})(?=[:( ,])`)
+/** `ID, ID, …:` — the requirements an assertion names (see finding). */
+const NAMED_LIST = new RegExp(`^(?:Error: )?(${ID}(?:, ${ID})*)(?=[:( ])`)
 
 /** Whose rule a failed assertion reports on, read from its message (see the builders above). */
 export type Blame = { kind: 'own' } | { kind: 'precondition'; id: string } | { kind: 'other'; id: string }
@@ -52,10 +65,38 @@ export function blameOf(message: string, own: readonly string[], known: Readonly
   return named !== undefined && known.has(named) && !own.includes(named) ? { kind: 'other', id: named } : { kind: 'own' }
 }
 
-/** A failed test's verdict from its failure messages: failed for its own requirements, or blocked; and for whom else. */
-export function judgeFailure(messages: readonly string[], own: readonly string[], known: ReadonlySet<string>): { blocked: boolean; blockedBy: string[]; failedFor: string[] } {
+/** What a failed test says about each requirement, from its failure messages. */
+export interface Verdict {
+  /** Its own requirements a failed assertion named (all of them when a failure named none: it cannot be told apart). */
+  failed: string[]
+  /** Its other own requirements: the test stopped before it finished checking them. */
+  blocked: string[]
+  /** For the blocked ones: the requirements whose failures came first (preconditions, findings for others, own ones). */
+  blockedBy: string[]
+  /** Other catalogued requirements its failed assertions named: findings for them. */
+  failedFor: string[]
+}
+
+/**
+ * A failed test's verdict: blame follows the assertion that failed. An assertion that names one of the test's own
+ * requirements fails that one only; the test's other requirements are blocked, not failed, since the test
+ * stopped before it finished checking them. An assertion that names no requirement fails them all.
+ */
+export function judgeFailure(messages: readonly string[], own: readonly string[], known: ReadonlySet<string>, options: { checkedToEnd?: boolean } = {}): Verdict {
   const blames = messages.map((m) => blameOf(m, own, known))
   const ids = (kind: Blame['kind']) => [...new Set(blames.flatMap((b) => (b.kind === kind && 'id' in b && b.id ? [b.id] : [])))].sort()
-  const blocked = blames.length > 0 && blames.every((b) => b.kind !== 'own')
-  return { blocked, blockedBy: blocked ? [...new Set([...ids('precondition'), ...ids('other')])].sort() : [], failedFor: ids('other') }
+  const lists = messages.map((m) => namedList(m))
+  const unnamed = blames.some((b, i) => b.kind === 'own' && !lists[i]!.some((id) => own.includes(id)))
+  const named = new Set(lists.flat())
+  const failed = unnamed ? [...own] : own.filter((id) => named.has(id))
+  const others = lists.flat().filter((id) => known.has(id) && !own.includes(id))
+  // Checked to the end: the test's other requirements passed; otherwise they were cut short.
+  const blocked = options.checkedToEnd && !unnamed ? [] : own.filter((id) => !failed.includes(id))
+  const blockedBy = blocked.length ? [...new Set([...ids('precondition'), ...ids('other'), ...failed])].sort() : []
+  return { failed: [...failed].sort(), blocked, blockedBy, failedFor: [...new Set([...ids('other'), ...others])].sort() }
+}
+
+/** Every requirement a message names at its start (`A: …` or `A, B: …`). */
+function namedList(message: string): string[] {
+  return NAMED_LIST.exec(message.trimStart())?.[1]?.split(', ') ?? []
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { z as Zod } from 'zod'
 import { DEFAULT_PORT_BASE, implementedApis, portFor, type ApiName } from '../mocks/apis.ts'
+import { notApplicable } from './profiles.ts'
 
 /**
  * targets.yaml's schema, built on first use: every Playwright process evaluates this module (the config imports
@@ -16,8 +17,12 @@ function schemas(z: typeof Zod) {
     .object({
       baseURL: Value.optional(),
       control: Value.optional(),
+      /** The profile of the API the target runs (`dadi@3`); the catalogue's first when absent. Embedded: every profile. */
+      profile: Value.optional(),
       credentials: z.record(z.string(), z.record(z.string(), Value)).default({}),
       settings: z.record(z.string(), Value).default({}),
+      /** Settings that differ by profile (the embedded mock serves every profile: 1.x paths have a version segment, 6.x paths none). */
+      profileSettings: z.record(z.string(), z.record(z.string(), Value)).default({}),
     })
     .strict()
   const Target = z
@@ -35,6 +40,18 @@ type Targets = Zod.infer<Schemas['Targets']>
 
 const load = createRequire(import.meta.url)
 
+/**
+ * The profiles of an API's catalogue and which requirement holds in which, read straight from the YAML (the
+ * reporter validates the whole catalogue; this runs in every process that resolves a target, so no zod here).
+ */
+function catalogueOf(api: string): { profiles: { id: string }[]; requirements: { id: string; profiles?: string[] }[] } {
+  const { parse } = load('yaml') as typeof import('yaml')
+  const file = join(import.meta.dirname, '..', 'suites', api, 'requirements.yaml')
+  const parsed = parse(readFileSync(file, 'utf8')) as { profiles?: { id: string }[]; requirements?: { id: string; profiles?: string[] }[] }
+  if (!parsed?.profiles?.length) throw new Error(`[authconform] ${file} lists no profiles`)
+  return { profiles: parsed.profiles, requirements: parsed.requirements ?? [] }
+}
+
 /** One API as one target serves it, every value resolved. `skip` says why it cannot run here. */
 export interface ResolvedApiTarget {
   target: string
@@ -45,6 +62,15 @@ export interface ResolvedApiTarget {
   control: boolean
   credentials: Record<string, Record<string, string>>
   settings: Record<string, string>
+  /**
+   * The profiles this target runs the API under: the one it names (a real deployment is one version), or, for
+   * the embedded mock, every profile the catalogue lists (the mock serves them all), the default first.
+   */
+  profiles: string[]
+  /** Per profile, the requirements that do not hold in it, with the reason (tests of only those are skipped). */
+  notApplicable: Record<string, Record<string, string>>
+  /** Per profile, settings that override `settings` under it. */
+  profileSettings: Record<string, Record<string, string>>
   skip?: string
 }
 
@@ -110,16 +136,25 @@ export function resolveTargetFrom(name: string, env: NodeJS.ProcessEnv): Resolve
       missing.push(value.env)
       return ''
     }
+    const catalogue = catalogueOf(api)
+    const listed = catalogue.profiles.map((p) => p.id)
+    const outside = Object.fromEntries(
+      listed.map((profile) => [profile, Object.fromEntries(catalogue.requirements.flatMap((r) => (notApplicable(r, profile) ? [[r.id, notApplicable(r, profile)!]] : [])))]),
+    )
     if (!conf) {
-      return { target: name, api, embedded: target.embedded, baseURL: '', control: false, credentials: {}, settings: {}, skip: `targets.yaml has no ${api} entry for target "${name}"` }
+      return { target: name, api, embedded: target.embedded, baseURL: '', control: false, credentials: {}, settings: {}, profiles: [listed[0]!], notApplicable: outside, profileSettings: {}, skip: `targets.yaml has no ${api} entry for target "${name}"` }
     }
+    const named = read(conf.profile)
+    if (named && !listed.includes(named)) throw new Error(`[authconform] targets.yaml ${name}.${api}.profile is "${named}"; suites/${api}/requirements.yaml lists ${listed.join(', ')}`)
+    const profiles = target.embedded && !named ? listed : [named || listed[0]!]
     const baseURL = target.embedded ? `http://127.0.0.1:${portFor(api, TEST_PORT_BASE)}` : read(conf.baseURL)
     const credentials = Object.fromEntries(
       Object.entries(conf.credentials).map(([role, fields]) => [role, Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, read(v)]))]),
     )
     const settings = Object.fromEntries(Object.entries(conf.settings).map(([k, v]) => [k, read(v)]))
+    const profileSettings = Object.fromEntries(Object.entries(conf.profileSettings).map(([p, values]) => [p, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, read(v)]))]))
     const control = target.embedded || ['1', 'true', 'yes'].includes(read(conf.control, '0').toLowerCase())
-    const resolved: ResolvedApiTarget = { target: name, api, embedded: target.embedded, baseURL: baseURL.replace(/\/+$/, ''), control, credentials, settings }
+    const resolved: ResolvedApiTarget = { target: name, api, embedded: target.embedded, baseURL: baseURL.replace(/\/+$/, ''), control, credentials, settings, profiles, notApplicable: outside, profileSettings }
     if (!resolved.baseURL) resolved.skip = `no base URL for ${api}: set ${missing.join(', ') || 'baseURL in targets.yaml'}`
     return resolved
   })

@@ -1,4 +1,5 @@
 import type { ApiName, ImplementedApi } from './apis.ts'
+import { basiq } from './basiq/index.ts'
 import type { AnyMockDefinition } from './core/definition.ts'
 import { dadi } from './dadi/index.ts'
 import { exceptionless } from './exceptionless/index.ts'
@@ -7,6 +8,7 @@ import { frameio } from './frameio/index.ts'
 export { DEFAULT_PORT_BASE, implementedApis, IMPLEMENTED_APIS, PORT_OFFSETS, portFor, type ApiName, type ImplementedApi } from './apis.ts'
 
 /** Every API's mock: exactly the APIs `IMPLEMENTED_APIS` (apis.ts) names, checked by the compiler. */
-const mocks = { dadi, exceptionless, frameio } satisfies Record<ImplementedApi, AnyMockDefinition>
+// Basiq's mock is built; it joins IMPLEMENTED_APIS with its suites.
+const mocks = { dadi, exceptionless, frameio, basiq } satisfies Record<ImplementedApi | 'basiq', AnyMockDefinition>
 
 export const definitions: Partial<Record<ApiName, AnyMockDefinition>> = mocks

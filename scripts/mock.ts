@@ -1,5 +1,5 @@
 /**
- * npm run mock [-- --api dadi --port-base 4700 --control --mutant dadi:ignore-expiry --no-cors]
+ * npm run mock [-- --api dadi --port-base 4700 --control --mutant dadi:ignore-expiry --profile dadi@6 --no-cors]
  * Starts each API's mock on its own port, prints its URL and the seeded (public, test-only) credentials.
  */
 import { parseArgs } from 'node:util'
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     hostname: { type: 'string', default: '127.0.0.1' },
     control: { type: 'boolean', default: process.env.AUTHCONFORM_MOCK_CONTROL === '1' },
     mutant: { type: 'string', multiple: true, default: [] },
+    profile: { type: 'string', multiple: true, default: [] },
     'no-cors': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -26,6 +27,10 @@ for (const spec of values.mutant!) {
   ;(mutants[api] ??= []).push(name)
 }
 
+// --profile dadi@6: the API named before the @ answers as that profile (see GET /__mock/profiles).
+const profiles: Partial<Record<ApiName, string>> = {}
+for (const profile of values.profile!) profiles[profile.split('@')[0] as ApiName] = profile
+
 const running = await serveMocks({
   apis,
   portBase: Number(values['port-base']),
@@ -33,12 +38,14 @@ const running = await serveMocks({
   control: values.control!,
   cors: !values['no-cors'],
   mutants,
+  profiles,
 })
 
 if (!values.quiet) {
   for (const r of running) {
     const definition = definitions[r.api]!
-    console.log(`${definition.title.padEnd(16)} ${r.url}${mutants[r.api] ? `  (mutants: ${mutants[r.api]!.join(', ')})` : ''}`)
+    const profile = profiles[r.api] ?? definition.profiles[0]
+    console.log(`${definition.title.padEnd(16)} ${r.url}  (${profile}: ${definition.profileNotes[profile]})${mutants[r.api] ? `  (mutants: ${mutants[r.api]!.join(', ')})` : ''}`)
     for (const line of definition.describe(definition.parseFixtures(definition.defaultFixtures))) console.log(`${' '.repeat(17)}${line}`)
   }
   console.log(values.control ? 'control surface on: /__mock/{health,sessions,clock,reset,mutants}' : 'Ctrl-C to stop')

@@ -13,7 +13,8 @@ const { values } = parseArgs({ options: { api: { type: 'string', multiple: true 
 const apis = (values.api ?? implementedApis()) as ApiName[]
 const outDir = join('reports', 'mutants')
 const started = Date.now()
-const { matrix, text, runs } = runMutantSweep(apis.map((api) => ({ api, mutants: definitions[api]!.mutants })), outDir)
+const sections = apis.flatMap((api) => definitions[api]!.profiles.map((profile: string) => ({ api, profile, mutants: definitions[api]!.mutants })))
+const { matrix, text, runs } = runMutantSweep(sections, outDir)
 console.log(`\n${text}`)
 console.log(`[authconform] ${runs} test runs in ${((Date.now() - started) / 1000).toFixed(1)} s; matrix: ${join(outDir, 'matrix.md')}`)
 process.exit(matrix.ok ? 0 : 1)

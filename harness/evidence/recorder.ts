@@ -1,6 +1,7 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test'
 import { CONTROL_PREFIX } from '../../mocks/control/protocol.ts'
-import type { Exchange } from './exchange.ts'
+import { findEchoes } from './echo.ts'
+import type { Exchange, RawRequest, RawResponse } from './exchange.ts'
 import type { Redactor } from './redact.ts'
 import type { SpecValidator } from './spec-validator.ts'
 
@@ -47,19 +48,6 @@ export function recordingContext(
   })
 }
 
-/** What was sent and what came back, before redaction. */
-export interface RawRequest {
-  method: string
-  url: string
-  headers: Record<string, string>
-  body?: string
-}
-export interface RawResponse {
-  status: number
-  headers: Record<string, string>
-  text: string
-}
-
 /**
  * One exchange as evidence: the secrets a JSON answer hands out are learnt first (so this and later exchanges
  * mask them), every document checks it, and everything kept is redacted. The API recorder and the page recorder
@@ -67,6 +55,7 @@ export interface RawResponse {
  */
 export function toExchange(request: RawRequest, response: RawResponse, redactor: Redactor, validators: readonly SpecValidator[], via?: Exchange['via']): Exchange {
   const contentType = response.headers['content-type'] ?? ''
+  redactor.learnRequest(request.url, request.body, request.headers['content-type'] ?? '')
   if (contentType.includes('json')) {
     try {
       redactor.learn(JSON.parse(response.text))
@@ -76,6 +65,7 @@ export function toExchange(request: RawRequest, response: RawResponse, redactor:
   }
   const control = new URL(request.url).pathname.startsWith(CONTROL_PREFIX)
   const diagnostics = control ? [] : validators.flatMap((v) => v.validate(request.method, request.url, response.status, response.headers, response.text))
+  const echoes = control ? [] : findEchoes(request, response)
   return {
     request: {
       method: request.method,
@@ -85,6 +75,7 @@ export function toExchange(request: RawRequest, response: RawResponse, redactor:
     },
     response: { status: response.status, headers: redactor.headers(response.headers), body: redactor.body(response.text, contentType) },
     diagnostics,
+    ...(echoes.length ? { echoes } : {}),
     ...(via ? { via } : {}),
   }
 }

@@ -1,13 +1,18 @@
 /**
  * Evidence must never carry a secret (the report is read by people and kept by CI). Three rules:
- * - known secret values (target credentials, every token a response handed out) are replaced wherever they
+ * - known secret values (the target's secrets, every token a response handed out) are replaced wherever they
  *   appear — URLs, headers, bodies;
  * - fields and query parameters with secret names are replaced whatever their value;
  * - `Authorization` keeps its scheme only.
+ * What merely shares a name with a secret stays readable: DADI's error `code` (`API-0005`) in a JSON body is not
+ * an OAuth authorization code (a `code` query or form parameter is), and client ids, emails and user names are
+ * not secrets — a report must say which client failed.
  */
-const SECRET_NAMES = new Set(
-  ['secret', 'password', 'client_secret', 'clientsecret', 'accesstoken', 'access_token', 'refresh_token', 'token', 'api_key', 'apikey', 'code', 'id_token', 'authorization', 'cookie', 'set-cookie'].map((n) => n.toLowerCase()),
-)
+const SECRET_NAMES = new Set(['secret', 'password', 'client_secret', 'clientsecret', 'accesstoken', 'access_token', 'refresh_token', 'token', 'api_key', 'apikey', 'id_token', 'authorization', 'cookie', 'set-cookie'])
+/** Names secret only as query or form parameters (an OAuth authorization code and its PKCE verifier). */
+const PARAMETER_SECRET_NAMES = new Set([...SECRET_NAMES, 'code', 'code_verifier'])
+/** Credential fields of targets.yaml that identify rather than authenticate. */
+const PUBLIC_CREDENTIAL_FIELDS = new Set(['clientid', 'client_id', 'email', 'username', 'user', 'userid', 'login'])
 
 export const mask = (value: string): string => `«redacted ${value.length} chars»`
 
@@ -17,6 +22,31 @@ export class Redactor {
   /** Remembers a value that must never appear in evidence (shorter than 4 chars would mask too much). */
   addSecret(value: unknown): void {
     if (typeof value === 'string' && value.length >= 4) this.#secrets.add(value)
+  }
+
+  /** Remembers a target's credentials of one role: its secrets, not the fields that only identify it. */
+  addCredentials(fields: Record<string, string>): void {
+    for (const [name, value] of Object.entries(fields)) if (!PUBLIC_CREDENTIAL_FIELDS.has(name.toLowerCase())) this.addSecret(value)
+  }
+
+  /** Learns the secrets a request carries in secret-named query parameters or body fields (a probe the server may echo). */
+  learnRequest(url: string, body: string | undefined, contentType: string): void {
+    try {
+      for (const [k, v] of new URL(url).searchParams) if (PARAMETER_SECRET_NAMES.has(k.toLowerCase())) this.addSecret(v)
+    } catch {
+      /* not a URL */
+    }
+    if (!body) return
+    if (contentType.includes('x-www-form-urlencoded') || !/^\s*[[{]/.test(body)) {
+      for (const [k, v] of new URLSearchParams(body)) if (PARAMETER_SECRET_NAMES.has(k.toLowerCase())) this.addSecret(v)
+      return
+    }
+    try {
+      this.learn(JSON.parse(body))
+    } catch {
+      // Truncated JSON: the secret-named string values it does hold.
+      for (const [, name, value] of body.matchAll(/"([\w-]+)"\s*:\s*"((?:[^"\\]|\\.)*)/g)) if (PARAMETER_SECRET_NAMES.has(name!.toLowerCase())) this.addSecret(value)
+    }
   }
 
   /** Learns the secrets a JSON response hands out (tokens, keys), so later requests that carry them are masked. */
@@ -69,7 +99,7 @@ export class Redactor {
 
   /** `key=value&…`, decoded for reading, secret-named values masked. */
   #pairs(params: URLSearchParams): string {
-    return [...params].map(([k, v]) => `${k}=${SECRET_NAMES.has(k.toLowerCase()) ? mask(v) : v}`).join('&')
+    return [...params].map(([k, v]) => `${k}=${PARAMETER_SECRET_NAMES.has(k.toLowerCase()) ? mask(v) : v}`).join('&')
   }
 
   /** A body as sent or received: JSON and form bodies field by field, anything else as text. */

@@ -34,8 +34,28 @@ interface Plan {
 
 interface AjvError {
   instancePath: string
+  schemaPath?: string
+  keyword?: string
   message?: string
   params?: Record<string, unknown>
+}
+
+/**
+ * Where a schema offers alternatives (`oneOf`/`anyOf`, e.g. a body shaped as either release line sends it), the
+ * errors of the alternative the body came closest to, instead of every alternative's and the summary.
+ */
+export function closestAlternative(errors: readonly AjvError[]): AjvError[] {
+  if (!errors.some((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) return [...errors]
+  // An alternative is an inline branch (`…/oneOf/1/…`) or a referenced schema (`#/components/schemas/X/…`).
+  const branch = (e: AjvError) => /\/(?:oneOf|anyOf)\/\d+\//.exec(e.schemaPath ?? '')?.[0] ?? /^#\/components\/schemas\/[^/]+/.exec(e.schemaPath ?? '')?.[0]
+  const branches = new Map<string, AjvError[]>()
+  for (const e of errors) {
+    const b = e.keyword === 'oneOf' || e.keyword === 'anyOf' ? undefined : branch(e)
+    if (b !== undefined) branches.set(b, [...(branches.get(b) ?? []), e])
+  }
+  if (branches.size < 2) return errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf')
+  const closest = [...branches.values()].sort((a, b) => a.length - b.length)[0]!
+  return [...errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && branch(e) === undefined), ...closest]
 }
 type Check = ((data: unknown) => boolean) & { errors?: AjvError[] | null }
 interface Compiled {
@@ -135,7 +155,7 @@ export class SpecValidator {
     }
     const check = this.#checks(name)
     if (!check(parsed)) {
-      for (const e of check.errors ?? []) {
+      for (const e of closestAlternative(check.errors ?? [])) {
         const extra = e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''
         found.push({ code: 'body-schema', severity: 'error', path: `body${e.instancePath}`, message: `${where}: body${e.instancePath} ${e.message}${extra}` })
       }

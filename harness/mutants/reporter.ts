@@ -1,19 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
-import { knownIds } from '../catalogue.ts'
+import { knownIds, loadCatalogue } from '../catalogue.ts'
 import { judgeFailure } from '../requirements.ts'
+import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
 import { SWEEP_RESULT, type SweepResult } from './sweep.ts'
 
 export interface SweepRecord {
   api: string
+  profile: string
   /** '' for the unmutated mock. */
   mutant: string
   title: string
   requirements: string[]
   /** `blocked`: the failure reports on other requirements (a precondition, an envelope), not the test's own. */
   status: TestResult['status'] | 'blocked'
+  /** Its own requirements the failed assertion named: they caught the mutant. */
+  failed: string[]
   /** Other requirements its failed assertion named: they caught the mutant. */
   failedFor: string[]
 }
@@ -22,6 +26,11 @@ export interface SweepRecord {
  * Turns the sweep's `sweep-result` annotations (one per mutant a test body ran against, see
  * harness/mutants/sweep.ts) into records: which requirements failed against which mutant. Writes them as JSON.
  */
+/** The requirements of an API the harness judges itself in a given way. */
+function judgedBy(api: string, kind: 'no-echo'): string[] {
+  return loadCatalogue(api).requirements.flatMap((r) => (r.judgedBy === kind ? [r.id] : []))
+}
+
 export default class MutantReporter implements Reporter {
   readonly #records: SweepRecord[] = []
   constructor(private readonly options: { outputFile: string }) {}
@@ -30,16 +39,20 @@ export default class MutantReporter implements Reporter {
     const api = apiOf(test)
     if (!api) return
     const title = test.titlePath().slice(3).join(' › ')
+    const profile = profileIn(test.parent.project()?.metadata, api) ?? ''
     const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
     const runs = result.annotations.filter((a) => a.type === SWEEP_RESULT).map((a) => JSON.parse(a.description ?? '{}') as SweepResult)
     // No run recorded: skipped, or failed outside the body (a fixture, the sweep itself) — a fault of the clean run.
     if (runs.length === 0) {
-      this.#records.push({ api, mutant: '', title, requirements, status: result.status, failedFor: [] })
+      this.#records.push({ api, profile, mutant: '', title, requirements, status: result.status, failed: result.status === 'passed' || result.status === 'skipped' ? [] : requirements, failedFor: [] })
       return
     }
-    for (const { mutant, failure } of runs) {
+    for (const { mutant, failure, echoed } of runs) {
       const verdict = failure === null ? undefined : judgeFailure([failure], requirements, knownIds(api))
-      this.#records.push({ api, mutant, title, requirements, status: verdict ? (verdict.blocked ? 'blocked' : 'failed') : 'passed', failedFor: verdict?.failedFor ?? [] })
+      const status = verdict ? (verdict.failed.length ? 'failed' : 'blocked') : 'passed'
+      // An echo is a finding for the API's no-echo requirement, judged on the run's exchanges (not by an assertion).
+      const echo = echoed ? judgedBy(api, 'no-echo') : []
+      this.#records.push({ api, profile, mutant, title, requirements, status, failed: verdict?.failed ?? [], failedFor: [...(verdict?.failedFor ?? []), ...echo] })
     }
   }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { mutantMatrix, renderMatrix, type MutantMatrix, type Mutant, type ProjectOutcome } from './matrix.ts'
+import { mutantMatrix, outcomeKey, renderMatrix, type MatrixApi, type MutantMatrix, type ProjectOutcome } from './matrix.ts'
 import type { SweepRecord } from './reporter.ts'
 import { SWEEP_ENV } from './sweep.ts'
 
@@ -10,11 +10,11 @@ import { SWEEP_ENV } from './sweep.ts'
  * test body runs once per mutant (see sweep.ts) — then judges the matrix: mutant × expected requirement ×
  * caught / survived. Writes `matrix.json` and `matrix.md` into `outDir`.
  */
-export function runMutantSweep(apis: { api: string; mutants: Readonly<Record<string, Mutant>> }[], outDir: string): { matrix: MutantMatrix; text: string; runs: number } {
+export function runMutantSweep(apis: readonly MatrixApi[], outDir: string): { matrix: MutantMatrix; text: string; runs: number } {
   const sweepFile = join(outDir, 'sweep.json')
   mkdirSync(outDir, { recursive: true })
   rmSync(sweepFile, { force: true })
-  const run = spawnSync('npx', ['playwright', 'test', ...apis.map(({ api }) => `suites/${api}/`)], {
+  const run = spawnSync('npx', ['playwright', 'test', ...new Set(apis.map(({ api }) => `suites/${api}/`))], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, [SWEEP_ENV]: '1', TARGET: 'mock', AUTHCONFORM_SWEEP_FILE: sweepFile, AUTHCONFORM_WORKERS: process.env.AUTHCONFORM_WORKERS ?? '2' },
   })
@@ -23,12 +23,13 @@ export function runMutantSweep(apis: { api: string; mutants: Readonly<Record<str
   const records = JSON.parse(readFileSync(sweepFile, 'utf8')) as SweepRecord[]
   const outcomes = new Map<string, ProjectOutcome>()
   for (const r of records) {
-    const key = r.mutant ? `${r.api}~${r.mutant}` : r.api
+    const key = outcomeKey(r.api, r.profile, r.mutant)
     const outcome = outcomes.get(key) ?? { failed: new Set<string>(), failedTitles: [], ran: 0 }
     outcome.ran++
-    if (r.status !== 'passed' && r.status !== 'skipped') {
-      // A blocked test caught nothing for its own requirements, only for those its assertion named; on the clean mock it is still a failure.
-      if (r.status !== 'blocked') r.requirements.forEach((id) => outcome.failed.add(id))
+    // A failed run, or an echo the harness found in a run that passed its assertions.
+    if ((r.status !== 'passed' && r.status !== 'skipped') || r.failedFor.length) {
+      // Only the requirements a failed assertion named caught it (a blocked test's own did not); on the clean mock any failure is a fault.
+      r.failed.forEach((id) => outcome.failed.add(id))
       r.failedFor.forEach((id) => outcome.failed.add(id))
       outcome.failedTitles.push(r.status === 'blocked' ? `${r.title} (blocked at a precondition)` : r.title)
     }

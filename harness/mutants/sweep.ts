@@ -15,6 +15,8 @@ export const SWEEP_RESULT = 'sweep-result'
 export interface SweepResult {
   mutant: string
   failure: string | null
+  /** An answer repeated a credential its request carried (the API's no-echo requirement caught it). */
+  echoed?: boolean
 }
 
 /** What the sweep needs from the fixtures: the mutants to run and, per run, the fixtures a test body gets. */
@@ -22,7 +24,7 @@ export interface SweepKit<F> {
   /** '' (the unmutated mock), then every mutant of the API, as the mock lists them. */
   mutants(): Promise<string[]>
   /** Fresh fixtures for one run; a browser test (tagged `@browser`, see `browserReq`) also gets a page. */
-  open(mutant: string, options: { browser: boolean }): Promise<{ fixtures: F; close(): Promise<void> }>
+  open(mutant: string, options: { browser: boolean }): Promise<{ fixtures: F; close(): Promise<void>; echoed(): Promise<boolean> }>
 }
 
 type Body<F> = (fixtures: F, testInfo: TestInfo) => Promise<void>
@@ -40,15 +42,17 @@ export function sweeping<T extends object, F>(test: T): T {
         for (const mutant of await sweepKit.mutants()) {
           const run = await sweepKit.open(mutant, { browser })
           let failure: string | null = null
+          let echoed = false
           try {
             await body(run.fixtures, testInfo)
           } catch (error) {
             if (testInfo.expectedStatus === 'skipped') throw error
             failure = String((error as Error)?.message ?? error).split('\n')[0]!
           } finally {
+            echoed = await run.echoed()
             await run.close()
           }
-          testInfo.annotations.push({ type: SWEEP_RESULT, description: JSON.stringify({ mutant, failure } satisfies SweepResult) })
+          testInfo.annotations.push({ type: SWEEP_RESULT, description: JSON.stringify({ mutant, failure, ...(echoed ? { echoed } : {}) } satisfies SweepResult) })
         }
       }
       return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, args)

@@ -4,13 +4,15 @@ import { getRequestListener } from '@hono/node-server'
 import { createMockHost, type HostOptions, type MockHost } from '../core/host.ts'
 import { definitions, portFor, type ApiName } from '../registry.ts'
 
-export interface ServeOptions extends Omit<HostOptions, 'mutants' | 'fixtures'> {
+export interface ServeOptions extends Omit<HostOptions, 'mutants' | 'fixtures' | 'profile'> {
   apis: readonly ApiName[]
   /** Port of the first API; each API listens on base + its offset. 0 picks free ports. */
   portBase: number
   hostname?: string
   mutants?: Partial<Record<ApiName, readonly string[]>>
   fixtures?: Partial<Record<ApiName, unknown>>
+  /** The profile each API answers as (its first profile otherwise). */
+  profiles?: Partial<Record<ApiName, string>>
 }
 
 export interface RunningMock {
@@ -35,7 +37,7 @@ export async function serveMocks(options: ServeOptions): Promise<RunningMock[]> 
     for (const api of options.apis) {
       const definition = definitions[api]
       if (!definition) throw new Error(`[authconform] no mock for "${api}" yet`)
-      const host = createMockHost(definition, { ...options, mutants: options.mutants?.[api], fixtures: options.fixtures?.[api] })
+      const host = createMockHost(definition, { ...options, mutants: options.mutants?.[api], fixtures: options.fixtures?.[api], profile: options.profiles?.[api] })
       await host.ready
       const server = createServer({ keepAliveTimeout: 10_000 }, getRequestListener(host.fetch))
       const port = options.portBase === 0 ? 0 : portFor(api, options.portBase)

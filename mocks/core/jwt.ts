@@ -18,11 +18,12 @@ export async function jwtKey(): Promise<Uint8Array> {
   return crypto.getRandomValues(new Uint8Array(32))
 }
 
-export async function signJwt(claims: JWTPayload, key: Uint8Array, clock: MockClock, options: { expiresIn: number; subject?: string; id?: string }): Promise<string> {
+/** Signs `claims` with `iat` and `exp` on the clock, and a random `jti` unless `id` is null (DADI 4.x+ sends none). */
+export async function signJwt(claims: JWTPayload, key: Uint8Array, clock: MockClock, options: { expiresIn: number; subject?: string; id?: string | null }): Promise<string> {
   const now = Math.floor(clock.now() / 1000)
   let jwt = new SignJWT(claims).setProtectedHeader({ alg: JWT_ALG, typ: 'JWT' }).setIssuedAt(now).setExpirationTime(now + options.expiresIn)
   if (options.subject) jwt = jwt.setSubject(options.subject)
-  jwt = jwt.setJti(options.id ?? crypto.randomUUID())
+  if (options.id !== null) jwt = jwt.setJti(options.id ?? crypto.randomUUID())
   return jwt.sign(key)
 }
 

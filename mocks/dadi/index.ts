@@ -1,95 +1,21 @@
-import { createApp } from '../core/app.ts'
 import type { InstanceContext, MockDefinition, MockInstance } from '../core/definition.ts'
-import { jsonText } from '../core/http.ts'
-import { authenticate, authorizeCollection } from './authenticate.ts'
-import { dadiEnvelope, dadiErrors } from './errors.ts'
+import { jwtKey } from '../core/jwt.ts'
+import { dadi3App } from './app3.ts'
+import { dadi6App } from './app6.ts'
+import { collectionsFor } from './collections.ts'
 import defaultFixtures from './fixtures.json' with { type: 'json' }
 import { parseDadiFixtures, type DadiFixtures } from './fixtures.ts'
 import { dadiMutants, type DadiMutant } from './mutants.ts'
-import { createDadiState } from './state.ts'
-import { issueToken, tokenRequestFromQuery } from './token-endpoint.ts'
+import { createDadiState, DADI_PROFILES, type DadiPrepared, type DadiProfile } from './state.ts'
 
 /**
- * A stateful DADI API (v3 wire format, v4 ACL refusal) for its documented auth surface:
- * `POST /token`, `GET /api/collections`, `GET /{version}/{database}/{collection}[/{id}]`.
+ * A stateful DADI API for its documented auth surface, as either release line answers it: `POST /token`,
+ * `GET /api/collections`, a collection and a document by id (`/{version}/{database}/{collection}[/{id}]` in 1.x–3.x,
+ * `/{property}/{collection}[/{id}]` in 4.x–6.x).
  */
-export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFixtures, DadiMutant>): MockInstance {
-  const state = createDadiState(fixtures, clock, mutants)
-  // Every route but the token route authenticates first (unknown paths too: DADI's auth middleware runs before routing).
-  const { app, authed } = createApp({ envelope: dadiEnvelope(mutants), authenticate: (request) => authenticate(request, state), notFound: dadiErrors.notFound })
-  const notFound = () => {
-    throw dadiErrors.notFound()
-  }
-
-  // The token route is the only one that skips authentication; DADI answers it for POST only.
-  app.post('/token', (c) => issueToken(c.req.raw, state))
-  // The `token-via-get` defect: credentials in the query string of a GET are taken as a token request.
-  app.get('/token', (c) => (mutants.has('token-via-get') ? issueToken(tokenRequestFromQuery(c.req.raw), state) : notFound()))
-  app.on(['PUT', 'PATCH', 'DELETE'], '/token', notFound)
-
-  // Fixtures never change while the mock runs: serialise each answer once.
-  const collectionList = JSON.stringify({
-    collections: fixtures.collections.map((k) => ({
-      name: k.name,
-      slug: k.name,
-      version: k.version,
-      database: k.database,
-      path: `/${k.version}/${k.database}/${k.name}`,
-    })),
-  })
-  const results = (documents: readonly unknown[]) =>
-    JSON.stringify({ results: documents, metadata: { limit: 50, page: 1, fields: {}, offset: 0, totalCount: documents.length, totalPages: 1 } })
-  const collections = new Map(
-    fixtures.collections.map((k) => [
-      `/${k.version}/${k.database}/${k.name}`,
-      { all: results(k.documents), byId: new Map(k.documents.map((d) => [String(d._id), results([d])])) },
-    ]),
-  )
-  /**
-   * The collection a path names, and whether its permission check applies. The `acl-path-case` defect: the
-   * router matches case-insensitively (Express's default) while the ACL finds no collection at the exact path
-   * and lets the request through.
-   */
-  const collectionAt = (version: string, database: string, collection: string) => {
-    const path = `/${version}/${database}/${collection}`
-    const exact = collections.get(path)
-    if (exact !== undefined || !mutants.has('acl-path-case')) return { found: exact, guarded: true }
-    for (const [key, value] of collections) if (key.toLowerCase() === path.toLowerCase()) return { found: value, guarded: false }
-    return { found: undefined, guarded: true }
-  }
-  app.get('/api/collections', authed(() => jsonText(collectionList)))
-  app.on(
-    ['POST', 'PUT', 'PATCH', 'DELETE'],
-    '/api/collections',
-    authed(() => {
-      throw dadiErrors.invalidMethod()
-    }),
-  )
-
-  app.get(
-    '/:version/:database/:collection',
-    authed((c, client) => {
-      const [version, database, collection] = [c.req.param('version')!, c.req.param('database')!, c.req.param('collection')!]
-      const { found, guarded } = collectionAt(version, database, collection)
-      if (found === undefined) throw dadiErrors.notFound()
-      if (guarded) authorizeCollection(client, version, collection, state)
-      return jsonText(found.all)
-    }),
-  )
-  // One document: the collection's permission first, so a client without it cannot even learn which ids exist.
-  app.get(
-    '/:version/:database/:collection/:id',
-    authed((c, client) => {
-      const [version, database, collection] = [c.req.param('version')!, c.req.param('database')!, c.req.param('collection')!]
-      const { found, guarded } = collectionAt(version, database, collection)
-      if (found === undefined) throw dadiErrors.notFound()
-      if (guarded && !mutants.has('document-route-unguarded')) authorizeCollection(client, version, collection, state)
-      const document = found.byId.get(c.req.param('id')!)
-      if (document === undefined) throw dadiErrors.notFound()
-      return jsonText(document)
-    }),
-  )
-
+export function createDadi({ clock, fixtures, mutants, profile, prepared }: InstanceContext<DadiFixtures, DadiMutant, DadiPrepared, DadiProfile>): MockInstance {
+  const state = createDadiState(fixtures, profile, clock, mutants, prepared.tokenKey, collectionsFor(fixtures, profile))
+  const app = profile === 'dadi@3' ? dadi3App(state) : dadi6App(state)
   return {
     fetch: (request) => app.fetch(request),
     purgeExpired: () => void state.tokens.purgeExpired(),
@@ -100,13 +26,18 @@ export function createDadi({ clock, fixtures, mutants }: InstanceContext<DadiFix
   }
 }
 
-export const dadi: MockDefinition<DadiFixtures, DadiMutant> = {
+export const dadi: MockDefinition<DadiFixtures, DadiMutant, DadiPrepared, DadiProfile> = {
   name: 'dadi',
   title: 'DADI API',
-  profiles: ['dadi@3'],
-  profileNotes: { 'dadi@3': 'DADI API 1.x–3.x: UUID tokens, {"statusCode":401} bodies, Bearer challenges' },
+  profiles: DADI_PROFILES,
+  profileNotes: {
+    'dadi@3': 'DADI API 1.x–3.x (3.2.2): UUID tokens, {"statusCode":401} bodies, `Bearer, error=…` challenges, 401 + realm for a missing permission',
+    'dadi@6': 'DADI API 4.x–6.x (6.1.0): HS256 JWTs with permissions, 401 API-0005 / 403 API-0006 without challenges, /{property}/{collection} URLs',
+  },
   parseFixtures: parseDadiFixtures,
   defaultFixtures,
+  // 4.x+ signs its tokens with `auth.tokenKey`: one random key per host.
+  prepare: async () => ({ tokenKey: await jwtKey() }),
   create: createDadi,
   mutants: dadiMutants,
   errorMediaTypes: ['application/json'],
@@ -116,7 +47,7 @@ export const dadi: MockDefinition<DadiFixtures, DadiMutant> = {
     return ((await response.json()) as { accessToken: string }).accessToken
   },
   describe: (f) => [
-    `POST /token {"clientId","secret"} — tokens live ${f.tokenTtl} s`,
+    `POST /token {"clientId","secret"} — tokens live ${f.tokenTtl} s; --profile dadi@6 for the 4.x–6.x line`,
     ...f.clients.map((c) => `client ${c.clientId} / ${c.secret}${c.permissions ? ` (only ${c.permissions.collections.map((p) => p.path).join(', ')})` : ' (all collections)'}`),
   ],
 }

@@ -1,14 +1,28 @@
 import { FROZEN_CLOCK, type MockClock } from '../core/mock-clock.ts'
 import { MemoryStore } from '../core/store.ts'
+import type { Collection } from './collections.ts'
 import type { DadiClient, DadiFixtures } from './fixtures.ts'
 import type { DadiMutant } from './mutants.ts'
+import type { DadiProfile } from './profiles.ts'
+
+export { DADI_PROFILES, type DadiProfile } from './profiles.ts'
+
+/** What every instance of a host shares: the 4.x+ JWT signing key (`auth.tokenKey`). */
+export interface DadiPrepared {
+  tokenKey: Uint8Array
+}
 
 /** Everything one DADI mock instance holds. Never a module global: each instance (and test session) has its own. */
 export interface DadiState {
   fixtures: DadiFixtures
+  profile: DadiProfile
   mutants: ReadonlySet<DadiMutant>
+  clock: MockClock
+  tokenKey: Uint8Array
   clients: ReadonlyMap<string, DadiClient>
-  /** access token → clientId, expiring after `tokenTtl` on the instance clock. */
+  /** The collections as this profile routes them (by `/{version}/{database}/{name}` or `/{database}/{name}`). */
+  collections: ReadonlyMap<string, Collection>
+  /** 1.x–3.x access token → clientId, expiring after `tokenTtl` on the instance clock (4.x+ tokens are stateless JWTs). */
   tokens: MemoryStore<string>
   /** The `expiry-grace` defect's second store: the same tokens, living 10 % longer. */
   graceTokens: MemoryStore<string>
@@ -17,11 +31,15 @@ export interface DadiState {
   lastIssuedTo: string | undefined
 }
 
-export function createDadiState(fixtures: DadiFixtures, clock: MockClock, mutants: ReadonlySet<DadiMutant>): DadiState {
+export function createDadiState(fixtures: DadiFixtures, profile: DadiProfile, clock: MockClock, mutants: ReadonlySet<DadiMutant>, tokenKey: Uint8Array, collections: ReadonlyMap<string, Collection>): DadiState {
   return {
     fixtures,
+    profile,
     mutants,
+    clock,
+    tokenKey,
     clients: new Map(fixtures.clients.map((c) => [c.clientId, c])),
+    collections,
     tokens: new MemoryStore<string>(mutants.has('ignore-expiry') ? FROZEN_CLOCK : clock),
     graceTokens: new MemoryStore<string>(clock),
     counter: 0,

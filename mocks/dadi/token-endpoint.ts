@@ -1,44 +1,80 @@
-import { readBody, json, NO_STORE } from '../core/http.ts'
+import { NO_STORE, json } from '../core/http.ts'
+import { signJwt } from '../core/jwt.ts'
 import { randomUuid, safeEqual } from '../core/random.ts'
 import { dadiErrors } from './errors.ts'
+import type { DadiClient } from './fixtures.ts'
 import type { DadiState } from './state.ts'
 
 /**
- * `POST /token` — DADI's two-legged client-credentials grant (`dadi/lib/auth/tokens.js`).
- * - Body is JSON `{clientId, secret}`; both must be non-empty strings (v3 type-checks them, so a Mongo
- *   operator such as `{"$ne": ""}` is refused, never matched).
- * - Unreadable, non-JSON, missing or wrong credentials: 401 `invalid_credentials`; nothing of the request echoed.
- * - Success: `{accessToken, tokenType: "Bearer", expiresIn: tokenTtl}` with `Cache-Control: no-store` and
- *   `Pragma: no-cache` (RFC 6749 §5.1).
+ * `POST /token` — DADI's two-legged client-credentials grant (v3.2.2 `auth/tokens.js`, v6.1.0 `auth/index.js`:103-153).
+ * - The body is JSON (also under `text/plain`) or a form; `{clientId, secret}` must be non-empty strings (a Mongo
+ *   operator such as `{"$ne": ""}` is refused, never matched). A body the JSON parser cannot read is
+ *   body-parser's 400 (the raw body stays out of it: both real lines echo it, a defect the suites catch).
+ * - Missing, non-string or wrong credentials: 401 `invalid_credentials`; nothing of the request echoed.
+ * - Success: 1.x–3.x `{accessToken: <UUID v4>, tokenType: "Bearer", expiresIn}`; 4.x–6.x an HS256 JWT
+ *   `{clientId, accessType, iat, exp}` (no `jti`) and the client's `permissions`. `Cache-Control: no-store` and
+ *   `Pragma: no-cache` (RFC 6749 §5.1); 4.x+ sets them on refusals too.
  */
 export async function issueToken(request: Request, state: DadiState): Promise<Response> {
-  const { mutants, fixtures } = state
-  const body = await readBody(request)
-  const fields = body.kind === 'json' && typeof body.value === 'object' && body.value !== null ? (body.value as Record<string, unknown>) : {}
+  const { mutants, fixtures, profile } = state
+  const fields = await credentialsOf(request)
   const { clientId, secret } = fields
-
   const typed = typeof clientId === 'string' && typeof secret === 'string' && clientId !== '' && secret !== ''
   const injected = mutants.has('nosql-injection') && typeof clientId === 'string' && typeof secret === 'object' && secret !== null
-  if (!typed && !injected) throw dadiErrors.invalidCredentials(secret)
+  if (!typed && !injected) throw dadiErrors.invalidCredentials(secret, profile)
 
   const client = state.clients.get(clientId as string)
   const secretOk = client !== undefined && (injected || mutants.has('skip-secret-check') || safeEqual(secret as string, client.secret))
-  if (!client || !secretOk) throw dadiErrors.invalidCredentials(secret)
+  if (!client || !secretOk) throw dadiErrors.invalidCredentials(secret, profile)
 
-  const accessToken = mutants.has('sequential-tokens') ? `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}` : randomUuid()
-  state.tokens.upsert(accessToken, client.clientId, fixtures.tokenTtl)
-  if (mutants.has('expiry-grace')) state.graceTokens.upsert(accessToken, client.clientId, fixtures.tokenTtl * 1.1)
   state.lastIssuedTo = client.clientId
-
   const expiresIn = mutants.has('ttl-mismatch') ? 3600 : fixtures.tokenTtl
-  const payload = mutants.has('snake-case-token')
+  const accessToken = profile === 'dadi@3' ? issueUuid(client, state) : await signJwt({ clientId: client.clientId, accessType: client.accessType }, state.tokenKey, state.clock, { expiresIn: fixtures.tokenTtl, id: null })
+  const shape = mutants.has('snake-case-token')
     ? { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }
     : { accessToken, tokenType: 'Bearer', expiresIn }
+  const payload = profile === 'dadi@6' ? { ...shape, permissions: permissionsOf(client) } : shape
   if (mutants.has('cache-control-from-request')) {
     // The defect: a caching layer answers with the request's own Cache-Control, no-store only when none was sent.
     return json(payload, 200, { 'cache-control': request.headers.get('cache-control') ?? 'no-store', pragma: 'no-cache' })
   }
   return json(payload, 200, mutants.has('no-cache-control') ? {} : NO_STORE)
+}
+
+function issueUuid(client: DadiClient, state: DadiState): string {
+  const token = state.mutants.has('sequential-tokens') ? `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}` : randomUuid()
+  state.tokens.upsert(token, client.clientId, state.fixtures.tokenTtl)
+  if (state.mutants.has('expiry-grace')) state.graceTokens.upsert(token, client.clientId, state.fixtures.tokenTtl * 1.1)
+  return token
+}
+
+/** The body's fields: JSON (DADI's parser takes `text/plain` as JSON too), or a form. */
+async function credentialsOf(request: Request): Promise<Record<string, unknown>> {
+  let text: string
+  try {
+    text = await request.text()
+  } catch {
+    return {}
+  }
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text))
+  if (text === '' || (type !== '' && type !== 'application/json' && type !== 'text/plain' && !type.endsWith('+json'))) return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw dadiErrors.unparsable(text)
+  }
+  // body-parser is strict: only an object or an array is JSON it accepts.
+  if (typeof value !== 'object' || value === null) throw dadiErrors.unparsable(text)
+  return Array.isArray(value) ? {} : (value as Record<string, unknown>)
+}
+
+/** 4.x+: the client's access matrix as the token response reports it (admins: none listed, they have all). */
+function permissionsOf(client: DadiClient): { resources: Record<string, Record<string, boolean>>; roles: string[] } {
+  if (client.accessType === 'admin' || !client.permissions) return { resources: {}, roles: [] }
+  const read = { delete: false, deleteOwn: false, create: false, read: true, readOwn: false, update: false, updateOwn: false }
+  return { resources: Object.fromEntries(client.permissions.collections.map((p) => [`collection:library_${p.path}`, read])), roles: [] }
 }
 
 /** The `token-via-get` defect: `GET /token?clientId=…&secret=…` rewritten as the JSON token request. */

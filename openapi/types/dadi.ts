@@ -14,7 +14,8 @@ export interface paths {
         put?: never;
         /**
          * Issue an access token for client credentials
-         * @description Credentials travel in a JSON body (not RFC 6749 form encoding, not HTTP Basic).
+         * @description Credentials travel in a JSON body (as the docs show; not HTTP Basic). DADI's body parsers also read JSON
+         *     sent as `text/plain` and an `application/x-www-form-urlencoded` form.
          */
         post: operations["postToken"];
         delete?: never;
@@ -30,8 +31,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List every collection the API serves */
+        /** List the collections (1.x–3.x every one; 4.x–6.x those the client may read) */
         get: operations["listCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{property}/{collection}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example library */
+                property: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        /** Read a collection (4.x–6.x), if the client's access allows it */
+        get: operations["getCollection6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -55,9 +78,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Read a collection, if the client's permissions allow it
+         * Read a collection (1.x–3.x), or one document (4.x–6.x, /{property}/{collection}/{id})
          * @description A client record without `permissions` may read every collection; with `permissions.collections` only
-         *     those listed (and only at the listed `apiVersion`).
+         *     those listed (and, in 1.x–3.x, only at the listed `apiVersion`). 1.x–3.x route case-insensitively.
          */
         get: operations["getCollection"];
         put?: never;
@@ -85,9 +108,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Read one document, if the client's permissions allow its collection
+         * Read one document (1.x–3.x), if the client's permissions allow its collection
          * @description The collection's permission is checked before the document is looked up, so a client without it cannot
-         *     learn which ids exist (403 whether or not the document does).
+         *     learn which ids exist (refused whether or not the document does).
          */
         get: operations["getDocument"];
         put?: never;
@@ -106,23 +129,63 @@ export interface components {
             clientId: string;
             secret: string;
         };
+        /** @description 1.x–3.x. */
         TokenResponse: {
-            /** @description A random, unguessable token (a UUID v4 in DADI v3). */
+            /** @description A random, unguessable token (a UUID v4). */
             accessToken: string;
             /** @constant */
             tokenType: "Bearer";
             /** @description Seconds until the token expires (`auth.tokenTtl`, 1800 by default). */
             expiresIn: number;
         };
+        /** @description 4.x–6.x. */
+        TokenResponseWithPermissions: {
+            /** @description An HS256 JWT {clientId, accessType, iat, exp}. */
+            accessToken: string;
+            /** @constant */
+            tokenType: "Bearer";
+            expiresIn: number;
+            permissions: {
+                resources: {
+                    [key: string]: Record<string, never>;
+                };
+                roles: string[];
+            };
+        };
+        ParseError: {
+            expose?: boolean;
+            /** @constant */
+            statusCode: 400;
+            /** @constant */
+            status?: 400;
+            /** @constant */
+            type: "entity.parse.failed";
+        };
         StatusCodeError: {
             statusCode: number;
         };
-        AccessDenied: {
-            /** @constant */
-            code: "API-0006";
+        /** @description 4.x–6.x errors (error-codes.json). */
+        AclError: {
+            /** @enum {string} */
+            code: "API-0005" | "API-0006";
             title: string;
             details: string;
+            /** Format: uri */
+            docLink?: string;
         };
+        /** @description 4.x–6.x. */
+        CollectionList6: {
+            collections: {
+                fields?: Record<string, never>;
+                property: string;
+                name: string;
+                slug?: string;
+                path: string;
+                settings?: Record<string, never>;
+            }[];
+            media?: Record<string, never>;
+        };
+        /** @description 1.x–3.x. */
         CollectionList: {
             collections: {
                 name: string;
@@ -131,6 +194,7 @@ export interface components {
                 database: string;
                 path: string;
             }[];
+            media?: Record<string, never>;
         };
         CollectionResults: {
             results: Record<string, never>[];
@@ -145,18 +209,35 @@ export interface components {
     };
     responses: {
         /**
-         * @description No `Authorization` header (no challenge), a header that is not `Bearer <token>` (`no_token`), or an unknown
-         *     or expired token (`invalid_token`).
+         * @description 1.x–3.x: no `Authorization` header (no challenge), a header that is not `Bearer <token>` (`no_token`), an
+         *     unknown or expired token (`invalid_token`), or a client without the permission (`realm` = the path), each
+         *     with `{"statusCode":401}`. 4.x–6.x: API-0005 without a challenge.
          */
         Unauthorized: {
             headers: {
-                /** @description Absent when no Authorization header was sent. */
-                "WWW-Authenticate"?: "Bearer, error=\"no_token\", error_description=\"No access token supplied\"" | "Bearer, error=\"invalid_token\", error_description=\"Invalid or expired access token\"";
+                /** @description Absent when no Authorization header was sent (1.x–3.x) and always in 4.x–6.x. */
+                "WWW-Authenticate"?: string | ("Bearer, error=\"no_token\", error_description=\"No access token supplied\"" | "Bearer, error=\"invalid_token\", error_description=\"Invalid or expired access token\"") | unknown;
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["StatusCodeError"];
+                "application/json": components["schemas"]["StatusCodeError"] | components["schemas"]["AclError"];
             };
+        };
+        /** @description 4.x–6.x, the token is valid but its client lacks permission for this collection. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AclError"];
+            };
+        };
+        /** @description No such route, collection or document (an empty body, no content type). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
         };
     };
     parameters: never;
@@ -181,6 +262,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
             };
         };
         responses: {
@@ -192,14 +274,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenResponse"] | components["schemas"]["TokenResponseWithPermissions"];
                 };
             };
-            /** @description Missing, unreadable, non-string, unknown or wrong credentials. */
+            /** @description A body the JSON parser cannot read (body-parser's error; the raw body is not part of it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParseError"];
+                };
+            };
+            /**
+             * @description Missing, non-string, unknown or wrong credentials (4.x+ also sends the no-store headers). 1.x–3.x
+             *     authenticate `/token?…` (a query string) like a protected path: 401 without a challenge.
+             */
             401: {
                 headers: {
-                    /** @description Always `invalid_credentials`. */
-                    "WWW-Authenticate": "Bearer, error=\"invalid_credentials\", error_description=\"Invalid credentials supplied\"";
+                    /** @description `invalid_credentials`; absent for 1.x–3.x `/token?…` without an Authorization header. */
+                    "WWW-Authenticate"?: "Bearer, error=\"invalid_credentials\", error_description=\"Invalid credentials supplied\"";
                     [name: string]: unknown;
                 };
                 content: {
@@ -223,10 +317,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CollectionList"];
+                    "application/json": components["schemas"]["CollectionList"] | components["schemas"]["CollectionList6"];
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description A method other than GET (1.x–3.x). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        error: "Invalid method";
+                    };
+                };
+            };
+        };
+    };
+    getCollection6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example library */
+                property: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Documents of the collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getCollection: {
@@ -245,7 +379,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Documents of the collection. */
+            /** @description Documents of the collection (the document, as the only entry of `results`, in 4.x–6.x). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -255,24 +389,8 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The token is valid but its client lacks permission for this collection. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessDenied"];
-                };
-            };
-            /** @description No such collection. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatusCodeError"];
-                };
-            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getDocument: {
@@ -303,24 +421,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The token is valid but its client lacks permission for this collection. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessDenied"];
-                };
-            };
-            /** @description No such collection or document. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatusCodeError"];
-                };
-            };
+            404: components["responses"]["NotFound"];
         };
     };
 }

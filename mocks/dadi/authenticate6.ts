@@ -1,0 +1,50 @@
+import { decodeJwt } from 'jose'
+import { verifyJwt } from '../core/jwt.ts'
+import { FROZEN_CLOCK } from '../core/mock-clock.ts'
+import { withQueryToken } from './authenticate.ts'
+import { readAuthorization } from '../core/authorization.ts'
+import { dadiErrors } from './errors.ts'
+import type { DadiClient } from './fixtures.ts'
+import type { DadiState } from './state.ts'
+
+/**
+ * 4.x–6.x bearer check (`dadi/lib/auth/index.js` v6.1.0:27-46, `model/acl/index.js`:24-35): the header must match
+ * `/^Bearer (.*)$/` and the JWT verify with `auth.tokenKey` and an unexpired `exp`
+ * (whole seconds). Nothing is refused at this point: an anonymous request goes on, and each protected route
+ * answers 401 API-0005 to it, 403 API-0006 to a client without the permission. Only the header is read.
+ */
+export async function principal6(request: Request, state: DadiState): Promise<DadiClient | undefined> {
+  const { mutants } = state
+  const header = withQueryToken(readAuthorization(request), request, state)
+  if (header.kind === 'absent') return undefined
+  // 6.1.0 matches the scheme case-sensitively, a regression the catalogue declares (DADI-AUTH-SCHEME-CASE): the mock keeps RFC 7235 §2.1.
+  const match = /^Bearer (.*)$/i.exec(header.raw)
+  if (!match) return undefined
+  const token = match[1]!
+  let clientId = await verified(token, state)
+  if (clientId === undefined && mutants.has('accept-unknown-token')) clientId = state.fixtures.clients[0]!.clientId
+  if (clientId === undefined) return undefined
+  if (mutants.has('tokens-cross') && state.lastIssuedTo) clientId = state.lastIssuedTo
+  return state.clients.get(clientId)
+}
+
+/** The client id a token names, once its signature and expiry hold (or a defect lets them go). */
+async function verified(token: string, state: DadiState): Promise<string | undefined> {
+  const { mutants } = state
+  // The `jwt-alg-none` defect: an unsigned token (`alg: none`) is read as it says.
+  if (mutants.has('jwt-alg-none') && /^eyJ[\w-]*\.[\w-]+\.$/.test(token)) {
+    const header = JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { alg?: string }
+    if (header.alg === 'none') return String(decodeJwt(token).clientId)
+  }
+  const grace = mutants.has('expiry-grace') ? { now: () => state.clock.now() - state.fixtures.tokenTtl * 100, advance() {} } : undefined
+  const clock = mutants.has('ignore-expiry') ? FROZEN_CLOCK : (grace ?? state.clock)
+  const result = await verifyJwt(token, state.tokenKey, clock)
+  return result.ok && typeof result.claims.clientId === 'string' ? result.claims.clientId : undefined
+}
+
+/** A protected route's principal: 401 API-0005 without one. */
+export async function requireClient6(request: Request, state: DadiState): Promise<DadiClient> {
+  const client = await principal6(request, state)
+  if (!client) throw dadiErrors.unauthorised()
+  return client
+}
