@@ -1,0 +1,50 @@
+import type { TestInfo } from '@playwright/test'
+import { req, test, type SuiteFixtures } from '../../../harness/index.ts'
+import { RuleVerdicts } from './answers.ts'
+import { idsOf, skipOf, tagsOf, type OAuth2Api } from './api.ts'
+import { OAuth2Flow } from './flow.ts'
+import { RULES, type Rule } from './rules.ts'
+
+/** What a shared test body gets: the fixtures, the rule verdicts of the test and a flow on the `request` fixture. */
+export interface RuleContext extends Pick<SuiteFixtures, 'request' | 'target' | 'clock' | 'session'> {
+  api: OAuth2Api
+  v: RuleVerdicts
+  flow: OAuth2Flow
+}
+
+/**
+ * Declares one test that checks several shared rules, tagged with their requirement IDs for this API (and the
+ * API's own requirements they decide too). Rules the API skips are left out; a test whose every rule is skipped
+ * is not declared (`declareOAuth2Suite` declares the skipped rules' placeholders). The body records cases in
+ * `v`; the test ends with `v.done()`, one assertion naming every rule with a case off.
+ */
+export function ruleTest(api: OAuth2Api, title: string, rules: readonly Rule[], body: (ctx: RuleContext, testInfo: TestInfo) => Promise<void>): void {
+  const tags = tagsOf(api, rules)
+  if (!tags.length) return
+  test(title, req(...tags), async ({ request, target, clock, session }, testInfo) => {
+    const v = new RuleVerdicts(api)
+    try {
+      await body({ request, target, clock, session, api, v, flow: new OAuth2Flow({ request, target, session }, api) }, testInfo)
+    } catch (error) {
+      // Stopped early (a precondition): the cases already off are the finding; the rest stay blocked.
+      if (v.anyOff && testInfo.expectedStatus !== 'skipped') v.done(testInfo, title, { complete: false })
+      throw error
+    }
+    v.done(testInfo, title)
+  })
+}
+
+/**
+ * A rule the API skips (n/a) still has its requirement reported: skipped, with the declared reason. Rules the
+ * API does not catalogue at all (`notCatalogued`) get nothing.
+ */
+export function declareSkippedRules(api: OAuth2Api): void {
+  for (const rule of Object.keys(RULES) as Rule[]) {
+    const reason = skipOf(api, rule)
+    const d = api.differences?.[rule]
+    if (!reason || (d && 'notCatalogued' in d)) continue
+    test(`${rule}: not applicable`, req(...idsOf(api, rule)), async () => {
+      test.skip(true, reason)
+    })
+  }
+}
