@@ -11,10 +11,13 @@ export interface Answer {
   response?: APIResponse
 }
 
-/** GET and form POST, redirects never followed. */
+/** GET, form POST and any other request, redirects never followed. */
 export interface Transport {
   get(url: string, headers?: Record<string, string>): Promise<Answer>
   post(url: string, form: Record<string, string>, headers?: Record<string, string>): Promise<Answer>
+  send(method: string, url: string, init?: { body?: string; headers?: Record<string, string> }): Promise<Answer>
+  /** The `Cookie` header this transport would send to `url` ('' when none). */
+  cookies(url: string): string
 }
 
 /** Through the `request` fixture: every exchange is evidence (and a Playwright step); cookies in its jar. */
@@ -23,6 +26,8 @@ export function recorded(request: APIRequestContext): Transport {
   return {
     get: async (url, headers) => answer(await request.get(url, { maxRedirects: 0, ...(headers ? { headers } : {}) })),
     post: async (url, form, headers) => answer(await request.post(url, { form, maxRedirects: 0, ...(headers ? { headers } : {}) })),
+    send: async (method, url, init = {}) => answer(await request.fetch(url, { method, maxRedirects: 0, ...(init.headers ? { headers: init.headers } : {}), ...(init.body === undefined ? {} : { data: Buffer.from(init.body) }) })),
+    cookies: () => '',
   }
 }
 
@@ -62,6 +67,8 @@ export function raw(fixtures: Pick<SuiteFixtures, 'session' | 'target'>): Transp
   return {
     get: (url, headers) => send(url, { method: 'GET', ...(headers ? { headers } : {}) }),
     post: (url, form, headers) => send(url, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } }),
+    send: (method, url, init = {}) => send(url, { method, ...init }),
+    cookies: (url) => [...(jar.get(new URL(url, `${fixtures.target.baseURL}/`).host) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; '),
   }
 }
 

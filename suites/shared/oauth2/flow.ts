@@ -66,15 +66,16 @@ export class OAuth2Flow {
   readonly target: Target
   readonly recorded: Transport
   readonly prep: Transport
+  /** Without `session` (a context builder that is not given it) preparation goes through `request` too. */
   constructor(
-    fixtures: Pick<SuiteFixtures, 'request' | 'target' | 'session'>,
+    fixtures: Pick<SuiteFixtures, 'request' | 'target'> & Partial<Pick<SuiteFixtures, 'session'>>,
     readonly api: OAuth2Api,
   ) {
     this.request = fixtures.request
     this.target = fixtures.target
     this.base = (api.authOrigin(fixtures.target) || fixtures.target.baseURL).replace(/\/+$/, '')
     this.recorded = recorded(fixtures.request)
-    this.prep = raw(fixtures)
+    this.prep = fixtures.session === undefined ? this.recorded : raw({ session: fixtures.session, target: fixtures.target })
   }
 
   client(role: keyof OAuth2Api['roles']): Client {
