@@ -7,6 +7,7 @@ import {
 } from './index.ts' // prettier-ignore
 import { paramsOf } from './params.ts'
 import { s256 } from './pkce.ts'
+import { maskCsrf } from './interaction/session.ts'
 import { matchRedirectUri } from './redirect.ts'
 
 const none = new Set<OAuth2Mutant>()
@@ -24,6 +25,20 @@ describe('OAuth2 core pieces', () => {
     }
     assert.equal(matchRedirectUri('http://127.0.0.1:49152/native', registered, none), 'http://127.0.0.1/native')
     assert.equal(matchRedirectUri('http://[::1]:1/v6?x=1', registered, none), 'http://[::1]:8080/v6?x=1')
+  })
+
+  it('masks the CSRF value of every form afresh, and takes back the mask or the value itself', async () => {
+    const server = createAuthorizationServer(
+      { policy: { realm: 'r', lifetimes: { code: 600, accessToken: 3600, refreshToken: 60, interaction: 60, session: 60 }, scopes: { known: [], defaults: [], covers: () => false }, codeReuseRevokesGrant: false, failedExchangeBurnsCode: false, redirectCarriesScope: false }, clock: createMockClock(), mutants: none, users: { find: () => undefined, byId: () => undefined }, clients: [] },
+      { brand: 'T', paths: { login: '/login', consent: '/consent', logout: '/logout', afterLogin: '/' }, cookies: { session: 's', csrf: 'c' }, authorizeChecks: [], authorizeError: () => new Response(), grants: [], tokenBody: () => ({}), tokenEnvelope: tokenErrorEnvelope(none), revocation: { foreignToken: 'ignore', revokes: 'token' } },
+    )
+    const value = 'a'.repeat(21) + 'B-_'.repeat(7) + 'z'
+    const [one, two] = [maskCsrf(value), maskCsrf(value)]
+    assert.notEqual(one, two)
+    assert.ok(!one.includes(value) && /^[\w-]+$/.test(one))
+    const request = new Request('http://t/x', { headers: { cookie: `c=${value}` } })
+    for (const supplied of [one, two, value]) assert.doesNotThrow(() => server.checkCsrf(request, undefined, supplied), supplied)
+    for (const supplied of [maskCsrf(value.replace('z', 'y')), 'not-base64!', undefined, `${one}A`]) assert.throws(() => server.checkCsrf(request, undefined, supplied), ApiError, String(supplied))
   })
 
   it('reads parameters as RFC 6749 §3.1 asks: empty is absent, repeats are named', () => {

@@ -7,7 +7,7 @@ import { grantLink, randomValue } from '../state.ts'
 import type { Interaction } from '../types.ts'
 import { expiredRequest, formOf } from './login.ts'
 import { CSRF_FIELD, consentPage } from './pages.ts'
-import { checkCsrf, currentSession, type Session } from './session.ts'
+import { checkCsrf, currentSession, maskCsrf, type Session } from './session.ts'
 
 /**
  * Consent (RFC 6749 §10.12: no code "without the awareness and explicit consent of the resource owner"):
@@ -23,7 +23,7 @@ export function consentGet(request: Request, ctx: ServerContext): Response {
   if (!session) return seeOther(`${ctx.config.paths.login}?login_challenge=${encodeURIComponent(challenge)}`, ctx.state.mutants)
   const client = ctx.state.clients.get(interaction.clientId)!
   const user = ctx.state.users.byId(session.userId)
-  return consentPage(ctx.config.brand, ctx.state.mutants, { action: ctx.config.paths.consent, csrf: session.csrf, challenge, client, userName: user?.name ?? session.userId, scopes: interaction.scopes })
+  return consentPage(ctx.config.brand, ctx.state.mutants, { action: ctx.config.paths.consent, csrf: maskCsrf(session.csrf), challenge, client, userName: user?.name ?? session.userId, scopes: interaction.scopes })
 }
 
 export async function consentPost(request: Request, ctx: ServerContext): Promise<Response> {

@@ -5,7 +5,7 @@ import { paramsOf, queryParams, readForm, type Params } from '../params.ts'
 import { seeOther } from '../redirect.ts'
 import type { OAuthUser } from '../types.ts'
 import { CSRF_FIELD, loginPage } from './pages.ts'
-import { checkCsrf, csrfFor, currentSession, endSession, startSession } from './session.ts'
+import { checkCsrf, csrfFor, currentSession, endSession, maskCsrf, startSession } from './session.ts'
 
 /**
  * Sign-in (RFC 6749 §10.12: the resource owner authenticates with the authorization server itself):
@@ -18,7 +18,7 @@ import { checkCsrf, csrfFor, currentSession, endSession, startSession } from './
 export function loginGet(request: Request, ctx: ServerContext): Response {
   const params = queryParams(request)
   const csrf = csrfFor(request, ctx, currentSession(request, ctx))
-  const view = { action: ctx.config.paths.login, csrf: csrf.value, loginChallenge: params.get('login_challenge'), returnTo: safeReturn(params.get('return_to')) }
+  const view = { action: ctx.config.paths.login, csrf: maskCsrf(csrf.value), loginChallenge: params.get('login_challenge'), returnTo: safeReturn(params.get('return_to')) }
   return loginPage(ctx.config.brand, ctx.state.mutants, view, { cookies: csrf.cookie ? [csrf.cookie] : [] })
 }
 
@@ -32,7 +32,7 @@ export async function loginPost(request: Request, ctx: ServerContext): Promise<R
   if (!user.ok) {
     const message = user.unknown && ctx.state.mutants.has('login-enumeration') ? 'No user with this email.' : 'Invalid email or password.'
     const csrf = csrfFor(request, ctx, previous)
-    return loginPage(ctx.config.brand, ctx.state.mutants, { action: ctx.config.paths.login, csrf: csrf.value, loginChallenge: challenge, returnTo, message }, { status: 401 })
+    return loginPage(ctx.config.brand, ctx.state.mutants, { action: ctx.config.paths.login, csrf: maskCsrf(csrf.value), loginChallenge: challenge, returnTo, message }, { status: 401 })
   }
   const { session, cookies } = startSession(ctx, user.user.id, previous)
   const headers = new Headers()

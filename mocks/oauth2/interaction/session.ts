@@ -53,11 +53,46 @@ export function csrfFor(request: Request, ctx: ServerContext, session: Session |
   return { value, cookie: serializeCookie(ctx.config.cookies.csrf, value, { sameSite: 'Lax', path: '/' }) }
 }
 
-/** Refuses (403) a state-changing request whose CSRF value is missing or not this browser's. */
+/**
+ * The CSRF value as a page's form carries it: masked afresh for every page (a random pad, then the value XOR the
+ * pad, base64url), as Django and Rails do. A page never repeats the cookie it was sent (no credential echoed,
+ * BREACH-safe), and two pages never carry the same string.
+ */
+export function maskCsrf(value: string): string {
+  const bytes = new TextEncoder().encode(value)
+  const pad = crypto.getRandomValues(new Uint8Array(bytes.length))
+  return toBase64url(Uint8Array.from([...pad, ...bytes.map((b, i) => b ^ pad[i]!)]))
+}
+
+/** The value behind a masked form field, or undefined when it is not one. */
+function unmask(masked: string): string | undefined {
+  if (!/^[\w-]+$/.test(masked) || masked.length > 256) return undefined
+  try {
+    const raw = Uint8Array.from(atob(masked.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
+    if (raw.length % 2) return undefined
+    const half = raw.length / 2
+    return new TextDecoder().decode(raw.slice(half).map((b, i) => b ^ raw[i]!))
+  } catch {
+    return undefined
+  }
+}
+
+function toBase64url(bytes: Uint8Array): string {
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * Refuses (403) a state-changing request whose CSRF value is missing or not this browser's: the masked value of a
+ * form, or the cookie's value itself (what a script sends as `X-CSRF-Token`), compared in constant time.
+ */
 export function checkCsrf(request: Request, ctx: ServerContext, session: Session | undefined, supplied: string | undefined): void {
   if (ctx.state.mutants.has('csrf-unchecked')) return
   const expected = session ? session.csrf : readCookie(request, ctx.config.cookies.csrf)
-  if (!expected || !supplied || !safeEqual(supplied, expected)) throw csrfRefused()
+  if (!expected || !supplied) throw csrfRefused()
+  const value = supplied.length === expected.length ? supplied : (unmask(supplied) ?? '')
+  if (!safeEqual(value, expected)) throw csrfRefused()
 }
 
 export const csrfRefused = () =>
