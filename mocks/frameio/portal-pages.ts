@@ -1,6 +1,6 @@
 import { ApiError } from '../core/errors.ts'
 import { form, html, SafeHtml } from '../core/html.ts'
-import { CSRF_FIELD, formOf, page } from '../oauth2/index.ts'
+import { CSRF_FIELD, formOf, maskCsrf, page } from '../oauth2/index.ts'
 import { createDeveloperToken, deleteDeveloperToken, listDeveloperTokens } from './developer-tokens.ts'
 import { SCOPES, type User } from './fixtures.ts'
 import type { FrameioState } from './state.ts'
@@ -20,17 +20,17 @@ export function tokensPage(request: Request, state: FrameioState): Response {
   const user = state.usersById.get(session.userId)!
   const rows = listDeveloperTokens(state, user.id).map(
     (t) =>
-      html`<tr><td>${t.description}</td><td>${t.scopes.join(' ')}</td><td>${t.inserted_at}</td>${t.token ? html`<td><code>${t.token}</code></td>` : ''}<td>${form({ action: `${HOME}/${t.id}/delete`, csrf: session.csrf, fields: [], submit: 'Delete' })}</td></tr>`,
+      html`<tr><td>${t.description}</td><td>${t.scopes.join(' ')}</td><td>${t.inserted_at}</td>${t.token ? html`<td><code>${t.token}</code></td>` : ''}<td>${form({ action: `${HOME}/${t.id}/delete`, csrf: maskCsrf(session.csrf), fields: [], submit: 'Delete' })}</td></tr>`,
   )
   const table = rows.length ? html`<table><thead><tr><th>Description</th><th>Scopes</th><th>Created</th><th></th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No tokens yet.</p>`
-  const logout = form({ action: '/logout', csrf: session.csrf, fields: [], submit: 'Sign out' })
+  const logout = form({ action: '/logout', csrf: maskCsrf(session.csrf), fields: [], submit: 'Sign out' })
   return page(BRAND, state.mutants, 'Tokens', html`<p>Signed in as ${user.email}.</p><p><a href="${HOME}/new">New</a></p>${table}${logout}`)
 }
 
 export function newTokenPage(request: Request, state: FrameioState): Response {
   const session = state.as.session(request)
   if (!session) return toLogin(`${HOME}/new`)
-  return newTokenForm(state, session.csrf)
+  return newTokenForm(state, maskCsrf(session.csrf))
 }
 
 /** The "New" form posted: the summary page with the token (once), or the form again (422). */
@@ -44,7 +44,7 @@ export async function createFromPage(request: Request, state: FrameioState): Pro
     return page(BRAND, state.mutants, 'Your new token', summary)
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 422) throw error
-    return newTokenForm(state, state.as.session(request)!.csrf, error.detail, 422)
+    return newTokenForm(state, maskCsrf(state.as.session(request)!.csrf), error.detail, 422)
   }
 }
 
