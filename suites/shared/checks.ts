@@ -32,6 +32,20 @@ export class Verdicts {
     return this.check(ids, name, problem ?? 'ok', 'ok')
   }
 
+  /**
+   * Runs a test body and then the verdict. A body stopped early (a precondition, a skip) still reports the cases
+   * already off, and leaves the requirements it did not reach blocked.
+   */
+  async run(testInfo: TestInfo, summary: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body()
+    } catch (error) {
+      if (this.anyOff && testInfo.expectedStatus !== 'skipped') this.done(testInfo, summary, { complete: false })
+      throw error
+    }
+    this.done(testInfo, summary)
+  }
+
   /** Whether a case is off so far. */
   get anyOff(): boolean {
     return this.#off.length > 0

@@ -170,5 +170,5 @@ export function declareAuthorizeTests(api: OAuth2Api): void {
     const denied = await flow.walk(flow.recorded, page, { decision: 'deny' })
     const back = denied.landed
     v.rule('AUTHZ-ACCESS-DENIED', 'Deny: back to the client with access_denied and the state, no code', { at: back && withoutQuery(back.toString()), error: back?.searchParams.get('error'), state: back?.searchParams.get('state'), code: back?.searchParams.get('code') ?? null }, { at: withoutQuery(c.redirectUri), error: 'access_denied', state: 'second-request-1', code: null })
-  })
+  }, ['callbackScope'])
 }

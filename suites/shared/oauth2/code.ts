@@ -66,7 +66,7 @@ export function declareCodeTests(api: OAuth2Api): void {
     v.rule('AUTHZ-SCOPE-DEFAULT', 'no scope asked: the default, said in the token response', sorted(byDefault.scope), sorted(api.scopes.defaultGranted))
     v.rule('TOKEN-SCOPE-RESPONSE', 'no scope asked: the scope granted is in the response', typeof byDefault.scope, 'string')
     if (api.own?.refreshIff) v.check(api.own.refreshIff, `no refresh token without ${api.refresh?.scope}`, byDefault.refresh_token, undefined)
-  })
+  }, ['refreshIff'])
 
   ruleTest(api, 'a code is bound to its redirect URI and PKCE challenge; a refused exchange leaves it usable', ['CODE-REDIRECT-MATCH', 'CODE-FAILED-KEEPS', 'AUTHZ-REDIRECT-OMITTED', 'PKCE-SUPPORTED', 'PKCE-VERIFIER-REQUIRED', 'PKCE-MISMATCH', 'PKCE-DOWNGRADE', 'PKCE-BOUND', 'PKCE-VERIFIER-FORMAT'], async (ctx) => {
     const { flow } = ctx

@@ -56,7 +56,7 @@ export function declareRefreshTests(api: OAuth2Api): void {
     const next = (await jsonOf(refreshed)) as Tokens
     v.rule('REFRESH-GRANT', 'a public client refreshes with its client_id in the body', refreshed.status(), 200)
     v.rule('REFRESH-ROTATION', "a public client's refresh token rotates too", typeof next.refresh_token === 'string' && next.refresh_token !== tokens.refresh_token, true)
-  })
+  }, ['publicNoHeader'])
 
   if (!api.revocation) return
   const revocation = api.revocation

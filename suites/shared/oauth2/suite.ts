@@ -5,6 +5,9 @@ import { idsOf, skipOf, tagsOf, type OAuth2Api } from './api.ts'
 import { OAuth2Flow } from './flow.ts'
 import { RULES, type Rule } from './rules.ts'
 
+/** The API's own requirements a test decides in some of its cases (`OAuth2Api.own`). */
+export type OwnCase = keyof NonNullable<OAuth2Api['own']>
+
 /** What a shared test body gets: the fixtures, the rule verdicts of the test and a flow on the `request` fixture. */
 export interface RuleContext extends Pick<SuiteFixtures, 'request' | 'target' | 'clock' | 'session'> {
   api: OAuth2Api
@@ -15,22 +18,17 @@ export interface RuleContext extends Pick<SuiteFixtures, 'request' | 'target' | 
 /**
  * Declares one test that checks several shared rules, tagged with their requirement IDs for this API (and the
  * API's own requirements they decide too). Rules the API skips are left out; a test whose every rule is skipped
- * is not declared (`declareOAuth2Suite` declares the skipped rules' placeholders). The body records cases in
+ * is not declared (`declareOAuth2Suite` declares the skipped rules' placeholders); `own` names the API's own
+ * requirements some of its cases decide (`OAuth2Api.own`), which it is tagged with too. The body records cases in
  * `v`; the test ends with `v.done()`, one assertion naming every rule with a case off.
  */
-export function ruleTest(api: OAuth2Api, title: string, rules: readonly Rule[], body: (ctx: RuleContext, testInfo: TestInfo) => Promise<void>): void {
-  const tags = tagsOf(api, rules)
-  if (!tags.length) return
+export function ruleTest(api: OAuth2Api, title: string, rules: readonly Rule[], body: (ctx: RuleContext, testInfo: TestInfo) => Promise<void>, own: readonly OwnCase[] = []): void {
+  const ruleTags = tagsOf(api, rules)
+  if (!ruleTags.length) return
+  const tags = [...ruleTags, ...own.flatMap((k) => (api.own?.[k] ? [api.own[k]] : []))]
   test(title, req(...tags), async ({ request, target, clock, session }, testInfo) => {
     const v = new RuleVerdicts(api)
-    try {
-      await body({ request, target, clock, session, api, v, flow: new OAuth2Flow({ request, target, session }, api) }, testInfo)
-    } catch (error) {
-      // Stopped early (a precondition): the cases already off are the finding; the rest stay blocked.
-      if (v.anyOff && testInfo.expectedStatus !== 'skipped') v.done(testInfo, title, { complete: false })
-      throw error
-    }
-    v.done(testInfo, title)
+    await v.run(testInfo, title, () => body({ request, target, clock, session, api, v, flow: new OAuth2Flow({ request, target, session }, api) }, testInfo))
   })
 }
 

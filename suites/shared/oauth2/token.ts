@@ -54,7 +54,7 @@ export function declareTokenTests(api: OAuth2Api): void {
       const { code } = await flow.code(c)
       await grantedExchange(ctx, ['TOKEN-BODY-CREDENTIALS'], 'client_id and client_secret in the body', c, code, { how: 'body' })
     }
-  })
+  }, ['publicNoSecret'])
 
   ruleTest(api, 'token endpoint: POST only; unknown, missing, empty and repeated parameters; grants it does not offer', ['TOKEN-POST-ONLY', 'TOKEN-DUPLICATE-PARAM', 'TOKEN-UNKNOWN-PARAM', 'TOKEN-UNSUPPORTED-GRANT', 'TOKEN-NO-PASSWORD-GRANT', 'TOKEN-UNAUTHORIZED-CLIENT', 'TOKEN-CC-NO-REFRESH', 'TOKEN-MISSING-PARAM', 'TOKEN-EMPTY-PARAM', 'TOKEN-ERROR-SHAPE', 'TOKEN-NO-STORE', 'TOKEN-NO-SECRET-ECHO'], async (ctx) => {
     const { flow, v } = ctx
