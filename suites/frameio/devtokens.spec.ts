@@ -1,9 +1,10 @@
 import type { APIResponse } from '@playwright/test'
-import { req, test } from '../../harness/index.ts'
+import { parse } from 'node-html-parser'
+import { readForm, req, test } from '../../harness/index.ts'
 import { Verdicts } from '../shared/checks.ts'
 import { need } from '../shared/oauth2/flow.ts'
 import { submit } from '../shared/transport.ts'
-import { basicUser, bearer, DEVELOPER_TOKEN, INVALID_TOKEN, needsPortal, Prepared } from './frameio.ts'
+import { basicUser, bearer, DEVELOPER_TOKEN, INVALID_TOKEN, needsPortal, Prepared, SCOPES } from './frameio.ts'
 
 const DAY = 24 * 3600
 const json = async (r: APIResponse): Promise<any> => JSON.parse((await r.text()) || 'null')
@@ -12,8 +13,8 @@ const shared = (a: string, b: string) => [...a.slice(6)].filter((c, i) => c === 
 
 test.describe('developer tokens (the Developer Portal)', () => {
   test(
-    'create with chosen scopes → /v2/me → listed by description and scopes only → deleted and refused at once; validated, CSRF-protected, each user’s own, never expiring',
-    req('FIO-DEVTOKEN-CREATE', 'FIO-ME', 'FIO-DEVTOKEN-LIST', 'FIO-DEVTOKEN-SHOWN-ONCE', 'FIO-DEVTOKEN-VALIDATION', 'FIO-PORTAL-CSRF', 'FIO-PORTAL-SESSION-ONLY', 'FIO-DEVTOKEN-OWNER-ONLY', 'FIO-DEVTOKEN-USER-ACCESS', 'FIO-DEVTOKEN-DELETE', 'FIO-DEVTOKEN-UNGUESSABLE', 'FIO-DEVTOKEN-NO-EXPIRY'),
+    'create with chosen scopes → /v2/me → listed by description and scopes only → deleted and refused at once; validated, CSRF-protected, each user’s own, never expiring; the Tokens pages walked',
+    req('FIO-PORTAL-PAGE-WALK', 'FIO-DEVTOKEN-CREATE', 'FIO-ME', 'FIO-DEVTOKEN-LIST', 'FIO-DEVTOKEN-SHOWN-ONCE', 'FIO-DEVTOKEN-VALIDATION', 'FIO-PORTAL-CSRF', 'FIO-PORTAL-SESSION-ONLY', 'FIO-DEVTOKEN-OWNER-ONLY', 'FIO-DEVTOKEN-USER-ACCESS', 'FIO-DEVTOKEN-DELETE', 'FIO-DEVTOKEN-UNGUESSABLE', 'FIO-DEVTOKEN-NO-EXPIRY'),
     async ({ request, target, clock, session }, testInfo) => {
       needsPortal(target)
       clock.require(31 * DAY)
@@ -91,6 +92,23 @@ test.describe('developer tokens (the Developer Portal)', () => {
         for (let i = 0; i < 4; i++) more.push((await prep.devToken(['asset.read'])).token)
         v.check('FIO-DEVTOKEN-UNGUESSABLE', 'six tokens: all distinct and of the documented shape', { distinct: new Set(more).size, shape: more.every((t) => DEVELOPER_TOKEN.test(t)) }, { distinct: more.length, shape: true })
         v.check('FIO-DEVTOKEN-UNGUESSABLE', 'consecutive tokens share no more than chance', more.slice(1).filter((t, i) => shared(t, more[i]!) > 0.25).length, 0)
+
+        // The Tokens pages, submitted as a browser submits them: their forms, the session cookie, the CSRF field.
+        const pages = (path: string, form?: Record<string, string>) => (form ? request.post(path, { form, headers: { cookie }, maxRedirects: 0 }) : request.get(path, { headers: { cookie }, maxRedirects: 0 }))
+        const blank = await pages('/developer/tokens/new')
+        const newForm = readForm(await blank.text(), blank.url())
+        const made = await pages(newForm.action, { ...newForm.fields, description: 'made on the pages', all_scopes: 'on' })
+        const summary = parse(await made.text())
+        const shown = summary.querySelector('#token')?.text.trim() ?? ''
+        v.check('FIO-PORTAL-PAGE-WALK', 'New → description + Select all scopes → Create: the token, once', { status: made.status(), token: DEVELOPER_TOKEN.test(shown) }, { status: 200, token: true })
+        const back = await pages('/developer/tokens')
+        const backHtml = await back.text()
+        const row = parse(backHtml).querySelectorAll('tr').find((tr) => tr.text.includes('made on the pages'))
+        v.check('FIO-PORTAL-PAGE-WALK', 'back on Tokens: the description and every scope, not the token', { row: Boolean(row), scopes: row?.querySelectorAll('td')[1]?.text.split(' ').length, token: backHtml.includes(shown.slice(0, 8)) }, { row: true, scopes: SCOPES.length, token: false })
+        const removal = row?.querySelector('form')
+        const removed = removal ? await pages(new URL(removal.getAttribute('action') ?? '', back.url()).toString(), Object.fromEntries(removal.querySelectorAll('input').map((i) => [i.getAttribute('name') ?? '', i.getAttribute('value') ?? '']))) : undefined
+        const gone = await (await pages('/developer/tokens')).text()
+        v.check('FIO-PORTAL-PAGE-WALK', 'Delete: back to Tokens without it, the token refused', { status: removed?.status(), listed: gone.includes('made on the pages'), token: shown ? (await request.get('/v2/me', { headers: bearer(shown) })).status() : 0 }, { status: 303, listed: false, token: 401 })
 
         await clock.advance(31 * DAY)
         v.check('FIO-DEVTOKEN-NO-EXPIRY', 'a developer token after 31 days', (await request.get('/v2/me', { headers: bearer(second.token) })).status(), 200)
