@@ -68,6 +68,9 @@ test.describe('developer tokens (the Developer Portal)', () => {
           v.check('FIO-PORTAL-SESSION-ONLY', `${name} /developer/api/tokens with a developer token as bearer: 401`, r.status(), 401)
         }
 
+        const toLogin = await request.get('/developer/tokens', { headers: bearer(second.token), maxRedirects: 0 })
+        v.check('FIO-PORTAL-SESSION-ONLY', 'the Tokens page with a developer token as bearer: to the sign-in page', { status: toLogin.status(), to: new URL(toLogin.headers().location ?? '/', target.baseURL).pathname }, { status: 303, to: '/login' })
+
         // Another user: sees none of Jane's tokens, cannot delete them, and her account stays out of reach.
         const bobs = await json(await request.get('/developer/api/tokens', { headers: basicUser(bob) }))
         v.check('FIO-DEVTOKEN-OWNER-ONLY', "another user's list holds none of Jane's tokens", (bobs ?? []).filter((t: { id: string }) => created.some((c) => c.id === t.id)).length, 0)
@@ -97,6 +100,8 @@ test.describe('developer tokens (the Developer Portal)', () => {
         const pages = (path: string, form?: Record<string, string>) => (form ? request.post(path, { form, headers: { cookie }, maxRedirects: 0 }) : request.get(path, { headers: { cookie }, maxRedirects: 0 }))
         const blank = await pages('/developer/tokens/new')
         const newForm = readForm(await blank.text(), blank.url())
+        const empty = await pages(newForm.action, { ...newForm.fields, description: '', all_scopes: 'on' })
+        v.check('FIO-DEVTOKEN-VALIDATION', 'the New form without a description: the form again, 422', { status: empty.status(), form: (await empty.text()).includes('name="description"') }, { status: 422, form: true })
         const made = await pages(newForm.action, { ...newForm.fields, description: 'made on the pages', all_scopes: 'on' })
         const summary = parse(await made.text())
         const shown = summary.querySelector('#token')?.text.trim() ?? ''
