@@ -183,8 +183,8 @@ export class OAuth2Flow {
     return this.request.post(this.url(this.api.endpoints.token), { form, headers, maxRedirects: 0 })
   }
 
-  /** POST a raw form body (a parameter twice, say) with these headers. */
-  raw(path: string, body: string, headers: Record<string, string> = {}): Promise<APIResponse> {
+  /** POST a form body as written (a parameter twice, say) with these headers, recorded. */
+  rawForm(path: string, body: string, headers: Record<string, string> = {}): Promise<APIResponse> {
     return this.request.post(this.url(path), { data: Buffer.from(body), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, maxRedirects: 0 })
   }
 
@@ -223,17 +223,14 @@ export class OAuth2Flow {
     return this.tokens(c, code, o.verifier ? { verifier: o.verifier } : {})
   }
 
+  /** A refresh (recorded). */
   refresh(c: Client, refreshToken: string, extra: Record<string, string> = {}, how?: ClientAuth): Promise<APIResponse> {
     return this.token({ grant_type: 'refresh_token', refresh_token: refreshToken, ...extra }, c, how ?? this.howOf(c))
   }
 
+  /** POST the revocation endpoint (recorded), the client authenticated as at the token endpoint. */
   revoke(c: Client | undefined, token: string, extra: Record<string, string> = {}, how?: ClientAuth): Promise<APIResponse> {
-    const form: Record<string, string> = { token, ...extra }
-    const headers: Record<string, string> = {}
-    const method = how ?? this.howOf(c)
-    if (c && method === 'basic') headers.authorization = basicOf(c.id, c.secret ?? '')
-    if (c && method === 'body') Object.assign(form, { client_id: c.id, client_secret: c.secret ?? '' })
-    if (c && method === 'none') form.client_id = c.id
+    const { form, headers } = this.tokenRequest({ token, ...extra }, c, how ?? this.howOf(c))
     return this.request.post(this.url(this.api.endpoints.revoke ?? '/revoke'), { form, headers, maxRedirects: 0 })
   }
 

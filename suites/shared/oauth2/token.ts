@@ -32,7 +32,7 @@ export function declareTokenTests(api: OAuth2Api): void {
     await refusedRequest(ctx, 'TOKEN-INVALID-CLIENT', 'a confidential client_id without its secret', 'invalid_client', as(c, 'none'))
     await refusedRequest(ctx, 'TOKEN-INVALID-CLIENT', 'no client authentication at all', 'invalid_client', (f) => flow.token(f))
     const inUri = `${api.endpoints.token}?${new URLSearchParams({ client_id: c.id, client_secret: c.secret ?? '' })}`
-    await refusedRequest(ctx, 'TOKEN-CREDS-NOT-IN-URI', 'client_id and client_secret in the query string', 'invalid_client', (f) => flow.raw(inUri, new URLSearchParams(f).toString()), { secrets: [c.secret ?? ''] })
+    await refusedRequest(ctx, 'TOKEN-CREDS-NOT-IN-URI', 'client_id and client_secret in the query string', 'invalid_client', (f) => flow.rawForm(inUri, new URLSearchParams(f).toString()), { secrets: [c.secret ?? ''] })
     if (api.roles.public) {
       const p = flow.client('public')
       const own = api.own?.publicNoSecret
@@ -44,8 +44,8 @@ export function declareTokenTests(api: OAuth2Api): void {
     if (api.roles.tenant && api.clientAuth.basic) {
       const t = flow.client('tenant')
       const raw = `Basic ${Buffer.from(`${t.id}:${t.secret ?? ''}`).toString('base64')}`
-      await refusedRequest(ctx, 'TOKEN-BASIC-ENCODING', `Basic with the secret not form-encoded (${formEncode(t.secret ?? '') === t.secret ? 'same' : 'differs'})`, 'invalid_client', (f) => flow.raw(api.endpoints.token, new URLSearchParams({ ...f, redirect_uri: t.redirectUri }).toString(), { authorization: raw }), { basic: true, secrets: [t.secret ?? ''] })
-      await refusedRequest(ctx, 'TOKEN-BASIC-ENCODING', 'Basic form-encoded: authenticated, then the unknown code', 'invalid_grant', (f) => flow.raw(api.endpoints.token, new URLSearchParams({ ...f, redirect_uri: t.redirectUri }).toString(), { authorization: basicOf(t.id, t.secret ?? '') }))
+      await refusedRequest(ctx, 'TOKEN-BASIC-ENCODING', `Basic with the secret not form-encoded (${formEncode(t.secret ?? '') === t.secret ? 'same' : 'differs'})`, 'invalid_client', (f) => flow.rawForm(api.endpoints.token, new URLSearchParams({ ...f, redirect_uri: t.redirectUri }).toString(), { authorization: raw }), { basic: true, secrets: [t.secret ?? ''] })
+      await refusedRequest(ctx, 'TOKEN-BASIC-ENCODING', 'Basic form-encoded: authenticated, then the unknown code', 'invalid_grant', (f) => flow.rawForm(api.endpoints.token, new URLSearchParams({ ...f, redirect_uri: t.redirectUri }).toString(), { authorization: basicOf(t.id, t.secret ?? '') }))
       const { code, landed } = await flow.code(t)
       v.rule('AUTHZ-REDIRECT-QUERY-KEPT', 'the code redirect keeps the registered query', Object.fromEntries([...new URL(t.redirectUri).searchParams].map(([k]) => [k, landed.searchParams.get(k)])), Object.fromEntries(new URL(t.redirectUri).searchParams))
       await grantedExchange(ctx, ['TOKEN-BASIC-ENCODING'], 'the code exchanged with the form-encoded Basic credentials', t, code, { how: 'basic' })
@@ -68,7 +68,7 @@ export function declareTokenTests(api: OAuth2Api): void {
     const exchange = { grant_type: 'authorization_code', code, redirect_uri: c.redirectUri }
     const viaGet = await ctx.request.get(`${flow.url(api.endpoints.token)}?${new URLSearchParams({ ...exchange, ...creds })}`, { headers: auth, maxRedirects: 0 })
     await judgeTokenRefusal(v, 'TOKEN-POST-ONLY', 'GET with the parameters in the query', viaGet, 'invalid_request', { basic, secrets: [code], status: api.tokenErrors.methodStatus })
-    const twice = await flow.raw(api.endpoints.token, `${new URLSearchParams({ ...exchange, ...creds })}&code=${encodeURIComponent(code)}`, auth)
+    const twice = await flow.rawForm(api.endpoints.token, `${new URLSearchParams({ ...exchange, ...creds })}&code=${encodeURIComponent(code)}`, auth)
     await judgeTokenRefusal(v, 'TOKEN-DUPLICATE-PARAM', 'code twice', twice, 'invalid_request', { basic, secrets: [code] })
     await grantedExchange(ctx, ['TOKEN-UNKNOWN-PARAM', 'TOKEN-POST-ONLY', 'TOKEN-DUPLICATE-PARAM'], 'then, by POST with extra state, scope and foo: the code still works', c, code, { extra: { state: 'state-12345678', scope: api.scopes.ask, foo: 'bar' } })
     const junk = `not-a-code-${randomBytes(12).toString('base64url')}`
