@@ -13,8 +13,11 @@ export class RuleVerdicts extends Verdicts {
   constructor(readonly api: OAuth2Api) {
     super()
   }
+  /** The rules that had at least one case. */
+  readonly seen = new Set<Rule>()
   rule(rule: Rule, name: string, actual: unknown, expected: unknown): boolean {
     if (skipOf(this.api, rule)) return true
+    this.seen.add(rule)
     return this.check(idsOf(this.api, rule), named(this.api, rule, name), actual, expected)
   }
   ruleHolds(rule: Rule, name: string, problem: string | undefined): boolean {
@@ -51,7 +54,8 @@ export async function judgeTokenRefusal(v: RuleVerdicts, rule: Rule, name: strin
     }
   })()
   const h = response.headers()
-  v.rule(rule, name, { status: response.status(), error: body?.error }, { status: o.status ?? api.tokenErrors.status(error), error })
+  const expected = api.tokenErrors.errorFor?.(rule, error, name) ?? error
+  v.rule(rule, name, { status: response.status(), error: body?.error }, { status: o.status ?? api.tokenErrors.status(expected), error: expected })
   const shape: string[] = []
   if (!body || typeof body !== 'object') shape.push(`not a JSON object: ${text.slice(0, 80)}`)
   else {
@@ -61,8 +65,8 @@ export async function judgeTokenRefusal(v: RuleVerdicts, rule: Rule, name: strin
     if (body.error_description !== undefined && (typeof body.error_description !== 'string' || !DESCRIPTION.test(body.error_description))) shape.push('error_description outside %x20-21 / %x23-5B / %x5D-7E')
   }
   if (!/^application\/json/i.test(h['content-type'] ?? '')) shape.push(`content-type ${h['content-type']}`)
-  const challenged = error === 'invalid_client' && o.basic && api.tokenErrors.basicChallenge !== null
-  if (!challenged && error !== 'invalid_client' && h['www-authenticate'] !== undefined) shape.push(`a challenge on ${error}: ${h['www-authenticate']}`)
+  const challenged = expected === 'invalid_client' && o.basic && api.tokenErrors.basicChallenge !== null
+  if (!challenged && expected !== 'invalid_client' && h['www-authenticate'] !== undefined) shape.push(`a challenge on ${expected}: ${h['www-authenticate']}`)
   v.rule('TOKEN-ERROR-SHAPE', name, shape, [])
   if (challenged) v.rule('TOKEN-INVALID-CLIENT-401', `${name}: invalid_client after Basic`, { status: response.status(), challenge: h['www-authenticate'] ?? null }, { status: 401, challenge: api.tokenErrors.basicChallenge })
   v.rule('TOKEN-NO-STORE', `${name}: the refusal`, noStore(h, api.tokenErrors.errorPragma), { cacheControl: true, pragma: true })
@@ -74,17 +78,20 @@ export function noStore(h: Record<string, string>, pragma = true): { cacheContro
   return { cacheControl: /(^|,)\s*no-store\s*(,|$)/i.test(h['cache-control'] ?? ''), pragma: pragma ? h.pragma === 'no-cache' : true }
 }
 
+/** An answer's status and headers, whichever way it was fetched. */
+type Seen = { status: number; headers: Record<string, string> }
+
 /** An authorization endpoint answer, as the redirect rules see it. */
-export function redirectOf(r: APIResponse, base: string): { status: number; at?: string; params: Record<string, string> } {
-  const location = r.headers().location
-  if (location === undefined) return { status: r.status(), params: {} }
+export function redirectOf(r: Seen, base: string): { status: number; at?: string; params: Record<string, string> } {
+  const location = r.headers.location
+  if (location === undefined) return { status: r.status, params: {} }
   const to = new URL(location, base)
-  return { status: r.status(), at: `${to.origin}${to.pathname}`, params: Object.fromEntries(to.searchParams) }
+  return { status: r.status, at: `${to.origin}${to.pathname}`, params: Object.fromEntries(to.searchParams) }
 }
 
 /** An error page as RFC 6749 §4.1.2.1 wants it: shown (HTML, the API's page status), never a redirect. */
-export function pageOf(r: APIResponse): { status: number; html: boolean; location: string | null } {
-  return { status: r.status(), html: /^text\/html/i.test(r.headers()['content-type'] ?? ''), location: r.headers().location ?? null }
+export function pageOf(r: Seen): { status: number; html: boolean; location: string | null } {
+  return { status: r.status, html: /^text\/html/i.test(r.headers['content-type'] ?? ''), location: r.headers.location ?? null }
 }
 
 /** Which of the API's page headers (framing) a page lacks. */

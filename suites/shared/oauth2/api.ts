@@ -56,7 +56,17 @@ export interface OAuth2Api {
    * Authorization errors once the redirect URI is known good: `redirect` (RFC 6749 §4.1.2.1) with `error=`, or
    * `page` (the API shows them). Errors before it (client, redirect URI) are pages with `pageStatus`.
    */
-  authorizeErrors: { after: 'redirect' | 'page'; pageStatus: number; pageHeaders: Record<string, string | RegExp> }
+  authorizeErrors: {
+    after: 'redirect' | 'page'
+    pageStatus: number
+    pageHeaders: Record<string, string | RegExp>
+    /**
+     * The answer an authorization request gets, for the rules that judge it; by default the authorization
+     * endpoint's own answer to the GET. An API that looks at the request only after sign-in (GoToSocial) walks
+     * there and returns the first answer after it (a fresh browser for each request).
+     */
+    answer?(flow: import('./flow.ts').OAuth2Flow, query: string): Promise<import('../transport.ts').Answer>
+  }
   /** The `state` the API insists on (Hydra: 8 characters); the suite's states are longer. */
   stateMinLength: number
   scopes: {
@@ -71,6 +81,7 @@ export interface OAuth2Api {
     /** The scope granted when the authorization request names none (RFC 6749 §3.3), as the token response spells it. */
     defaultGranted: string
   }
+  /** PKCE (RFC 7636). Without it, declare the PKCE rules skipped: the suite then sends no PKCE parameter. */
   pkce: { supported: boolean; requiredForPublic: boolean }
   /** How confidential clients authenticate at the token endpoint; `default` is what the suite's flows use. */
   clientAuth: { basic: boolean; body: boolean; default: 'basic' | 'body' }
@@ -94,7 +105,15 @@ export interface OAuth2Api {
   /** The token response's `token_type` and exact keys. */
   tokenResponse: { tokenType: string; keys(withRefresh: boolean): readonly string[] }
   /** RFC 6749 §5.2 errors: the status of each code, the Basic challenge after a Basic header (null: none). */
-  tokenErrors: { status(error: string): number; basicChallenge: string | null; errorPragma: boolean; methodStatus: number }
+  tokenErrors: {
+    status(error: string): number
+    basicChallenge: string | null
+    errorPragma: boolean
+    /** The status of a GET on the token endpoint (RFC 6749 §3.2: POST only). */
+    methodStatus: number
+    /** The error this API answers where the RFC's is `rfcError` (a declared difference), if it differs. */
+    errorFor?(rule: Rule, rfcError: string, caseName: string): string | undefined
+  }
   /** RFC 7009, or null without a revocation endpoint; how a wrong secret is refused there (RFC: invalid_client). */
   revocation: { foreignToken: 'ignored' | 'refused'; revokes: 'grant' | 'token'; wrongSecret: { status: number; error: string } } | null
   /** The resource server: an identity call, a call the flows' scope allows, one it does not, and the refusals. */

@@ -8,11 +8,10 @@ import { ruleTest, type RuleContext } from './suite.ts'
 export const OPAQUE = /^[A-Za-z0-9\-._~]{22,}$/
 const sorted = (scope: unknown) => (typeof scope === 'string' ? scope.split(' ').filter(Boolean).sort().join(' ') : scope)
 
-/** A refused exchange: `error` (or, where the API ignores PKCE, a success: its declared difference). */
+/** A refused exchange, judged in full (judgeTokenRefusal). */
 export async function refusedExchange(ctx: RuleContext, rule: Rule, name: string, c: Client, code: string, o: Parameters<RuleContext['flow']['exchange']>[2], error = 'invalid_grant'): Promise<void> {
   const r = await ctx.flow.exchange(c, code, o)
   const secrets = [code, c.secret ?? '', o?.verifier ?? '']
-  if (rule.startsWith('PKCE-') && !ctx.api.pkce.supported) return void ctx.v.rule(rule, `${name} (PKCE ignored)`, r.status(), 200)
   await judgeTokenRefusal(ctx.v, rule, name, r, error, { basic: ctx.flow.howOf(c) === 'basic' && !o?.how, secrets })
 }
 
@@ -48,7 +47,7 @@ export function declareCodeTests(api: OAuth2Api): void {
     for (const t of issued) v.rule('TOKEN-ENTROPY', 'an issued token', t, OPAQUE)
     v.rule('TOKEN-ENTROPY', 'the tokens differ from each other and from the code', new Set([...issued, first.code]).size, issued.length + 1)
     if (api.own?.refreshIff) v.check(api.own.refreshIff, `a refresh token exactly when ${api.refresh?.scope} is granted`, typeof tokens.refresh_token === 'string', withRefresh)
-    if (r.status() !== 200) return
+    need(r.status() === 200, idsOf(api, how)[0]!, `the exchange must succeed to go on (got ${r.status()})`)
     const me = await flow.bearer(api.resource.identity, tokens.access_token)
     v.rule('CODE-BOUND-SCOPE-USER', 'the token acts for the user who consented', { status: me.status(), user: api.resource.isUser(await jsonOf(me), flow.user) }, { status: 200, user: true })
 
@@ -131,7 +130,8 @@ export function declareCodeTests(api: OAuth2Api): void {
       v.rule('BEARER-EXPIRED', `the access token at ${accessToken} s`, await refusalOf(await flow.bearer(api.resource.identity, early.access_token)), api.resource.refusals.invalidToken)
       if (api.revocation) v.rule('REVOKE-INVALID-200', 'revoking the expired access token', (await flow.revoke(c, early.access_token)).status(), 200)
     }
-    if (!refreshToken || !early.refresh_token || !late?.refresh_token) return
+    if (!refreshToken || !api.refresh) return
+    need(early.refresh_token && late?.refresh_token, flow.tokenId, `a grant of "${api.scopes.ask}" must carry a refresh token`)
     await ageTo(tEarly, refreshToken - 1, refreshId!)
     v.rule('REFRESH-EXPIRY', `a refresh token at ${refreshToken - 1} s`, (await flow.refresh(c, early.refresh_token)).status(), 200)
     await ageTo(tLate, refreshToken, refreshId!)
@@ -145,7 +145,7 @@ export function declareCodeTests(api: OAuth2Api): void {
     const { code } = await flow.code(c)
     await refusedExchange(ctx, 'CODE-CLIENT-BOUND', "another client redeems this client's code", other, code, { redirectUri: c.redirectUri })
     const tokens = await grantedExchange(ctx, ['CODE-CLIENT-BOUND'], 'the code still works for its client', c, code)
-    if (!tokens) return
+    need(tokens, idsOf(api, 'CODE-CLIENT-BOUND')[0]!, 'the code must still give its client tokens to go on')
     let access = tokens.access_token
     if (api.refresh && tokens.refresh_token) {
       const stolen = await flow.refresh(other, tokens.refresh_token)

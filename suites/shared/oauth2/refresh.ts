@@ -51,7 +51,8 @@ export function declareRefreshTests(api: OAuth2Api): void {
     const tokens = (await jsonOf(exchanged)) as Tokens
     v.rule('PKCE-SUPPORTED', 'a public client: S256 challenge, then client_id and code_verifier in the body', exchanged.status(), 200)
     if (api.own?.publicNoHeader) v.check(api.own.publicNoHeader, 'a public client exchange with client_id and no Authorization header', exchanged.status(), 200)
-    if (!api.refresh || !tokens.refresh_token) return
+    if (!api.refresh) return
+    need(tokens.refresh_token, flow.tokenId, `the public client's grant of "${api.scopes.ask}" must carry a refresh token`)
     const refreshed = await flow.refresh(p, tokens.refresh_token)
     const next = (await jsonOf(refreshed)) as Tokens
     v.rule('REFRESH-GRANT', 'a public client refreshes with its client_id in the body', refreshed.status(), 200)
@@ -81,7 +82,7 @@ export function declareRefreshTests(api: OAuth2Api): void {
     v.rule('REVOKE-INVALID-200', 'a token the server never issued', (await flow.revoke(c, `never-issued-${randomBytes(12).toString('base64url')}`)).status(), 200)
     if (!api.refresh) return
     const second = await flow.grant(c)
-    if (!second.refresh_token) return
+    need(second.refresh_token, flow.tokenId, `a grant of "${api.scopes.ask}" must carry a refresh token`)
     v.rule('REVOKE-REFRESH', 'the refresh token revoked', (await flow.revoke(c, second.refresh_token)).status(), 200)
     v.rule('REVOKE-REFRESH', 'the revoked refresh token', await errorOf(await flow.refresh(c, second.refresh_token)), INVALID_GRANT)
     const after = await refusalOf(await flow.bearer(api.resource.identity, second.access_token))
