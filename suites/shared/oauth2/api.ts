@@ -1,4 +1,5 @@
 import type { Target } from '../../../harness/index.ts'
+import type { Answer, Transport } from '../transport.ts'
 import { RULES, type Difference, type Rule } from './rules.ts'
 
 /** What a refusal at the resource server must be, exactly: status, `WWW-Authenticate` (null: absent) and body. */
@@ -65,7 +66,7 @@ export interface OAuth2Api {
      * endpoint's own answer to the GET. An API that looks at the request only after sign-in (GoToSocial) walks
      * there and returns the first answer after it (a fresh browser for each request).
      */
-    answer?(flow: import('./flow.ts').OAuth2Flow, query: string): Promise<import('../transport.ts').Answer>
+    answer?(query: string, flow: { recorded: Transport; prep: Transport; url(path: string): string }): Promise<Answer>
   }
   /** The `state` the API insists on (Hydra: 8 characters); the suite's states are longer. */
   stateMinLength: number

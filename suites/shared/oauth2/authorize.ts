@@ -65,7 +65,7 @@ async function judgeRefusedBack(ctx: RuleContext, rule: Rule, name: string, quer
 /** What an authorization request gets, as the API says to look at it (`authorizeErrors.answer`), recorded. */
 function answerTo(ctx: RuleContext, query: string): Promise<Answer> {
   const { api, flow } = ctx
-  return api.authorizeErrors.answer ? api.authorizeErrors.answer(flow, query) : flow.recorded.get(`${flow.url(api.endpoints.authorize)}?${query}`)
+  return api.authorizeErrors.answer ? api.authorizeErrors.answer(query, flow) : flow.recorded.get(`${flow.url(api.endpoints.authorize)}?${query}`)
 }
 
 const pick = (o: Record<string, string>, keys: string[]) => Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]))
