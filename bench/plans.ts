@@ -1,6 +1,7 @@
 import type { BasiqFixtures } from '../mocks/basiq/fixtures.ts'
 import type { DadiFixtures } from '../mocks/dadi/fixtures.ts'
 import type { ExceptionlessFixtures } from '../mocks/exceptionless/fixtures.ts'
+import type { FrameioFixtures } from '../mocks/frameio/fixtures.ts'
 import { definitions, type ApiName, type ImplementedApi } from '../mocks/registry.ts'
 
 /** A request in an API's own terms, as a load generator replays it. */
@@ -40,6 +41,19 @@ const exceptionless: BenchPlan<ExceptionlessFixtures> = {
   protectedGet: (token) => ({ method: 'GET', path: '/api/v2/organizations', headers: bearer(token) }),
 }
 
+/** Frame.io: a developer token from the portal's JSON API with the user's own credentials (one request), then /v2/me. */
+const frameio: BenchPlan<FrameioFixtures> = {
+  issue: (f) => ({
+    method: 'POST',
+    path: '/developer/api/tokens',
+    headers: { ...json, authorization: `Basic ${btoa(`${f.users[0]!.email}:${f.users[0]!.password}`)}` },
+    body: JSON.stringify({ description: 'bench', scopes: ['asset.read'] }),
+  }),
+  token: (body) => (body as { token: string }).token,
+  protectedGet: (token) => ({ method: 'GET', path: '/v2/me', headers: bearer(token) }),
+}
+
+
 const basiq: BenchPlan<BasiqFixtures> = {
   issue: (f) => ({
     method: 'POST',
@@ -52,7 +66,7 @@ const basiq: BenchPlan<BasiqFixtures> = {
   protectedGet: (token, f) => ({ method: 'GET', path: `/users/${f.users[0]!.id}`, headers: bearer(token) }),
 }
 
-const plans = { dadi, exceptionless, basiq } satisfies Record<ImplementedApi, BenchPlan<never>>
+const plans = { dadi, exceptionless, frameio, basiq } satisfies Record<ImplementedApi, BenchPlan<never>>
 
 /** The API's bench plan with its default fixtures parsed. */
 export function planFor(api: ApiName): { plan: BenchPlan<unknown>; fixtures: unknown } {
