@@ -1544,15 +1544,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The nodeinfo document. */
+            /** @description The nodeinfo document, as `application/json; profile="http://nodeinfo.diaspora.software/ns/schema/<version>#"`. */
             200: {
                 headers: {
                     "Cache-Control"?: "public, max-age=86400";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.0#\"": components["schemas"]["NodeInfo"];
-                    "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"": components["schemas"]["NodeInfo"];
+                    "application/json": components["schemas"]["NodeInfo"];
                 };
             };
             /** @description Any other version. */
