@@ -1,6 +1,8 @@
 import { parse } from 'node-html-parser'
 import { createMockClock, type MockClock } from '../core/mock-clock.ts'
 import { gotosocial } from './index.ts'
+import { gotosocialFetch } from './server.ts'
+import { createGtsState, type GtsState } from './state.ts'
 import type { GtsMutant } from './mutants.ts'
 import type { GtsProfile } from './profiles.ts'
 import { OOB } from './urls.ts'
@@ -25,6 +27,8 @@ export const SEED: GtsProfile = 'gotosocial@0.18'
 export interface Instance {
   profile: GtsProfile
   clock: MockClock
+  /** The instance's state, for tests that need what no request can make (a token of a since-disabled user). */
+  state: GtsState
   fetch(request: Request): Promise<Response>
   /** A request on the mock's origin, with a User-Agent unless `init.headers` sets one (empty: none). */
   call(path: string, init?: RequestInit): Promise<Response>
@@ -39,9 +43,10 @@ export function withUa(init: RequestInit = {}): RequestInit {
 
 export function instance(profile: GtsProfile = SEED, mutants: readonly GtsMutant[] = []): Instance {
   const clock = createMockClock()
-  const mock = gotosocial.create({ clock, fixtures, prepared: undefined, profile, mutants: new Set(mutants) })
-  const fetch = (request: Request) => Promise.resolve(mock.fetch(request))
-  return { profile, clock, fetch, call: (path, init) => fetch(new Request(new URL(path, ORIGIN), withUa(init))) }
+  const state = createGtsState(fixtures, profile, clock, new Set(mutants))
+  const answer = gotosocialFetch(state)
+  const fetch = (request: Request) => Promise.resolve(answer(request))
+  return { profile, clock, state, fetch, call: (path, init) => fetch(new Request(new URL(path, ORIGIN), withUa(init))) }
 }
 
 /** The mock behind a URL, called like an instance (redirects not followed). */
