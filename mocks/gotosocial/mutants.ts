@@ -26,7 +26,7 @@ const OWN = {
   'redirect-uris-array-accepted': m('redirect_uris as a JSON array is accepted', ['GTS-APP-REDIRECTS']),
   'app-secret-cacheable': m('the registration answer (with the client secret) may be cached publicly', ['GTS-APP-NOSTORE']),
   'app-name-optional': m('an app without client_name is registered', ['GTS-APP-NAME-REQUIRED']),
-  'app-default-scope-write': m('an app registered without scopes gets "read write"', ['GTS-APP-SCOPE-DEFAULT']),
+  'app-default-scope-write': m('an app registered without scopes gets "read write"', ['GTS-APP-SCOPE-DEFAULT'], CURRENT),
   'app-token-scope-unchecked': m('a token without write:applications may register an app', ['GTS-APP-TOKEN-SCOPE'], CURRENT),
   'app-singular-redirect-dropped': m('the registration answer lacks the singular redirect_uri', ['GTS-APP-REGISTER']),
   // browser steps
@@ -43,7 +43,7 @@ const OWN = {
   // token endpoint
   'used-code-redeemable': m('a redeemed code can be redeemed again', ['GTS-CODE-SINGLE-USE', 'GTS-OAUTH2-CODE-SINGLE-USE']),
   'exchange-race': m('the code is read, then deleted after an await: concurrent redemptions all win', ['GTS-OAUTH2-CODE-ATOMIC']),
-  'failed-exchange-burns': m('a refused exchange uses the code up', ['GTS-CODE-NOT-BURNED', 'GTS-OAUTH2-CODE-FAILED-KEEPS']),
+  'failed-exchange-burns': m('the code is deleted as soon as it is found, so an exchange refused after that (another client, another redirect URI, its half-life) uses it up', ['GTS-CODE-NOT-BURNED', 'GTS-OAUTH2-CODE-FAILED-KEEPS']),
   'code-no-expiry': m('codes never expire', ['GTS-CODE-EXPIRY', 'GTS-OAUTH2-CODE-SHORT-LIVED']),
   'exchange-scope-from-request': m("the token gets the exchange's scope parameter (read when none) instead of the code's", ['GTS-TOKEN-SCOPE-FROM-CODE', 'GTS-OAUTH2-CODE-BOUND-SCOPE-USER']),
   'basic-client-auth': m('client credentials are also read from an HTTP Basic header', ['GTS-TOKEN-BASIC-IGNORED']),
