@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { parse } from 'node-html-parser'
 import { SpecValidator } from '../../harness/evidence/spec-validator.ts'
-import { ALICE, Browser, codeOnPage, instance, ORIGIN, PROFILES, type Instance } from './test-client.ts'
+import {
+  ALICE, allow, bearer, Browser, BROWSER_ACCEPT, CAROL, codeFields, codeOnPage, exchange, instance, oobCode, OOB_APP, ORIGIN, PROFILES, register, userToken, WEB_APP, type Instance,
+} from './test-client.ts' // prettier-ignore
 import { OOB } from './urls.ts'
 
 const validator = new SpecValidator(join(import.meta.dirname, '..', '..', 'openapi', 'gotosocial.yaml'))
 
 /** An instance whose every answer is also checked against openapi/gotosocial.yaml. */
-export function validated(inner: Instance): { mock: Instance; errors: string[] } {
+function validated(inner: Instance): { mock: Instance; errors: string[] } {
   const errors: string[] = []
   const fetch = async (request: Request) => {
     const response = await inner.fetch(request.clone())
@@ -27,6 +29,7 @@ function withUa(init: RequestInit = {}): RequestInit {
 }
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const form = (value: Record<string, string>): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(value) })
 
 for (const profile of PROFILES) {
   const current = profile === 'gotosocial@0.19'
@@ -132,6 +135,69 @@ for (const profile of PROFILES) {
       assert.equal(revoke.status, current ? 200 : 404)
       const after = await mock.call('/api/v1/accounts/verify_credentials', { headers: auth })
       assert.equal(after.status, current ? 401 : 200)
+      assert.deepEqual(errors, [])
+    })
+  })
+}
+
+/** The refusals and side paths, every answer checked against openapi/gotosocial.yaml (the walk checks the happy path). */
+for (const profile of PROFILES) {
+  describe(`every refusal matches openapi/gotosocial.yaml, ${profile}`, () => {
+    it('registration, browser steps, token, revocation, API errors, both error formats', async () => {
+      const { mock, errors } = validated(instance(profile))
+      // registration
+      await mock.call('/api/v1/apps', json({ redirect_uris: OOB }))
+      await mock.call('/api/v1/apps', json({ client_name: 'x', redirect_uris: [OOB] }))
+      await mock.call('/api/v1/apps', { ...json({ client_name: 'x', redirect_uris: OOB }), headers: { 'content-type': 'application/json', accept: 'text/html' } })
+      await mock.call('/api/v1/apps', { ...json({ client_name: 'x' }), headers: { 'content-type': 'application/json', 'user-agent': '' } })
+      const app = await register(mock, { redirect_uris: `${OOB}` })
+      await mock.call('/api/v1/apps', { ...json({ client_name: 'x', redirect_uris: OOB }), headers: { 'content-type': 'application/json', authorization: `Bearer ${await userToken(mock, { scope: 'read' })}` } })
+      // browser steps
+      const browser = new Browser(mock)
+      await browser.get('/oauth/authorize?client_id=x')
+      await mock.call('/oauth/authorize?client_id=x')
+      await mock.call('/oauth/authorize?client_id=x&redirect_uri=y&response_type=code', { headers: { accept: 'application/json' } })
+      await mock.call('/auth/sign_in', { headers: { accept: 'application/json' } })
+      await mock.call('/auth/sign_in', form({ username: ALICE.email, password: 'wrong' }))
+      await mock.call('/auth/sign_in', form({ username: '' }))
+      await allow(new Browser(mock), OOB_APP.client_id, { user: CAROL })
+      await allow(new Browser(mock), OOB_APP.client_id, { scope: 'read admin' })
+      await allow(new Browser(mock), WEB_APP.client_id, { redirectUri: 'https://evil.example/cb', state: 's' })
+      await allow(new Browser(mock), WEB_APP.client_id, { redirectUri: WEB_APP.redirect_uris, state: 's' })
+      const unknown = new Browser(mock)
+      await unknown.get(`/oauth/authorize?client_id=01UNKNOWNAPP0000000000000A&redirect_uri=${OOB}&response_type=code`)
+      await unknown.post('/auth/sign_in', { username: ALICE.email, password: ALICE.password })
+      await unknown.get('/oauth/authorize')
+      await mock.call('/oauth/authorize', { method: 'POST' })
+      await mock.call('/oauth/oob')
+      await mock.call('/oauth/oob?code=abc')
+      await new Browser(mock).get('/oauth/oob?code=abc')
+      // token endpoint
+      const code = await oobCode(mock, app)
+      for (const fields of [{}, { ...codeFields(app, code), client_secret: 'wrong' }, { ...codeFields(app, code), code: 'UNKNOWN' }, { ...codeFields(app, code), redirect_uri: 'https://x.example/cb' }, { ...codeFields(app, code), grant_type: 'password' }]) {
+        await exchange(mock, fields)
+      }
+      await exchange(mock, { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, redirect_uri: OOB, scope: 'read admin' })
+      await exchange(mock, { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, redirect_uri: OOB })
+      await mock.call('/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })
+      await mock.call('/oauth/token', { method: 'POST', headers: { accept: 'text/html' } })
+      const token = await userToken(mock, { app })
+      // revocation
+      await mock.call('/oauth/revoke', form({ token: 'x', client_id: app.client_id }))
+      await mock.call('/oauth/revoke', json({ token, client_id: app.client_id, client_secret: app.client_secret }))
+      await mock.call('/oauth/revoke', form({ token, client_id: OOB_APP.client_id, client_secret: OOB_APP.client_secret }))
+      // API
+      for (const path of ['/api/v1/accounts/verify_credentials', '/api/v1/notifications', '/api/v1/notifications?limit=abc', '/api/v1/notifications?max_id=0']) {
+        await mock.call(path)
+        await mock.call(path, { headers: { accept: BROWSER_ACCEPT } })
+        await bearer(mock, path, token)
+      }
+      await bearer(mock, '/api/v1/statuses?status=x', token, { method: 'POST' })
+      await bearer(mock, '/api/v1/statuses', token, json({}))
+      await bearer(mock, '/api/v1/notifications', await userToken(mock, { scope: 'write' }))
+      await mock.call('/nodeinfo/9.9')
+      await mock.call('/nodeinfo/2.1')
+      await mock.call('/api/v1/instance', { headers: { accept: 'text/html' } })
       assert.deepEqual(errors, [])
     })
   })
