@@ -8,7 +8,8 @@ import type { GtsState } from './state.ts'
  *   `SameSite=Lax`, `Secure` over https. The mock leaves out `Domain=<host>` (a host-only cookie reaches the same
  *   host, and browsers refuse `Domain=localhost`): declared in the catalogue.
  * - the cookie holds an id; the values live in server memory, which accepts the id for 30 days: a session
- *   "expires" when the client drops the 120-second cookie, not on the server.
+ *   "expires" when the client drops the 120-second cookie, not on the server. Each save encodes the id afresh (as
+ *   securecookie's timestamped encoding does), so an answer never repeats the cookie the request carried.
  * - every save re-sends the cookie with a fresh Max-Age; clearing empties the values and keeps the id. The id is
  *   not rotated at sign-in (as upstream).
  */
@@ -26,7 +27,7 @@ export function cookieName(request: Request): string {
 
 /** The request's session, or a new empty one (stored only when saved). */
 export function readSession(request: Request, state: GtsState): Session {
-  const id = readCookie(request, cookieName(request))
+  const id = readCookie(request, cookieName(request))?.split('.')[0]
   const values = id ? state.sessions.find(id) : undefined
   return id && values ? { id, values: { ...values } } : { id: randomValue(), values: {} }
 }
@@ -37,7 +38,7 @@ export function saveSession(request: Request, state: GtsState, session: Session)
   const persistent = state.mutants.has('session-cookie-persistent')
   const maxAge = persistent ? SERVER_TTL : COOKIE_MAX_AGE
   const expires = new Date(state.clock.now() + maxAge * 1000).toUTCString()
-  const parts = [`${cookieName(request)}=${session.id}`, 'Path=/', `Expires=${expires}`, `Max-Age=${maxAge}`]
+  const parts = [`${cookieName(request)}=${session.id}.${randomValue().slice(0, 16)}`, 'Path=/', `Expires=${expires}`, `Max-Age=${maxAge}`]
   if (!persistent) parts.push('HttpOnly')
   if (request.url.startsWith('https:')) parts.push('Secure')
   parts.push('SameSite=Lax')

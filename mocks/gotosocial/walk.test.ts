@@ -66,7 +66,8 @@ for (const profile of PROFILES) {
       assert.equal(start.status, 303)
       assert.equal(start.headers.get('location'), '/auth/sign_in')
       const cookie = start.headers.get('set-cookie')!
-      assert.match(cookie, /^gotosocial-gts\.test=[\w-]+; Path=\/; Expires=[^;]+ GMT; Max-Age=120; HttpOnly; SameSite=Lax$/)
+      assert.match(cookie, /^gotosocial-gts\.test=[\w.-]+; Path=\/; Expires=[^;]+ GMT; Max-Age=120; HttpOnly; SameSite=Lax$/)
+      const signedCookie = browser.jar.get('gotosocial-gts.test')!
       const signIn = await browser.get('/auth/sign_in')
       const form = parse(await signIn.text()).querySelector('form')!
       assert.equal(form.getAttribute('action'), '/auth/sign_in')
@@ -76,6 +77,7 @@ for (const profile of PROFILES) {
       const signedIn = await browser.post('/auth/sign_in', { username: ALICE.email, password: ALICE.password })
       assert.equal(signedIn.status, 302)
       assert.equal(signedIn.headers.get('location'), '/oauth/authorize')
+      assert.ok(!signedIn.headers.get('set-cookie')!.includes(signedCookie), 'a re-armed cookie never repeats the one sent')
       const page = await (await browser.get('/oauth/authorize')).text()
       assert.match(page, /Hi <b>alice<\/b>!/)
       assert.match(page, /Application <b>your_app_name<\/b> would like to perform actions on your behalf, with scope <em>read write<\/em>\./)
@@ -198,6 +200,8 @@ for (const profile of PROFILES) {
       await mock.call('/nodeinfo/9.9')
       await mock.call('/nodeinfo/2.1')
       await mock.call('/api/v1/instance', { headers: { accept: 'text/html' } })
+      await mock.call('/oauth/token')
+      await mock.call('/nope')
       assert.deepEqual(errors, [])
     })
   })
