@@ -22,7 +22,7 @@ export interface Presented {
  * - RFC 7636 §4.6: the verifier proves the challenge; RFC 9700 §2.1.1 "MUST enforce the correct usage of
  *   code_verifier"; §4.8.2: a verifier for a code issued without a challenge is refused (PKCE downgrade).
  */
-export function checkBinding(found: CodeRecord, client: OAuthClient, presented: Presented, ctx: ServerContext): void {
+export function checkBinding(found: CodeRecord, client: OAuthClient, presented: Presented, ctx: Pick<ServerContext, 'state'>): void {
   const { mutants } = ctx.state
   const refuse = (hint: string) => oauthError('invalid_grant', hint, { submitted: presented.code })
   if (found.clientId !== client.id && !mutants.has('code-client-unbound')) throw refuse('The authorization code was issued to another client.')
