@@ -33,7 +33,7 @@ const listen = (server: Server, port: number) => new Promise<void>((resolve) => 
 function run(url: string, extra: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ status: number | null; output: string; ms: number; report: string }> {
   const fixtures = JSON.parse(readFileSync(join(ROOT, 'mocks/dadi/fixtures.json'), 'utf8'))
   const report = join(work, `report-${new URL(url).port}-${Math.random().toString(36).slice(2)}`)
-  const env = { ...envTarget({ dadi: url }, { dadi: fixtures }), AUTHCONFORM_CONTROL: '0', AUTHCONFORM_REPORT_DIR: report, ...extra }
+  const env = { ...envTarget({ dadi: url }, { dadi: fixtures }), AUTHCONFORM_CONTROL: '0', AUTHCONFORM_REPORT_DIR: report, AUTHCONFORM_OUTPUT_DIR: `${report}-output`, ...extra }
   const started = performance.now()
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'run', '--target', 'env', '--api', 'dadi', ...args], { cwd: work, env })

@@ -12,5 +12,8 @@ const find = (dir: string): string[] =>
 // The pack test (npm pack, a fresh install) has its own command, npm run test:pack, which .ci/run runs.
 const files = ['mocks', 'harness', 'bench', 'tools', 'scripts'].flatMap(find).filter((f) => !f.endsWith('pack.test.ts')).sort()
 if (!files.length) throw new Error('[authconform] no unit tests found')
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' })
+// Two files at a time even on two cores (node's default is one fewer than the cores): the slow ones — whole runs of
+// the suites against a mock process, a proxy, shards — mostly wait on other processes. Each uses its own ports and
+// output folders.
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit' })
 process.exit(run.status ?? 1)
