@@ -45,6 +45,17 @@ type Body<F> = (fixtures: F, testInfo: TestInfo) => Promise<void>
 /** What a swept test asks Playwright for: the kit, and the suite fixtures its clean run uses. */
 type SweepFixtures<F> = { sweepKit: SweepKit<F>; request: unknown; target: unknown; clock: unknown; session: unknown; page?: unknown }
 
+/** The annotation carrying where a swept test was declared (`file:line`), since its location is the sweep's. */
+export const DECLARED_AT = 'declared-at'
+
+/** `file:line` of the frame that called the function whose stack this is (source-mapped where the runtime maps). */
+function callerOf(stack: string | undefined): string | undefined {
+  const frame = stack?.split('\n')[2]
+  const match = frame && /\(?((?:file:\/\/)?[^()\s]+):(\d+):\d+\)?\s*$/.exec(frame)
+  if (!match) return undefined
+  return `${match[1]!.startsWith('file://') ? new URL(match[1]!).pathname : match[1]}:${match[2]}`
+}
+
 /** Wraps `test` so every test declared with it runs its body once per mutant (see above). */
 export function sweeping<T extends object, F>(test: T): T {
   return new Proxy(test, {
@@ -52,8 +63,15 @@ export function sweeping<T extends object, F>(test: T): T {
       const at = args.findIndex((a) => typeof a === 'function')
       if (at < 0) return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, args)
       const body = args[at] as Body<F>
-      const details = args.find((a, i) => i > 0 && i < at && typeof a === 'object') as TestDetails | undefined
+      let details = args.find((a, i) => i > 0 && i < at && typeof a === 'object') as TestDetails | undefined
       const browser = [details?.tag ?? []].flat().includes(BROWSER_TAG)
+      // Playwright takes a test's location from its caller, which is now this trap: the declaration's own place
+      // goes along as an annotation, for the conformance report this run also writes.
+      const declared = callerOf(new Error().stack)
+      if (declared) {
+        if (!details) args.splice(at, 0, (details = {}))
+        details.annotation = [...[details.annotation ?? []].flat(), { type: DECLARED_AT, description: declared }]
+      }
       const sweep = async (sweepKit: SweepKit<F>, clean: F, testInfo: TestInfo) => {
         // The unmutated mock through the test's own fixtures — recorded, checked against the documents, reported —
         // exactly as `npm run conformance` runs it: a failure here fails the test, and no mutant runs.
