@@ -11,8 +11,8 @@
 const SECRET_NAMES = new Set(['secret', 'password', 'client_secret', 'clientsecret', 'accesstoken', 'access_token', 'refresh_token', 'token', 'api_key', 'apikey', 'id_token', 'authorization', 'cookie', 'set-cookie'])
 /** Names secret only as query or form parameters (an OAuth authorization code and its PKCE verifier). */
 const PARAMETER_SECRET_NAMES = new Set([...SECRET_NAMES, 'code', 'code_verifier'])
-/** Credential fields of targets.yaml that identify rather than authenticate. */
-const PUBLIC_CREDENTIAL_FIELDS = new Set(['clientid', 'client_id', 'email', 'username', 'user', 'userid', 'login'])
+/** Credential fields of targets.yaml that identify rather than authenticate (a redirect URI is registered, not secret). */
+const PUBLIC_CREDENTIAL_FIELDS = new Set(['clientid', 'client_id', 'email', 'username', 'user', 'userid', 'login', 'redirecturi', 'redirect_uri', 'appname'])
 
 export const mask = (value: string): string => `«redacted ${value.length} chars»`
 
