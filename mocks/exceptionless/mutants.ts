@@ -38,6 +38,9 @@ export const exceptionlessMutants = {
   'bad-json-500': { description: 'a login body that is not JSON answers 500 with the exception text', expect: ['EXL-LOGIN-VALIDATION'] },
   'challenge-missing': { description: '401s under /api/v2 carry no WWW-Authenticate challenge (as before 8.6.1)', expect: ['EXL-AUTH-MISSING', 'EXL-AUTH-INVALID'], profiles: ['exceptionless@8.7'] },
   'user-sees-all-orgs': { description: 'a user lists every organization, not only its own', expect: ['EXL-ORG-VISIBLE'] },
+  'basic-empty-password-reads-key': { description: 'Basic <key>: (an empty password) authenticates as the key, as the handler means it to (GetBasicAuth never lets it)', expect: ['EXL-AUTH-BASIC'] },
+  'basic-markers-case-sensitive': { description: 'Basic CLIENT:<key> and <key>:X-OAUTH-BASIC are read as email logins (the markers compared case-sensitively)', expect: ['EXL-AUTH-BASIC'] },
+  'basic-splits-first-colon': { description: 'Basic splits at the first ":" only, so a password holding ":" logs in', expect: ['EXL-AUTH-BASIC'] },
   'basic-key-echo': { description: 'a refused Basic header is repeated in the 401 (a debugging detail left in)', expect: ['EXL-NO-ECHO'] },
 } as const satisfies Record<string, Mutant>
 

@@ -1,6 +1,6 @@
 import type { APIResponse } from '@playwright/test'
 import { expect, finding, precondition, req, test } from '../../harness/index.ts'
-import { account, basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken } from './exceptionless.ts'
+import { account, basic, bearer, createKey, expectProblem, expectUnauthorized, loginToken, postLogin } from './exceptionless.ts'
 
 /** The query parameters Exceptionless reads a token from. */
 const QUERY_NAMES = ['access_token', 'api_key', 'apikey']
@@ -69,22 +69,33 @@ test.describe('How credentials are read', () => {
     expect(badBasic.status(), finding('EXL-AUTH-PRECEDENCE', 'a failed Basic email:password is not rescued by ?access_token=')).toBe(401)
   })
 
-  test('reads every Basic variant', req('EXL-AUTH-BASIC'), async ({ request, target }) => {
+  test('reads every Basic variant, and not <key>: or a password holding ":"', req('EXL-AUTH-BASIC'), async ({ request, target }) => {
     const user = await loginToken(request, target)
     const key = (await createKey(request, target, user, ['client'])).id
     const { email, password } = account(target)
     const statuses: Record<string, number> = {}
     for (const [name, header] of [
-      ['client:<key> on /projects/config', basic('client', key)],
-      ['<key>:x-oauth-basic on /projects/config', basic(key, 'x-oauth-basic')],
-      ['<key>: (empty password) on /projects/config', basic(key, '')],
+      ['client:<key>', basic('client', key)],
+      ['CLIENT:<key>', basic('CLIENT', key)],
+      ['<key>:x-oauth-basic', basic(key, 'x-oauth-basic')],
+      ['<key>:X-OAUTH-BASIC', basic(key, 'X-OAUTH-BASIC')],
     ] as const) {
-      statuses[name] = (await request.get('/api/v2/projects/config', { headers: header })).status()
+      statuses[`${name} on /projects/config`] = (await request.get('/api/v2/projects/config', { headers: header })).status()
     }
     statuses['email:password on /organizations'] = (await request.get('/api/v2/organizations', { headers: basic(email, password) })).status()
-    expect(statuses, finding('EXL-AUTH-BASIC', 'every Basic variant authenticates')).toEqual(Object.fromEntries(Object.keys(statuses).map((name) => [name, 200])))
-    const wrong = await request.get('/api/v2/organizations', { headers: basic(email, 'not-the-password') })
-    await expectUnauthorized(target, wrong, 'EXL-AUTH-BASIC')
+    expect(statuses, finding('EXL-AUTH-BASIC', 'every Basic variant authenticates, the markers in any letter case')).toEqual(Object.fromEntries(Object.keys(statuses).map((name) => [name, 200])))
+    // GetBasicAuth splits on every ":" and drops empty parts: one part or three is no credential at all.
+    const refused: [string, APIResponse][] = [
+      ['<key>: (an empty password)', await request.get('/api/v2/projects/config', { headers: basic(key, '') })],
+      ['email:<a wrong password>', await request.get('/api/v2/organizations', { headers: basic(email, 'not-the-password') })],
+    ]
+    const colon = target.optionalCreds('colonUser')
+    if (!colon.missing) {
+      const { email: colonEmail, password: colonPassword } = colon.values as { email: string; password: string }
+      expect((await postLogin(request, { email: colonEmail, password: colonPassword })).status(), precondition('EXL-LOGIN-OK', 'the user whose password holds ":" logs in with it')).toBe(200)
+      refused.push(['email:<a password holding ":">', await request.get('/api/v2/organizations', { headers: basic(colonEmail, colonPassword) })])
+    }
+    await expectUnauthorized(target, refused, 'EXL-AUTH-BASIC')
   })
 
   test('refuses an unknown token and an unparseable header with 401', req('EXL-AUTH-INVALID'), async ({ request, target }) => {
