@@ -86,11 +86,12 @@ export function loadCatalogue(api: string, root = join(import.meta.dirname, '..'
 /** Read once per process: every test's fixtures ask for it. */
 const loaded = new Map<string, Catalogue>()
 
-const ids = new Map<string, ReadonlySet<string>>()
-
-/** The requirement IDs of an API's catalogue, read once per process. */
+/** The requirement IDs of an API's catalogue. */
 export function knownIds(api: string): ReadonlySet<string> {
-  let found = ids.get(api)
-  if (!found) ids.set(api, (found = new Set(loadCatalogue(api).requirements.map((r) => r.id))))
-  return found
+  return new Set(loadCatalogue(api).requirements.map((r) => r.id))
+}
+
+/** The requirements of an API the harness judges itself in a given way (on every recorded exchange). */
+export function judgedBy(api: string, kind: NonNullable<Requirement['judgedBy']>): ReadonlySet<string> {
+  return new Set(loadCatalogue(api).requirements.flatMap((r) => (r.judgedBy === kind ? [r.id] : [])))
 }

@@ -1,15 +1,19 @@
 /**
- * npm run mutants [-- --api dadi]
- * Runs every API's suite against the unmutated mock and against each of its mutants (harness/mutants/run.ts),
+ * npm run mutants [-- --api dadi] [-- --full]
+ * Runs every API's suite against the unmutated mock and against each of its mutants (harness/mutants/run.ts) —
+ * each test against the mutants that name a requirement it checks, or every mutant with --full —
  * then prints and writes the matrix: mutant × expected requirement × caught / survived, and the score per API.
  * Fails when a mutant survives, is caught only by unrelated requirements, or the unmutated mock fails a test.
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runMutantSweep } from '../harness/mutants/run.ts'
+import { SWEEP_FULL_ENV } from '../harness/mutants/sweep.ts'
 import { definitions, implementedApis, type ApiName } from '../mocks/registry.ts'
 
-const { values } = parseArgs({ options: { api: { type: 'string', multiple: true } } })
+const { values } = parseArgs({ options: { api: { type: 'string', multiple: true }, full: { type: 'boolean', default: false } } })
+// --full: every test against every mutant of its API (slower; shows what else catches each mutant).
+if (values.full) process.env[SWEEP_FULL_ENV] = '1'
 const apis = (values.api ?? implementedApis()) as ApiName[]
 const outDir = join('reports', 'mutants')
 const started = Date.now()

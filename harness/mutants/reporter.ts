@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter'
-import { knownIds, loadCatalogue } from '../catalogue.ts'
+import { judgedBy, knownIds } from '../catalogue.ts'
 import { judgeFailure } from '../requirements.ts'
 import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
@@ -26,11 +26,6 @@ export interface SweepRecord {
  * Turns the sweep's `sweep-result` annotations (one per mutant a test body ran against, see
  * harness/mutants/sweep.ts) into records: which requirements failed against which mutant. Writes them as JSON.
  */
-/** The requirements of an API the harness judges itself in a given way. */
-function judgedBy(api: string, kind: 'no-echo'): string[] {
-  return loadCatalogue(api).requirements.flatMap((r) => (r.judgedBy === kind ? [r.id] : []))
-}
-
 export default class MutantReporter implements Reporter {
   readonly #records: SweepRecord[] = []
   constructor(private readonly options: { outputFile: string }) {}
@@ -51,7 +46,7 @@ export default class MutantReporter implements Reporter {
       const verdict = failure === null ? undefined : judgeFailure([failure], requirements, knownIds(api))
       const status = verdict ? (verdict.failed.length ? 'failed' : 'blocked') : 'passed'
       // An echo is a finding for the API's no-echo requirement, judged on the run's exchanges (not by an assertion).
-      const echo = echoed ? judgedBy(api, 'no-echo') : []
+      const echo = echoed ? [...judgedBy(api, 'no-echo')] : []
       this.#records.push({ api, profile, mutant, title, requirements, status, failed: verdict?.failed ?? [], failedFor: [...(verdict?.failedFor ?? []), ...echo] })
     }
   }

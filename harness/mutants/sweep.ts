@@ -3,12 +3,24 @@ import { BROWSER_TAG } from '../requirements.ts'
 
 /**
  * The mutant sweep (`npm run mutants`) runs every test body once against the unmutated mock and once per mutant
- * of its API, inside one Playwright test: each run gets a fresh session with that mutant on, its own request
+ * of its API that names a requirement the test checks (all of them with `--full`), inside one Playwright test: each run gets a fresh session with that mutant on, its own request
  * context and clock (and page, for a browser test), and its outcome is recorded as a `sweep-result`
  * annotation. A caught mutant is an assertion that failed, so it must not fail the test: Playwright would
  * restart the worker, once per catch. The whole matrix costs one Playwright run and no worker restarts.
  */
 export const SWEEP_ENV = 'AUTHCONFORM_MUTANT_SWEEP'
+/** `npm run mutants -- --full`: every test body against every mutant of its API, not only the mutants it names. */
+export const SWEEP_FULL_ENV = 'AUTHCONFORM_MUTANT_SWEEP_FULL'
+
+/**
+ * The mutants a test runs against: those that expect one of the requirements it checks (its catch is what the
+ * matrix judges), and those that expect only requirements the harness judges on every exchange (an echo can
+ * show up in any test). A full sweep runs every mutant everywhere, which also shows what else catches each.
+ */
+export function focus(mutants: ReadonlyMap<string, readonly string[]>, requirements: readonly string[], judged: ReadonlySet<string>, full = process.env[SWEEP_FULL_ENV] === '1'): string[] {
+  const mine = new Set(requirements)
+  return [...mutants].filter(([, expect]) => full || expect.some((id) => mine.has(id)) || expect.every((id) => judged.has(id))).map(([name]) => name)
+}
 export const SWEEP_RESULT = 'sweep-result'
 
 /** One body run of the sweep: the mutant ('' for none) and the first line of the failure, if it failed. */
@@ -21,8 +33,8 @@ export interface SweepResult {
 
 /** What the sweep needs from the fixtures: the mutants to run and, per run, the fixtures a test body gets. */
 export interface SweepKit<F> {
-  /** '' (the unmutated mock), then every mutant of the API, as the mock lists them. */
-  mutants(): Promise<string[]>
+  /** '' (the unmutated mock), then the API's mutants that a test checking these requirements runs against (see `focus`). */
+  mutants(requirements: readonly string[]): Promise<string[]>
   /** Fresh fixtures for one run; a browser test (tagged `@browser`, see `browserReq`) also gets a page. */
   open(mutant: string, options: { browser: boolean }): Promise<{ fixtures: F; close(): Promise<void>; echoed(): Promise<boolean> }>
 }
@@ -39,7 +51,8 @@ export function sweeping<T extends object, F>(test: T): T {
       const details = args.find((a, i) => i > 0 && i < at && typeof a === 'object') as TestDetails | undefined
       const browser = [details?.tag ?? []].flat().includes(BROWSER_TAG)
       args[at] = async ({ sweepKit }: { sweepKit: SweepKit<F> }, testInfo: TestInfo) => {
-        for (const mutant of await sweepKit.mutants()) {
+        const requirements = testInfo.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
+        for (const mutant of await sweepKit.mutants(requirements)) {
           const run = await sweepKit.open(mutant, { browser })
           let failure: string | null = null
           let echoed = false

@@ -88,7 +88,7 @@ describe('mock host', () => {
   it('keeps the mutants it was started with in every session (a broken server stays broken under the suites)', async () => {
     const host = createMockHost(dadi, { control: true, mutants: ['accept-unknown-token'] })
     const made = { authorization: 'Bearer made-up-token' }
-    for (const headers of [{}, { 'x-authconform-session': crypto.randomUUID() }]) {
+    for (const headers of [{}, { 'x-authconform-session': crypto.randomUUID() }] as Record<string, string>[]) {
       assert.equal((await host.fetch(new Request('http://dadi.test/api/collections', { headers: { ...made, ...headers } }))).status, 200)
     }
     const created = (await (await host.fetch(post('http://dadi.test/__mock/sessions', { mutants: ['ignore-expiry'] }))).json()) as { id: string }
