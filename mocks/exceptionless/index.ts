@@ -12,7 +12,7 @@ import type { Principal } from './model.ts'
 import { exceptionlessMutants, type ExceptionlessMutant } from './mutants.ts'
 import { EXCEPTIONLESS_PROFILES, type ExceptionlessProfile } from './profiles.ts'
 import { createExceptionlessState, type ExceptionlessState } from './state.ts'
-import { createForProject, createToken, deleteTokens, getToken, listForProject, updateToken } from './tokens.ts'
+import { createForOrganization, createForProject, listForOrganization, createToken, deleteTokens, getToken, listForProject, updateToken } from './tokens.ts'
 
 /**
  * A stateful Exceptionless (`/api/v2`) for its documented auth surface: login, organizations, project tokens,
@@ -22,7 +22,7 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
   const state = createExceptionlessState(fixtures, clock, mutants, profile)
   const authenticate = (request: Request): Principal => {
     const principal = readCredentials(request, state)
-    if (!principal) throw unauthorized(request, state.profile)
+    if (!principal) throw unauthorized(request, state)
     return principal
   }
   /**
@@ -43,9 +43,12 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
   app.get('/api/v2/events', authed((c, p) => getEvents(state, p, limit(c))))
   app.get('/api/v2/projects/:projectId/events', authed((c, p) => getEvents(state, p, limit(c), c.req.param('projectId')!)))
   app.post('/api/v2/events', authed((c, p) => postEvents(c.req.raw, state, p)))
+  app.post('/api/v2/projects/:projectId/events', authed((c, p) => postEvents(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/events/by-ref/:referenceId/user-description', authed((c, p) => postUserDescription(c.req.raw, state, p)))
   app.get('/api/v2/events/session/heartbeat', authed((c, p) => heartbeat(state, p, c.req.query('id'))))
   app.get('/api/v2/projects/config', authed((c, p) => getConfig(state, p, c.req.query('v'))))
+  // The legacy client route (ClientPolicy): outside /api/v2, so its 401 carries no challenge.
+  app.get('/api/v1/project/config', authed((c, p) => getConfig(state, p, c.req.query('v'))))
   const byIdConfig = authed((c, p) => getConfig(state, p, c.req.query('v'), c.req.param('projectId')!))
   app.get('/api/v2/projects/:projectId/config', (c) => {
     // The `config-304-before-auth` defect: the version is compared before the caller is authenticated.
@@ -55,6 +58,8 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
   })
   app.get('/api/v2/projects/:projectId/tokens', authed((c, p) => listForProject(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/projects/:projectId/tokens', authed((c, p) => createForProject(c.req.raw, state, p, c.req.param('projectId')!)))
+  app.get('/api/v2/organizations/:organizationId/tokens', authed((c, p) => listForOrganization(c.req.raw, state, p, c.req.param('organizationId')!)))
+  app.post('/api/v2/organizations/:organizationId/tokens', authed((c, p) => createForOrganization(c.req.raw, state, p, c.req.param('organizationId')!)))
   app.post('/api/v2/tokens', authed((c, p) => createToken(c.req.raw, state, p)))
   app.get('/api/v2/tokens/:id', authed((c, p) => getToken(state, p, c.req.param('id')!)))
   app.on(['PATCH', 'PUT'], '/api/v2/tokens/:id', authed((c, p) => updateToken(c.req.raw, state, p, c.req.param('id')!)))

@@ -86,9 +86,12 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
   return state
 }
 
-/** The public view of a stored token (`ViewToken`). */
-export function viewToken(t: TokenRecord) {
-  return {
+/**
+ * The public view of a stored token (`ViewToken`), serialised as the real server does (System.Text.Json with
+ * `WhenWritingNull`): a field without a value is left out — an organization key has no `project_id` at all.
+ */
+export function viewToken(t: TokenRecord): Record<string, unknown> {
+  const view = {
     id: t.id,
     organization_id: t.organization_id,
     project_id: t.project_id,
@@ -102,4 +105,5 @@ export function viewToken(t: TokenRecord) {
     created_utc: t.created_utc,
     updated_utc: t.updated_utc,
   }
+  return Object.fromEntries(Object.entries(view).filter(([, value]) => value !== null))
 }

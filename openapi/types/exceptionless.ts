@@ -230,10 +230,11 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description Fields without a value are left out (System.Text.Json WhenWritingNull); an organization key has no project_id. */
         ViewToken: {
             id: string;
             organization_id: string;
-            project_id: string;
+            project_id?: string;
             user_id?: string | null;
             default_project_id?: string | null;
             scopes: ("client" | "user" | "global" | "source-maps:write")[];

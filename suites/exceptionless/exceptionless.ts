@@ -70,7 +70,7 @@ export async function expectProblems(cases: readonly ProblemCase[], id: string):
         problemJson: /^application\/problem\+json/.test(response.headers()['content-type'] ?? ''),
         status: body.status,
         type: typeof body.type,
-        instance: /^[A-Z]+ \/api\/v2\/[^?#]*$/.test(String(body.instance)),
+        instance: /^[A-Z]+ \/api\/v[12]\/[^?#]*$/.test(String(body.instance)),
       }
       return [name, actual, { problemJson: true, status, type: 'string', instance: true }]
     }),

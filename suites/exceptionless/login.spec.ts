@@ -1,5 +1,6 @@
-import { expect, finding, precondition, req, test } from '../../harness/index.ts'
-import { account, bearer, expectProblem, expectProblems, postLogin, wording } from './exceptionless.ts'
+import { expect, expectEach, finding, precondition, req, test } from '../../harness/index.ts'
+import type { APIResponse } from '@playwright/test'
+import { account, basic, bearer, expectProblem, expectProblems, expectUnauthorized, postLogin, wording } from './exceptionless.ts'
 import type { ProblemCase } from './exceptionless.ts'
 
 test.describe('POST /api/v2/auth/login', () => {
@@ -26,11 +27,17 @@ test.describe('POST /api/v2/auth/login', () => {
     expect(again.token, "EXL-LOGIN-REUSE: and the first user's token is still theirs").toBe(first.token)
   })
 
-  test('answers wrong password and unknown email alike, with one title', req('EXL-LOGIN-FAILED'), async ({ request, target }) => {
+  test('answers wrong password, unknown email and an inactive user alike, with one title and no challenge', req('EXL-LOGIN-FAILED'), async ({ request, target }) => {
     const { email } = account(target)
-    const wrong = await expectProblem(await postLogin(request, { email, password: 'not-the-password' }), 401, 'EXL-LOGIN-FAILED', wording(target).loginFailed)
-    const unknown = await expectProblem(await postLogin(request, { email: `nobody-${Date.now()}@example.invalid`, password: 'whatever-password' }), 401, 'EXL-LOGIN-FAILED', wording(target).loginFailed)
-    expect(unknown.title, finding('EXL-LOGIN-FAILED', 'no account enumeration')).toBe(wrong.title)
+    const cases: ProblemCase[] = [
+      ['a wrong password', await postLogin(request, { email, password: 'not-the-password' }), 401, wording(target).loginFailed],
+      ['an unknown email', await postLogin(request, { email: `nobody-${Date.now()}@example.invalid`, password: 'whatever-password' }), 401, wording(target).loginFailed],
+    ]
+    const inactive = target.optionalCreds('inactiveUser')
+    if (!inactive.missing) cases.push(['an inactive user with the right password', await postLogin(request, inactive.values), 401, wording(target).loginFailed])
+    await expectProblems(cases, 'EXL-LOGIN-FAILED')
+    // A handler's result, not an authentication challenge: no WWW-Authenticate, in any version.
+    expectEach(finding('EXL-LOGIN-FAILED', 'a failed login carries no WWW-Authenticate'), cases.map(([name, response]) => [name, response.headers()['www-authenticate'], undefined]))
   })
 
   test('answers a missing or out-of-range email or password with 422 and errors.<field>', req('EXL-LOGIN-VALIDATION'), async ({ request, target }) => {
@@ -81,7 +88,13 @@ test.describe('POST /api/v2/auth/login', () => {
     for (let i = 1; i <= 5; i++) attempts.push([`attempt ${i}`, await postLogin(request, { email: spelling(email, i), password: `wrong-password-${i}` }), 401, wording(target).loginFailed])
     attempts.push(['attempt 6', await postLogin(request, { email: spelling(email, 6), password: 'wrong-password-6' }), 401, wording(target).loginDenied])
     await expectProblems(attempts, 'EXL-LOGIN-RATE-LIMIT')
+    expectNoChallenge(attempts)
   })
+
+  /** "Login failed." and "Login denied." are handler results, not challenges: no WWW-Authenticate (Result.Unauthorized). */
+  function expectNoChallenge(attempts: readonly ProblemCase[]) {
+    expectEach(finding('EXL-LOGIN-RATE-LIMIT', 'a refused login carries no WWW-Authenticate'), attempts.map(([name, response]) => [name, response.headers()['www-authenticate'], undefined]))
+  }
 
   /** The email in turn as given, upper-case and capitalised: one account to the server, which lower-cases it. */
   function spelling(email: string, attempt: number): string {
@@ -99,6 +112,7 @@ test.describe('POST /api/v2/auth/login', () => {
     }
     attempts.push(['the right password', await postLogin(request, { email, password }), 401, wording(target).loginDenied])
     await expectProblems(attempts, 'EXL-LOGIN-RATE-LIMIT')
+    expectNoChallenge(attempts)
     return { email, password }
   }
 
@@ -111,5 +125,17 @@ test.describe('POST /api/v2/auth/login', () => {
     const { email, password } = await lockOut(request, target)
     await clock.advance(15 * 60 + 1)
     expect((await postLogin(request, { email, password })).status(), finding('EXL-LOGIN-RATE-LIMIT', 'the right password works once the window has passed')).toBe(200)
+  })
+
+  test('never counts wrong passwords sent as Basic email:password against the lockout', req('EXL-AUTH-BASIC-NO-LOCKOUT'), async ({ request, target }) => {
+    // The lockout account (Basic failures spend nothing of the per-IP login budget, which counts POST /auth/login only).
+    const { email, password } = account(target, 'lockout')
+    const refused: [string, APIResponse][] = []
+    for (let i = 1; i <= 6; i++) refused.push([`Basic with wrong password ${i}`, await request.get('/api/v2/organizations', { headers: basic(spelling(email, i), `wrong-password-${i}`) })])
+    await expectUnauthorized(target, refused, 'EXL-AUTH-BASIC-NO-LOCKOUT')
+    const statuses: Record<string, number> = { 'Basic with the right password': (await request.get('/api/v2/organizations', { headers: basic(email, password) })).status() }
+    // A real target's lockout account may be locked by this run's lockout tests; a mock session is this test's own.
+    if (target.control) statuses['POST /auth/login with the right password'] = (await postLogin(request, { email, password })).status()
+    expect(statuses, finding('EXL-AUTH-BASIC-NO-LOCKOUT', 'after six failed Basic logins the account is not locked: the right password works')).toEqual(Object.fromEntries(Object.keys(statuses).map((k) => [k, 200])))
   })
 })

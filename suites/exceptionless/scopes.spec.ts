@@ -74,27 +74,6 @@ test.describe('What a client key is for', () => {
     }
   })
 
-  test('reads the client configuration, and 304 for the current version', req('EXL-CLIENT-CONFIG'), async ({ request, target }) => {
-    const key = await createKey(request, target, await loginToken(request, target), ['client'])
-    const response = await request.get('/api/v2/projects/config', { headers: bearer(key.id) })
-    expect(response.status(), finding('EXL-CLIENT-CONFIG', '200')).toBe(200)
-    const config = await response.json()
-    expect(Number.isInteger(config.version), finding('EXL-CLIENT-CONFIG', 'integer version')).toBe(true)
-    expect(typeof config.settings, finding('EXL-CLIENT-CONFIG', 'settings object')).toBe('object')
-    const current = await request.get(`/api/v2/projects/config?v=${config.version}`, { headers: bearer(key.id) })
-    expect(current.status(), finding('EXL-CLIENT-CONFIG', `?v=${config.version} (current) gives 304`)).toBe(304)
-    const stale = await request.get(`/api/v2/projects/config?v=${config.version - 1}`, { headers: bearer(key.id) })
-    expect(stale.status(), finding('EXL-CLIENT-CONFIG', 'an older ?v= gives the configuration')).toBe(200)
-    const byId = `/api/v2/projects/${target.settings.projectId}/config`
-    expect((await request.get(byId, { headers: bearer(key.id) })).status(), finding('EXL-CLIENT-CONFIG', `GET ${byId} with the project's key`)).toBe(200)
-    expect((await request.get(`${byId}?v=${config.version}`, { headers: bearer(key.id) })).status(), finding('EXL-CLIENT-CONFIG', `GET ${byId}?v=${config.version} (current) gives 304`)).toBe(304)
-    // A current version never stands in for credentials.
-    for (const path of [`/api/v2/projects/config?v=${config.version}`, `${byId}?v=${config.version}`]) {
-      await expectUnauthorized(target, await request.get(path), 'EXL-CLIENT-CONFIG (no key)')
-      await expectUnauthorized(target, await request.get(path, { headers: bearer('0000000000000000000000000000000000000000') }), 'EXL-CLIENT-CONFIG (unknown key)')
-    }
-  })
-
   test('refuses event reads to a client key (the server, not the docs)', req('EXL-CLIENT-NO-EVENT-READ'), async ({ request, target }) => {
     const key = await createKey(request, target, await loginToken(request, target), ['client'])
     await expectProblem(await request.get('/api/v2/events', { headers: bearer(key.id) }), 403, 'EXL-CLIENT-NO-EVENT-READ')
