@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { mutantMatrix, outcomeKey, renderMatrix, type MatrixApi, type MutantMatrix, type ProjectOutcome } from './matrix.ts'
 import type { SweepRecord } from './reporter.ts'
+import { loadWaivers, type Waiver } from '../report/waivers.ts'
 import { SWEEP_ENV } from './sweep.ts'
 
 /**
@@ -20,7 +21,7 @@ export function runMutantSweep(apis: readonly MatrixApi[], outDir: string): { ma
   })
   if (run.error) throw run.error
 
-  const records = JSON.parse(readFileSync(sweepFile, 'utf8')) as SweepRecord[]
+  const records = (JSON.parse(readFileSync(sweepFile, 'utf8')) as SweepRecord[]).map(withoutWaived(loadWaivers('mock')))
   const outcomes = new Map<string, ProjectOutcome>()
   for (const r of records) {
     const key = outcomeKey(r.api, r.profile, r.mutant)
@@ -41,4 +42,20 @@ export function runMutantSweep(apis: readonly MatrixApi[], outDir: string): { ma
   const text = renderMatrix(matrix)
   writeFileSync(join(outDir, 'matrix.md'), text)
   return { matrix, text, runs: records.length }
+}
+
+/**
+ * The mock's declared deviations (waivers/mock.yaml: where a profile copies a real line that breaks a
+ * requirement) are not faults of the unmutated mock, nor catches of a mutant: a run whose failed assertion named
+ * only waived requirements counts as passed.
+ */
+function withoutWaived(waivers: readonly Waiver[]): (record: SweepRecord) => SweepRecord {
+  return (r) => {
+    const waived = new Set(waivers.filter((w) => !w.profile || w.profile === r.profile).map((w) => w.requirement))
+    const named = [...r.failed, ...r.failedFor]
+    if (!named.some((id) => waived.has(id))) return r
+    const failed = r.failed.filter((id) => !waived.has(id))
+    const failedFor = r.failedFor.filter((id) => !waived.has(id))
+    return { ...r, failed, failedFor, status: failed.length ? 'failed' : failedFor.length ? r.status : 'passed' }
+  }
 }

@@ -17,10 +17,11 @@ export async function principal6(request: Request, state: DadiState): Promise<Da
   const { mutants } = state
   const header = withQueryToken(readAuthorization(request), request, state)
   if (header.kind === 'absent') return undefined
-  // 6.1.0 matches the scheme case-sensitively, a regression the catalogue declares (DADI-AUTH-SCHEME-CASE): the mock keeps RFC 7235 §2.1.
-  const match = /^Bearer (.*)$/i.exec(header.raw)
+  // Case-sensitively, as every 4.x–6.x release does (auth/index.js:31): `bearer <token>` is anonymous. RFC 7235 §2.1
+  // says schemes are case-insensitive: a deviation the mock declares (waivers/mock.yaml, DADI-AUTH-SCHEME-CASE).
+  const match = /^Bearer (.*)$/.exec(header.raw)
   if (!match) return undefined
-  const token = match[1]!
+  const token = mutants.has('token-trimmed') ? match[1]!.trim() : match[1]!
   let clientId = await verified(token, state)
   if (clientId === undefined && mutants.has('accept-unknown-token')) clientId = state.fixtures.clients[0]!.clientId
   if (clientId === undefined) return undefined

@@ -4,7 +4,8 @@ import { MockError } from '../core/errors.ts'
 
 const nonEmpty = () => z.string().check(z.minLength(1))
 
-const Permission = z.strictObject({ apiVersion: z.optional(z.string()), path: nonEmpty() })
+/** A collection a restricted client may read: `path` is its name; 4.x–6.x also match `database` (1.x–3.x never do). */
+const Permission = z.strictObject({ apiVersion: z.optional(z.string()), database: z.optional(nonEmpty()), path: nonEmpty() })
 
 const Client = z.strictObject({
   clientId: nonEmpty(),
@@ -18,6 +19,10 @@ const Collection = z.strictObject({
   version: nonEmpty(),
   database: nonEmpty(),
   name: nonEmpty(),
+  /** `settings.authenticate`: true (every method needs a token), false (none does), or the methods that do. */
+  authenticate: z._default(z.union([z.boolean(), z.array(nonEmpty())]), true),
+  /** `settings.cache`: the deployment's response cache keeps this collection's answers. */
+  cache: z._default(z.boolean(), false),
   documents: z.array(z.record(z.string(), z.unknown())),
 })
 

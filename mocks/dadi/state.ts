@@ -29,6 +29,10 @@ export interface DadiState {
   /** The `sequential-tokens` defect's counter and the `tokens-cross` defect's memory. */
   counter: number
   lastIssuedTo: string | undefined
+  /** The `cache-before-acl` defect's response cache (path and query → body). */
+  responseCache: Map<string, string>
+  /** The `token-lockout` defect's count of wrong secrets per clientId. */
+  failedLogins: Map<string, number>
 }
 
 export function createDadiState(fixtures: DadiFixtures, profile: DadiProfile, clock: MockClock, mutants: ReadonlySet<DadiMutant>, tokenKey: Uint8Array, collections: ReadonlyMap<string, Collection>): DadiState {
@@ -44,5 +48,7 @@ export function createDadiState(fixtures: DadiFixtures, profile: DadiProfile, cl
     graceTokens: new MemoryStore<string>(clock),
     counter: 0,
     lastIssuedTo: undefined,
+    responseCache: new Map(),
+    failedLogins: new Map(),
   }
 }

@@ -19,21 +19,30 @@ export async function issueToken(request: Request, state: DadiState): Promise<Re
   const { mutants, fixtures, profile } = state
   const fields = await credentialsOf(request)
   const { clientId, secret } = fields
+  // 4.x+ set no-store and no-cache before checking anything (auth/index.js:106-108); the `refusal-cacheable` defect does not.
+  const refused = () => dadiErrors.invalidCredentials(secret, profile === 'dadi@6' && !mutants.has('refusal-cacheable'))
   const typed = typeof clientId === 'string' && typeof secret === 'string' && clientId !== '' && secret !== ''
   const injected = mutants.has('nosql-injection') && typeof clientId === 'string' && typeof secret === 'object' && secret !== null
-  if (!typed && !injected) throw dadiErrors.invalidCredentials(secret, profile)
+  if (!typed && !injected) throw refused()
+  // The `token-lockout` defect: five wrong secrets lock the client out for a quarter of an hour.
+  if (mutants.has('token-lockout') && (state.failedLogins.get(clientId as string) ?? 0) >= 5) throw dadiErrors.tooManyAttempts()
 
   const client = state.clients.get(clientId as string)
   const secretOk = client !== undefined && (injected || mutants.has('skip-secret-check') || safeEqual(secret as string, client.secret))
-  if (!client || !secretOk) throw dadiErrors.invalidCredentials(secret, profile)
+  if (!client || !secretOk) {
+    state.failedLogins.set(clientId as string, (state.failedLogins.get(clientId as string) ?? 0) + 1)
+    throw refused()
+  }
 
   state.lastIssuedTo = client.clientId
   const expiresIn = mutants.has('ttl-mismatch') ? 3600 : fixtures.tokenTtl
-  const accessToken = profile === 'dadi@3' ? issueUuid(client, state) : await signJwt({ clientId: client.clientId, accessType: client.accessType }, state.tokenKey, state.clock, { expiresIn: fixtures.tokenTtl, id: null })
+  // The `jwt-accesstype-admin` defect: every token claims the admin access type.
+  const accessType = mutants.has('jwt-accesstype-admin') ? 'admin' : client.accessType
+  const accessToken = profile === 'dadi@3' ? issueUuid(client, state) : await signJwt({ clientId: client.clientId, accessType }, state.tokenKey, state.clock, { expiresIn: fixtures.tokenTtl, id: null })
   const shape = mutants.has('snake-case-token')
     ? { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }
     : { accessToken, tokenType: 'Bearer', expiresIn }
-  const payload = profile === 'dadi@6' ? { ...shape, permissions: permissionsOf(client) } : shape
+  const payload = profile === 'dadi@6' ? { ...shape, permissions: permissionsOf(client, state) } : shape
   if (mutants.has('cache-control-from-request')) {
     // The defect: a caching layer answers with the request's own Cache-Control, no-store only when none was sent.
     return json(payload, 200, { 'cache-control': request.headers.get('cache-control') ?? 'no-store', pragma: 'no-cache' })
@@ -42,7 +51,8 @@ export async function issueToken(request: Request, state: DadiState): Promise<Re
 }
 
 function issueUuid(client: DadiClient, state: DadiState): string {
-  const token = state.mutants.has('sequential-tokens') ? `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}` : randomUuid()
+  // The `hex-tokens` defect: 32 random hex digits, as strong, but not the UUID v4 the docs show.
+  const token = state.mutants.has('sequential-tokens') ? `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}` : state.mutants.has('hex-tokens') ? randomUuid().replace(/-/g, '') : randomUuid()
   state.tokens.upsert(token, client.clientId, state.fixtures.tokenTtl)
   if (state.mutants.has('expiry-grace')) state.graceTokens.upsert(token, client.clientId, state.fixtures.tokenTtl * 1.1)
   return token
@@ -70,11 +80,15 @@ async function credentialsOf(request: Request): Promise<Record<string, unknown>>
   return Array.isArray(value) ? {} : (value as Record<string, unknown>)
 }
 
-/** 4.x+: the client's access matrix as the token response reports it (admins: none listed, they have all). */
-function permissionsOf(client: DadiClient): { resources: Record<string, Record<string, boolean>>; roles: string[] } {
+/**
+ * 4.x+: the client's own access matrix as the token response reports it (admins: none listed, they have all). The
+ * `permissions-of-all` defect reports every collection readable.
+ */
+function permissionsOf(client: DadiClient, state: DadiState): { resources: Record<string, Record<string, boolean>>; roles: string[] } {
   if (client.accessType === 'admin' || !client.permissions) return { resources: {}, roles: [] }
   const read = { delete: false, deleteOwn: false, create: false, read: true, readOwn: false, update: false, updateOwn: false }
-  return { resources: Object.fromEntries(client.permissions.collections.map((p) => [`collection:library_${p.path}`, read])), roles: [] }
+  const granted = state.mutants.has('permissions-of-all') ? [...state.collections.values()].map((c) => ({ database: c.database, path: c.name })) : client.permissions.collections
+  return { resources: Object.fromEntries(granted.map((p) => [`collection:${p.database ?? 'library'}_${p.path}`, read])), roles: [] }
 }
 
 /** The `token-via-get` defect: `GET /token?clientId=…&secret=…` rewritten as the JSON token request. */
