@@ -33,9 +33,9 @@ export function dadi3App(state: DadiState) {
   // No revocation: DELETE /token finds no handler (the `token-delete-ok` defect answers 204, as if it revoked).
   app.on(['PUT', 'PATCH', 'DELETE', 'HEAD'], '/token', (c) => (exempt(c.req.raw), c.req.method === 'DELETE' && mutants.has('token-delete-ok') ? new Response(null, { status: 204 }) : notFound()))
 
-  // Answered before authentication: favicons (lib/index.js:181-190) and exactly `/hello` (auth/index.js:19 compares
+  // Answered before authentication: favicons (lib/index.js:181-190, the whole URL must end in the name) and exactly `/hello` (auth/index.js:19 compares
   // the whole URL, so `/hello?x` must authenticate; the `hello-exempt-with-query` defect compares the path).
-  app.get('/favicon.ico', () => new Response(null, { status: 204 }))
+  app.get('/favicon.ico', (c) => (c.req.url.includes('?') ? (authenticate(c.req.raw, state), notFound()) : new Response(null, { status: 204 })))
   app.get('/hello', (c) => {
     if (c.req.url.includes('?') && !mutants.has('hello-exempt-with-query')) authenticate(c.req.raw, state)
     return new Response('Welcome to API', { status: 200 })

@@ -30,7 +30,8 @@ export function dadi6App(state: DadiState) {
   app.post('/token/', (c) => issueToken(c.req.raw, state))
   app.delete('/token', (c) => (mutants.has('token-delete-ok') ? new Response(null, { status: 204 }) : renderError(dadiErrors.notFound(), c.req.raw, envelope)))
   app.get('/token', (c) => (mutants.has('token-via-get') ? issueToken(tokenRequestFromQuery(c.req.raw), state) : renderError(dadiErrors.notFound(), c.req.raw, envelope)))
-  app.get('/favicon.ico', () => new Response(null, { status: 204 }))
+  // A favicon is answered only when the whole URL ends in its name (lib/index.js:224-233 tests req.url).
+  app.get('/favicon.ico', (c) => (c.req.url.includes('?') ? renderError(dadiErrors.notFound(), c.req.raw, envelope) : new Response(null, { status: 204 })))
   app.get('/hello', () => new Response('Welcome to API', { status: 200 }))
 
   const readable = (client: DadiClient) => [...state.collections.values()].filter((k) => mutants.has('restricted-lists-all') || canRead(client, k, state))

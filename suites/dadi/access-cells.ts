@@ -161,8 +161,11 @@ export function expectCell(operation: string, credential: string, profile: strin
   const v6 = profile === 'dadi@6'
   // The published 4.x–5.x signing key only means something where tokens are JWTs.
   if (column === 'default-key' && !v6) return null
-  // 1.x–3.x exempt exactly the URL /hello: the query columns add a query string to it, so it must authenticate.
-  const queried = !v6 && op === 'hello' && (column === 'query' || column === 'header-and-query')
+  // 1.x–3.x exempt exactly the URL /hello, and both lines answer a favicon only when the whole URL ends in its name
+  // (lib/index.js FAVICON_REGEX tests req.url): the query columns add a query string, so these are paths like any other.
+  const queryColumn = column === 'query' || column === 'header-and-query'
+  if (queryColumn && op === 'favicon') return v6 ? cell(404, 'empty', 'DADI-UNKNOWN-PATH') : refused(v6, REFUSALS[column]![0], 'DADI-UNKNOWN-PATH')
+  const queried = !v6 && op === 'hello' && queryColumn
   const always = queried ? undefined : anyone(v6, op)
   if (always !== undefined) return always
   const refusal = REFUSALS[column]
