@@ -28,6 +28,12 @@ export interface MockInstance {
   purgeExpired?(): void
   /** Adds `count` live tokens for the first principal (the benchmark's store-size scenario). */
   preload?(count: number): void
+  /**
+   * Changes what only the API's operators can change in this instance (`POST /__mock/admin`): a client's grants,
+   * a user's deletion, an organization's suspension. Returns what the caller may need; throws a MockError (400)
+   * for an action or argument it does not know.
+   */
+  admin?(action: string, args: Readonly<Record<string, unknown>>): unknown
 }
 
 /** Sends one request to the mock (an instance, a host, or a server behind a URL) and returns its answer. */

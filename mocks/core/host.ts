@@ -118,6 +118,12 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
       live.instance.preload(count)
       return json({ preloaded: count })
     }
+    if (route === `POST ${R.admin}`) {
+      const { action, ...args } = (await request.json().catch(() => ({}))) as { action?: unknown; [k: string]: unknown }
+      const live = pick(request)
+      if (typeof action !== 'string' || !live.instance.admin) throw new MockError(`POST ${R.admin} needs {"action": "…"} and an API that takes operator actions (${definition.name} ${live.instance.admin ? 'does' : 'does not'})`, 400)
+      return json({ action, result: live.instance.admin(action, args) ?? null })
+    }
     if (route === `POST ${R.clock}`) {
       const body = (await request.json().catch(() => ({}))) as { advanceSeconds?: unknown }
       const seconds = Number(body.advanceSeconds)

@@ -35,11 +35,13 @@ export function dadi6App(state: DadiState) {
   app.get('/hello', () => new Response('Welcome to API', { status: 200 }))
 
   const readable = (client: DadiClient) => [...state.collections.values()].filter((k) => mutants.has('restricted-lists-all') || canRead(client, k, state))
-  const lists = new Map<DadiClient, string>()
+  // Serialised once per set of grants (an operator's change is a new record, so a new key).
+  const lists = new Map<string, string>()
   app.get('/api/collections', async (c) => {
     const client = await requireClient6(c.req.raw, state)
-    let body = lists.get(client)
-    if (body === undefined) lists.set(client, (body = collectionList(readable(client), 'dadi@6', !client.permissions || client.accessType === 'admin')))
+    const key = `${client.accessType} ${JSON.stringify(client.permissions ?? null)}`
+    let body = lists.get(key)
+    if (body === undefined) lists.set(key, (body = collectionList(readable(client), 'dadi@6', !client.permissions || client.accessType === 'admin')))
     return jsonText(body)
   })
   // One collection's schema: a collection the client may not read is not there (controller/collections.js:198-225);

@@ -23,12 +23,14 @@ export function authenticate(request: Request, state: DadiState): DadiClient {
   const token = header.scheme === 'bearer' && value.indexOf(' ') < 0 ? value : ''
   if (!token) throw mutants.has('malformed-as-invalid') ? dadiErrors.invalidToken() : dadiErrors.noToken()
 
-  let clientId = state.tokens.find(token) ?? (mutants.has('expiry-grace') ? state.graceTokens.find(token) : undefined)
-  if (clientId === undefined && mutants.has('accept-unknown-token')) clientId = state.fixtures.clients[0]!.clientId
-  if (clientId === undefined && mutants.has('token-prefix-match')) clientId = findByPrefix(token, state)
-  if (clientId === undefined) throw dadiErrors.invalidToken()
-  if (mutants.has('tokens-cross') && state.lastIssuedTo) clientId = state.lastIssuedTo
-  return state.clients.get(clientId)!
+  let issued = state.tokens.find(token) ?? (mutants.has('expiry-grace') ? state.graceTokens.find(token) : undefined)
+  if (issued === undefined && mutants.has('accept-unknown-token')) issued = state.fixtures.clients[0]!
+  if (issued === undefined && mutants.has('token-prefix-match')) issued = findByPrefix(token, state)
+  if (issued === undefined) throw dadiErrors.invalidToken()
+  if (mutants.has('tokens-cross') && state.lastIssuedTo) return state.clients.get(state.lastIssuedTo) ?? issued
+  // The record as it was at issue, whatever the operator changed or deleted since (auth/index.js:141-151 checks the
+  // token's copy); the `token-reads-live-client` defect reads today's record.
+  return mutants.has('token-reads-live-client') ? (state.clients.get(issued.clientId) ?? issued) : issued
 }
 
 /** The `query-token` defect: `?access_token=` read when no header is sent; `cookie-token`: an access_token cookie. */
@@ -41,8 +43,8 @@ export function withQueryToken(header: AuthorizationHeader, request: Request, st
 }
 
 /** The `token-prefix-match` defect: a lookup "indexed" on the first UUID group, the full comparison forgotten. */
-function findByPrefix(token: string, state: DadiState): string | undefined {
-  for (const [issued, clientId] of state.tokens.entries()) if (issued.slice(0, 8) === token.slice(0, 8)) return clientId
+function findByPrefix(token: string, state: DadiState): DadiClient | undefined {
+  for (const [issued, client] of state.tokens.entries()) if (issued.slice(0, 8) === token.slice(0, 8)) return client
   return undefined
 }
 

@@ -59,6 +59,8 @@ export const dadiMutants = {
   'token-trimmed': { description: 'what follows "Bearer" is trimmed, so "Bearer  <token>" (two spaces) is accepted', expect: ['DADI-AUTH-MALFORMED'], profiles: BOTH },
   'collections-post-unauthenticated': { description: 'POST /api/collections answers 405 before authenticating', expect: ['DADI-COLLECTIONS-METHOD'], profiles: V3 },
   'private-collections': { description: 'collection answers carry Cache-Control: private', expect: ['DADI-RESOURCE-CACHE-HEADERS'], profiles: BOTH },
+  'token-reads-live-client': { description: "a token is checked against today's client record, not the one it was issued with: an operator's change applies at once", expect: ['DADI-TOKEN-STALE'], profiles: V3 },
+  'jwt-snapshot-permissions': { description: 'a JWT keeps the grants its client had at issue: a revoked grant still reads until exp', expect: ['DADI-TOKEN-STALE'], profiles: V6 },
 } as const satisfies Record<string, Mutant>
 
 export type DadiMutant = keyof typeof dadiMutants

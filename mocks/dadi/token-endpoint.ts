@@ -39,6 +39,7 @@ export async function issueToken(request: Request, state: DadiState): Promise<Re
   // The `jwt-accesstype-admin` defect: every token claims the admin access type.
   const accessType = mutants.has('jwt-accesstype-admin') ? 'admin' : client.accessType
   const accessToken = profile === 'dadi@3' ? issueUuid(client, state) : await signJwt({ clientId: client.clientId, accessType }, state.tokenKey, state.clock, { expiresIn: fixtures.tokenTtl, id: null })
+  if (profile === 'dadi@6' && mutants.has('jwt-snapshot-permissions')) state.jwtSnapshots.set(accessToken, client)
   const shape = mutants.has('snake-case-token')
     ? { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }
     : { accessToken, tokenType: 'Bearer', expiresIn }
@@ -53,8 +54,8 @@ export async function issueToken(request: Request, state: DadiState): Promise<Re
 function issueUuid(client: DadiClient, state: DadiState): string {
   // The `hex-tokens` defect: 32 random hex digits, as strong, but not the UUID v4 the docs show.
   const token = state.mutants.has('sequential-tokens') ? `00000000-0000-4000-8000-${String(++state.counter).padStart(12, '0')}` : state.mutants.has('hex-tokens') ? randomUuid().replace(/-/g, '') : randomUuid()
-  state.tokens.upsert(token, client.clientId, state.fixtures.tokenTtl)
-  if (state.mutants.has('expiry-grace')) state.graceTokens.upsert(token, client.clientId, state.fixtures.tokenTtl * 1.1)
+  state.tokens.upsert(token, client, state.fixtures.tokenTtl)
+  if (state.mutants.has('expiry-grace')) state.graceTokens.upsert(token, client, state.fixtures.tokenTtl * 1.1)
   return token
 }
 

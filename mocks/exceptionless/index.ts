@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { exceptionlessAdmin } from './admin.ts'
 import { createApp } from '../core/app.ts'
 import type { InstanceContext, MockDefinition, MockInstance } from '../core/definition.ts'
 import { randomString } from '../core/random.ts'
@@ -68,6 +69,7 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
   return {
     fetch: (request) => app.fetch(request),
     purgeExpired: () => void state.tokens.purgeExpired(),
+    admin: (action, args) => exceptionlessAdmin(state, action, args),
     preload: (count) => preload(state, count),
   }
 }

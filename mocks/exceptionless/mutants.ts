@@ -59,6 +59,9 @@ export const exceptionlessMutants = {
   'put-ignored': { description: 'PUT /api/v2/tokens/{id} answers 200 and changes nothing', expect: ['EXL-TOKEN-DISABLED'] },
   'update-moves-organization': { description: 'PATCH /api/v2/tokens/{id} applies an organization_id, moving the key to another organization', expect: ['EXL-TOKEN-MANAGE'] },
   'organization-key-gets-project': { description: "an organization key is bound to the organization's first project", expect: ['EXL-TOKEN-CREATE'] },
+  'suspension-ignored': { description: "suspending an organization leaves its keys working", expect: ['EXL-TOKEN-SUSPENDED'] },
+  'deleted-user-token-accepted': { description: 'a login token whose user was deleted still authenticates', expect: ['EXL-TOKEN-DELETED'] },
+  'inactive-user-token-refused': { description: "a deactivated user's login token is refused (the server checks only that the user exists)", expect: ['EXL-AUTH-INACTIVE-USER-KEY'] },
   'basic-key-echo': { description: 'a refused Basic header is repeated in the 401 (a debugging detail left in)', expect: ['EXL-NO-ECHO'] },
 } as const satisfies Record<string, Mutant>
 

@@ -42,8 +42,10 @@ export function principalFromToken(value: string, request: Request, state: Excep
   const expiryChecked = token.type === 'authentication' || !state.mutants.has('expired-key-accepted')
   if (expiryChecked && token.expires_utc && Date.parse(token.expires_utc) <= state.clock.now()) throw unauthorized(request, state)
   if (token.user_id) {
-    const user = state.usersById.get(token.user_id)
-    if (!user || !user.is_active) throw unauthorized(request, state)
+    // Only the user's existence is checked (ApiKeyAuthenticationHandler.cs:141-151): an inactive user's token still
+    // works; the `inactive-user-token-refused` defect refuses it, `deleted-user-token-accepted` forgets the check.
+    const user = state.usersById.get(token.user_id) ?? (state.mutants.has('deleted-user-token-accepted') ? state.fixtures.users.find((u) => u.id === token.user_id) : undefined)
+    if (!user || (state.mutants.has('inactive-user-token-refused') && !user.is_active)) throw unauthorized(request, state)
     return { kind: 'user', user, token, roles: userRoles(user, state), organizationIds: user.organization_ids, projectId: token.default_project_id, viaQuery }
   }
   const roles = new Set(token.scopes.length ? token.scopes : ['client'])

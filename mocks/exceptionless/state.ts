@@ -13,8 +13,9 @@ export interface ExceptionlessState {
   mutants: ReadonlySet<ExceptionlessMutant>
   profile: ExceptionlessProfile
   clock: MockClock
-  usersByEmail: ReadonlyMap<string, User>
-  usersById: ReadonlyMap<string, User>
+  /** This instance's users (an operator may delete or deactivate one: see admin.ts). */
+  usersByEmail: Map<string, User>
+  usersById: Map<string, User>
   projects: ReadonlyMap<string, Project>
   tokens: MemoryStore<TokenRecord>
   /** failed-or-not login attempts per lower-cased email, expiring at the next 15-minute boundary. */
