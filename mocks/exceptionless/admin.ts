@@ -6,7 +6,8 @@ import type { ExceptionlessState } from './state.ts'
  * - `suspend-organization` `{organizationId, suspended}`: every token of the organization is marked suspended (or no
  *   longer), as `POST /organizations/{id}/suspend` does (TokenEndpointTests.SuspendingOrganizationWillDisableApiKey);
  * - `delete-user` `{email}`: the user is gone (its login tokens stay stored, naming a user that no longer exists);
- * - `deactivate-user` `{email}`: the user is inactive (IsActive false).
+ * - `deactivate-user` `{email}`: the user is inactive (IsActive false);
+ * - `throttle-limit` `{limit}`: the API throttle's ApiThrottleLimit, lowered so a check can reach it.
  * Users are replaced in this instance's maps, never changed in place (the fixtures are shared by every instance).
  */
 export function exceptionlessAdmin(state: ExceptionlessState, action: string, args: Readonly<Record<string, unknown>>): unknown {
@@ -35,7 +36,13 @@ export function exceptionlessAdmin(state: ExceptionlessState, action: string, ar
       }
       return { userId: user.id, [action === 'delete-user' ? 'deleted' : 'active']: action === 'delete-user' ? true : false }
     }
+    case 'throttle-limit': {
+      const limit = Number(args.limit)
+      if (!Number.isInteger(limit) || limit < 1) throw new MockError('[authconform] throttle-limit needs {"limit": <positive integer>}', 400)
+      state.throttleLimit = limit
+      return { limit }
+    }
     default:
-      throw new MockError(`[authconform] unknown Exceptionless operator action "${action}" (suspend-organization, delete-user, deactivate-user)`, 400)
+      throw new MockError(`[authconform] unknown Exceptionless operator action "${action}" (suspend-organization, delete-user, deactivate-user, throttle-limit)`, 400)
   }
 }

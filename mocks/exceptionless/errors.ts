@@ -54,8 +54,9 @@ export function exceptionlessEnvelope(mutants: ReadonlySet<ExceptionlessMutant>)
     const target = mutants.has('instance-with-query') ? url.slice(url.indexOf('/', url.indexOf('//') + 2)) : pathOf(url)
     let fields = error.fields
     if (mutants.has('echo-password') && fields && error.submitted !== undefined) fields = { ...fields, password: [...(fields.password ?? []), `Rejected value: ${error.submitted}`] }
+    // ASP.NET's ProblemDetails defaults know no type for some statuses (429): none is written then.
     const body = {
-      type: TYPES[error.status] ?? 'about:blank',
+      ...(error.status === 429 ? {} : { type: TYPES[error.status] ?? 'about:blank' }),
       title,
       status: error.status,
       instance: `${request.method} ${target}`,

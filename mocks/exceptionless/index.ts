@@ -13,6 +13,7 @@ import type { Principal } from './model.ts'
 import { exceptionlessMutants, type ExceptionlessMutant } from './mutants.ts'
 import { EXCEPTIONLESS_PROFILES, type ExceptionlessProfile } from './profiles.ts'
 import { createExceptionlessState, type ExceptionlessState } from './state.ts'
+import { throttle } from './throttle.ts'
 import { createForOrganization, createForProject, listForOrganization, createToken, deleteTokens, getToken, listForProject, updateToken } from './tokens.ts'
 
 /**
@@ -22,9 +23,11 @@ import { createForOrganization, createForProject, listForOrganization, createTok
 export function createExceptionless({ clock, fixtures, mutants, profile }: InstanceContext<ExceptionlessFixtures, ExceptionlessMutant, undefined, ExceptionlessProfile>): MockInstance {
   const state = createExceptionlessState(fixtures, clock, mutants, profile)
   const authenticate = (request: Request): Principal => {
+    // The `throttle-before-auth` defect counts (and refuses) before authenticating.
+    const early = mutants.has('throttle-before-auth') ? throttle(request, null, state) : undefined
     const principal = readCredentials(request, state)
     if (!principal) throw unauthorized(request, state)
-    return principal
+    return { ...principal, rateLimit: early ?? throttle(request, principal, state) }
   }
   /**
    * Credentials are read before routing (401 before 404), as the authentication handler runs for every request.
@@ -34,7 +37,7 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
     envelope: exceptionlessEnvelope(mutants),
     authenticate,
     notFound: () => notFound(),
-    after: (response, principal) => (principal.viaQuery && !mutants.has('query-cacheable') ? markPrivate(response) : response),
+    after: (response, principal) => withRateLimit(principal.viaQuery && !mutants.has('query-cacheable') ? markPrivate(response) : response, principal),
   })
 
   app.post('/api/v2/auth/login', (c) => login(c.req.raw, state))
@@ -72,6 +75,12 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
     admin: (action, args) => exceptionlessAdmin(state, action, args),
     preload: (count) => preload(state, count),
   }
+}
+
+/** The API throttle's count, on every answer it let through (see throttle.ts). */
+function withRateLimit(response: Response, principal: Principal): Response {
+  for (const [name, value] of Object.entries(principal.rateLimit ?? {})) response.headers.set(name, value)
+  return response
 }
 
 /** 2xx answers to query-authenticated requests must not be kept by shared caches. */

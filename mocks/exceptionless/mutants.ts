@@ -62,6 +62,8 @@ export const exceptionlessMutants = {
   'suspension-ignored': { description: "suspending an organization leaves its keys working", expect: ['EXL-TOKEN-SUSPENDED'] },
   'deleted-user-token-accepted': { description: 'a login token whose user was deleted still authenticates', expect: ['EXL-TOKEN-DELETED'] },
   'inactive-user-token-refused': { description: "a deactivated user's login token is refused (the server checks only that the user exists)", expect: ['EXL-AUTH-INACTIVE-USER-KEY'] },
+  'throttle-before-auth': { description: 'the API throttle counts by client address before authentication, so refused requests are counted and carry its headers', expect: ['EXL-THROTTLE-AFTER-AUTH'] },
+  'throttle-headers-missing': { description: 'throttled answers carry no X-RateLimit-Limit / X-RateLimit-Remaining', expect: ['EXL-THROTTLE-HEADERS'] },
   'basic-key-echo': { description: 'a refused Basic header is repeated in the 401 (a debugging detail left in)', expect: ['EXL-NO-ECHO'] },
 } as const satisfies Record<string, Mutant>
 

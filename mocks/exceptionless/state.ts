@@ -29,6 +29,10 @@ export interface ExceptionlessState {
   eventsPosted: number
   /** Derived answers, kept apart from the state they are derived from. */
   caches: ExceptionlessCaches
+  /** The API throttle's limit per caller and quarter hour (`ApiThrottleLimit`; an operator may lower it: admin.ts). */
+  throttleLimit: number
+  /** The API throttle's count per caller (a key's organization, a user) in the current quarter hour. */
+  throttle: Map<string, { count: number; resetAt: number }>
 }
 
 /** What an instance derives and keeps for speed; dropping any of it changes no answer. */
@@ -64,6 +68,8 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
     events: [],
     eventsPosted: 0,
     caches: { organizationBodies: new Map(), rolesByUser: new Map(), queryKeys: new Map() },
+    throttleLimit: fixtures.apiThrottleLimit,
+    throttle: new Map(),
     seededAt: new Date(clock.now()).toISOString(),
   }
   const now = state.seededAt
