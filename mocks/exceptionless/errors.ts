@@ -56,7 +56,7 @@ export function exceptionlessEnvelope(mutants: ReadonlySet<ExceptionlessMutant>)
     if (mutants.has('echo-password') && fields && error.submitted !== undefined) fields = { ...fields, password: [...(fields.password ?? []), `Rejected value: ${error.submitted}`] }
     // ASP.NET's ProblemDetails defaults know no type for some statuses (429): none is written then.
     const body = {
-      ...(error.status === 429 ? {} : { type: TYPES[error.status] ?? 'about:blank' }),
+      ...(error.status === 429 ? {} : { type: mutants.has('problem-type-blank') ? 'about:blank' : (TYPES[error.status] ?? 'about:blank') }),
       title,
       status: error.status,
       instance: `${request.method} ${target}`,

@@ -37,10 +37,13 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
     envelope: exceptionlessEnvelope(mutants),
     authenticate,
     notFound: () => notFound(),
+    // A path no endpoint serves is 404 for anyone: no policy applies to it (the `unknown-path-authenticated` defect asks first).
+    authenticateUnknown: mutants.has('unknown-path-authenticated'),
     after: (response, principal) => withRateLimit(principal.viaQuery && !mutants.has('query-cacheable') ? markPrivate(response) : response, principal),
   })
 
-  app.post('/api/v2/auth/login', (c) => login(c.req.raw, state))
+  // AllowAnonymous: whatever credentials come with it are not read (the `login-authenticates` defect reads them).
+  app.post('/api/v2/auth/login', (c) => (mutants.has('login-authenticates') && c.req.header('authorization') ? (authenticate(c.req.raw), login(c.req.raw, state)) : login(c.req.raw, state)))
 
   app.get('/api/v2/organizations', authed((_, p) => getOrganizations(state, p)))
   const limit = (c: Context) => Math.min(Math.max(Number(c.req.query('limit') ?? 10) || 10, 1), 100)
@@ -70,11 +73,20 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
   app.delete('/api/v2/tokens/:ids', authed((c, p) => deleteTokens(state, p, c.req.param('ids')!)))
 
   return {
-    fetch: (request) => app.fetch(request),
+    // UseHttpMethodOverride (Program.cs:348): a POST with X-HTTP-Method-Override is routed and authorized as that
+    // method (the `method-override-ignored` defect routes it as the POST).
+    fetch: (request) => (request.method === 'POST' && request.headers.has('x-http-method-override') && !mutants.has('method-override-ignored') ? overridden(request).then((r) => app.fetch(r)) : app.fetch(request)),
     purgeExpired: () => void state.tokens.purgeExpired(),
     admin: (action, args) => exceptionlessAdmin(state, action, args),
     preload: (count) => preload(state, count),
   }
+}
+
+/** The request as the method it names in X-HTTP-Method-Override (its body kept for the methods that take one). */
+async function overridden(request: Request): Promise<Request> {
+  const method = request.headers.get('x-http-method-override')!.toUpperCase()
+  const body = method === 'GET' || method === 'HEAD' ? null : await request.arrayBuffer()
+  return new Request(request.url, { method, headers: request.headers, body })
 }
 
 /** The API throttle's count, on every answer it let through (see throttle.ts). */

@@ -1,4 +1,4 @@
-import { json, readBody } from '../core/http.ts'
+import { json, NO_STORE, readBody } from '../core/http.ts'
 import { randomString, safeEqual } from '../core/random.ts'
 import { loginTitle, problem, unauthorized, validation } from './errors.ts'
 import { LOGIN_TOKEN_TTL_SECONDS, type ExceptionlessState, type TokenRecord } from './state.ts'
@@ -31,11 +31,13 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   if (!email) errors.email = ['The email field is required.']
   if (!password) errors.password = ['The password field is required.']
   else if (password.length < 6 || password.length > 100) errors.password = ['The field password must be a string with a minimum length of 6 and a maximum length of 100.']
-  if (invite !== undefined && invite !== null && (typeof invite !== 'string' || invite.length !== 40)) errors.invite_token = ['The field invite_token must be a string with a length of 40.']
+  // The `invite-token-unchecked` defect takes an invite token of any length.
+  if (invite !== undefined && invite !== null && (typeof invite !== 'string' || invite.length !== 40) && !state.mutants.has('invite-token-unchecked')) errors.invite_token = ['The field invite_token must be a string with a length of 40.']
   // What was sent goes with the error; only the `echo-password` defect of the envelope shows it.
   if (Object.keys(errors).length) throw validation(errors, 422, String(password))
 
-  const key = (email as string).trim().toLowerCase()
+  // Trimmed and lower-cased (AuthHandler.cs:46); the `login-email-exact` defect looks the address up as typed.
+  const key = state.mutants.has('login-email-exact') ? (email as string) : (email as string).trim().toLowerCase()
   // The `lockout-case-sensitive` defect counts attempts per email as typed, so changing its case resets the count.
   const counter = state.mutants.has('lockout-case-sensitive') ? (email as string).trim() : key
   const locked = countAttempt(counter, state)
@@ -49,9 +51,12 @@ export async function login(request: Request, state: ExceptionlessState): Promis
     throw problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : loginTitle(state.profile, 'Login failed.'), undefined, challengeIf('login-failed-challenge', request, state))
   }
 
+  // A success clears its own email's count (AuthHandler.cs:113); `success-resets-counters` clears every email's,
+  // `success-keeps-count` none.
   if (state.mutants.has('success-resets-counters')) state.loginAttempts.clear()
-  else state.loginAttempts.delete(counter)
-  return json({ token: loginToken(user.id, state).id })
+  else if (!state.mutants.has('success-keeps-count')) state.loginAttempts.delete(counter)
+  // The token answer is a credential: not to be stored by caches (RFC 6749 §5.1; the server sets nothing — EXL-LOGIN-NOSTORE).
+  return json({ token: loginToken(user.id, state).id }, 200, state.mutants.has('login-cacheable') ? {} : NO_STORE)
 }
 
 /**
@@ -89,7 +94,8 @@ function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
     created_utc: now.toISOString(),
     updated_utc: now.toISOString(),
   }
-  state.tokens.upsert(token.id, token, LOGIN_TOKEN_TTL_SECONDS)
+  // The `login-token-never-expires` defect keeps it stored past its three months, so a later login hands it out again.
+  state.tokens.upsert(token.id, token, state.mutants.has('login-token-never-expires') ? undefined : LOGIN_TOKEN_TTL_SECONDS)
   state.loginTokens.set(cacheKey, token.id)
   return token
 }

@@ -64,6 +64,15 @@ export const exceptionlessMutants = {
   'inactive-user-token-refused': { description: "a deactivated user's login token is refused (the server checks only that the user exists)", expect: ['EXL-AUTH-INACTIVE-USER-KEY'] },
   'throttle-before-auth': { description: 'the API throttle counts by client address before authentication, so refused requests are counted and carry its headers', expect: ['EXL-THROTTLE-AFTER-AUTH'] },
   'throttle-headers-missing': { description: 'throttled answers carry no X-RateLimit-Limit / X-RateLimit-Remaining', expect: ['EXL-THROTTLE-HEADERS'] },
+  'invite-token-unchecked': { description: 'a login invite_token of any length is taken (the Login schema says exactly 40)', expect: ['EXL-LOGIN-VALIDATION'] },
+  'login-email-exact': { description: 'the login e-mail is looked up as typed, not trimmed and lower-cased', expect: ['EXL-LOGIN-OK'] },
+  'login-authenticates': { description: 'POST /auth/login reads the Authorization header and refuses a bad one with 401', expect: ['EXL-LOGIN-IGNORES-AUTH'] },
+  'login-cacheable': { description: 'the login token and a new key are answered without Cache-Control: no-store', expect: ['EXL-LOGIN-NOSTORE'] },
+  'problem-type-blank': { description: 'every ProblemDetails type is about:blank, not the RFC 9110 section of its status', expect: ['EXL-PROBLEM-DETAILS'] },
+  'unknown-path-authenticated': { description: 'a path no endpoint serves asks for credentials (401) before its 404', expect: ['EXL-UNKNOWN-PATH'] },
+  'method-override-ignored': { description: 'X-HTTP-Method-Override is ignored: the POST is routed as a POST', expect: ['EXL-METHOD-OVERRIDE'] },
+  'login-token-never-expires': { description: 'the reused login token is handed out again after its three months', expect: ['EXL-LOGIN-REUSE'] },
+  'success-keeps-count': { description: "a successful login leaves its email's failed-attempt count as it was", expect: ['EXL-LOGIN-RATE-LIMIT'] },
   'basic-key-echo': { description: 'a refused Basic header is repeated in the 401 (a debugging detail left in)', expect: ['EXL-NO-ECHO'] },
 } as const satisfies Record<string, Mutant>
 

@@ -1,4 +1,4 @@
-import { json, readBody } from '../core/http.ts'
+import { json, NO_STORE, readBody } from '../core/http.ts'
 import { randomString } from '../core/random.ts'
 import { ROLES } from './fixtures.ts'
 import type { Principal } from './model.ts'
@@ -74,7 +74,8 @@ function create(request: Request, state: ExceptionlessState, principal: Principa
   // Expired keys stay stored (the real server keeps them until cleanup); authentication refuses them.
   state.tokens.upsert(token.id, token)
   const path = `/api/v2/tokens/${token.id}`
-  return json(viewToken(token), 201, { location: state.mutants.has('relative-location') ? path : `${new URL(request.url).origin}${path}` })
+  // A new key is a credential: not to be stored by caches (RFC 6749 §5.1; the server sets nothing — EXL-LOGIN-NOSTORE).
+  return json(viewToken(token), 201, { location: state.mutants.has('relative-location') ? path : `${new URL(request.url).origin}${path}`, ...(state.mutants.has('login-cacheable') ? {} : NO_STORE) })
 }
 
 const ofProject = (project: { id: string; organization_id: string }): Owner => ({ organization_id: project.organization_id, project_id: project.id })
