@@ -6,6 +6,7 @@ import { randomString } from '../core/random.ts'
 import { readCredentials } from './credentials.ts'
 import { exceptionlessEnvelope, notFound, unauthorized } from './errors.ts'
 import { getConfig, getEvents, getOrganizations, heartbeat, postEvents, postUserDescription } from './events.ts'
+import { changeConfig, countEvents, deleteEvents, eventById, submitByGet } from './project-routes.ts'
 import defaultFixtures from './fixtures.json' with { type: 'json' }
 import { parseExceptionlessFixtures, type ExceptionlessFixtures } from './fixtures.ts'
 import { login } from './login.ts'
@@ -14,7 +15,7 @@ import { exceptionlessMutants, type ExceptionlessMutant } from './mutants.ts'
 import { EXCEPTIONLESS_PROFILES, type ExceptionlessProfile } from './profiles.ts'
 import { createExceptionlessState, type ExceptionlessState } from './state.ts'
 import { throttle } from './throttle.ts'
-import { createForOrganization, createForProject, listForOrganization, createToken, deleteTokens, getToken, listForProject, updateToken } from './tokens.ts'
+import { createForOrganization, createForProject, defaultToken, listForOrganization, createToken, deleteTokens, getToken, listForProject, updateToken } from './tokens.ts'
 
 /**
  * A stateful Exceptionless (`/api/v2`) for its documented auth surface: login, organizations, project tokens,
@@ -50,9 +51,16 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
   app.get('/api/v2/events', authed((c, p) => getEvents(state, p, limit(c))))
   app.get('/api/v2/projects/:projectId/events', authed((c, p) => getEvents(state, p, limit(c), c.req.param('projectId')!)))
   app.post('/api/v2/events', authed((c, p) => postEvents(c.req.raw, state, p)))
+  // The legacy client post (ClientPolicy): outside /api/v2, so its 401 carries no challenge.
+  app.post('/api/v1/events', authed((c, p) => postEvents(c.req.raw, state, p)))
+  app.get('/api/v2/events/submit', authed((c, p) => submitByGet(c.req.raw, state, p)))
+  app.get('/api/v2/projects/:projectId/events/count', authed((c, p) => countEvents(state, p, c.req.param('projectId')!)))
+  app.on(['POST', 'DELETE'], '/api/v2/projects/:projectId/config', authed((c, p) => changeConfig(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/projects/:projectId/events', authed((c, p) => postEvents(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/events/by-ref/:referenceId/user-description', authed((c, p) => postUserDescription(c.req.raw, state, p)))
   app.get('/api/v2/events/session/heartbeat', authed((c, p) => heartbeat(state, p, c.req.query('id'))))
+  app.get('/api/v2/events/:id', authed((c, p) => eventById(state, p, c.req.param('id')!)))
+  app.delete('/api/v2/events/:ids', authed((c, p) => deleteEvents(state, p, c.req.param('ids')!)))
   app.get('/api/v2/projects/config', authed((c, p) => getConfig(state, p, c.req.query('v'))))
   // The legacy client route (ClientPolicy): outside /api/v2, so its 401 carries no challenge.
   app.get('/api/v1/project/config', authed((c, p) => getConfig(state, p, c.req.query('v'))))
@@ -64,6 +72,7 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
     return byIdConfig(c)
   })
   app.get('/api/v2/projects/:projectId/tokens', authed((c, p) => listForProject(c.req.raw, state, p, c.req.param('projectId')!)))
+  app.get('/api/v2/projects/:projectId/tokens/default', authed((c, p) => defaultToken(c.req.raw, state, p, c.req.param('projectId')!)))
   app.post('/api/v2/projects/:projectId/tokens', authed((c, p) => createForProject(c.req.raw, state, p, c.req.param('projectId')!)))
   app.get('/api/v2/organizations/:organizationId/tokens', authed((c, p) => listForOrganization(c.req.raw, state, p, c.req.param('organizationId')!)))
   app.post('/api/v2/organizations/:organizationId/tokens', authed((c, p) => createForOrganization(c.req.raw, state, p, c.req.param('organizationId')!)))

@@ -73,6 +73,14 @@ export const exceptionlessMutants = {
   'method-override-ignored': { description: 'X-HTTP-Method-Override is ignored: the POST is routed as a POST', expect: ['EXL-METHOD-OVERRIDE'] },
   'login-token-never-expires': { description: 'the reused login token is handed out again after its three months', expect: ['EXL-LOGIN-REUSE'] },
   'success-keeps-count': { description: "a successful login leaves its email's failed-attempt count as it was", expect: ['EXL-LOGIN-RATE-LIMIT'] },
+  'default-token-every-time': { description: "GET /projects/{id}/tokens/default creates a new key on every call instead of handing out the project's default one", expect: ['EXL-TOKEN-DEFAULT'] },
+  'submit-get-refused': { description: 'GET /api/v2/events/submit is a user route: a client key gets 403', expect: ['EXL-CLIENT-POST-EVENT'] },
+  'client-counts-events': { description: "a client key reads its project's event count", expect: ['EXL-CLIENT-NO-EVENT-READ'] },
+  'client-changes-config': { description: "a client key changes its project's client configuration", expect: ['EXL-CLIENT-NO-USER-READ'] },
+  'token-org-from-body': { description: "POST /api/v2/tokens insists on the body's organization_id instead of taking the project's", expect: ['EXL-TOKEN-ORG-ISOLATION'] },
+  'login-token-visible': { description: 'GET /api/v2/tokens/{id} shows a login token like an API key', expect: ['EXL-TOKEN-ORG-ISOLATION'] },
+  'source-maps-org-key': { description: 'an organization key may carry the source-maps:write scope', expect: ['EXL-SCOPE-UNKNOWN'], profiles: ['exceptionless@8.7'] },
+  'keys-expire-by-default': { description: 'a key created without expires_utc expires after thirty days', expect: ['EXL-TOKEN-EXPIRED'] },
   'basic-key-echo': { description: 'a refused Basic header is repeated in the 401 (a debugging detail left in)', expect: ['EXL-NO-ECHO'] },
 } as const satisfies Record<string, Mutant>
 

@@ -16,7 +16,8 @@ export interface ExceptionlessState {
   /** This instance's users (an operator may delete or deactivate one: see admin.ts). */
   usersByEmail: Map<string, User>
   usersById: Map<string, User>
-  projects: ReadonlyMap<string, Project>
+  /** This instance's projects: a configuration change replaces the project (see project-routes.ts). */
+  projects: Map<string, Project>
   tokens: MemoryStore<TokenRecord>
   /** failed-or-not login attempts per lower-cased email, expiring at the next 15-minute boundary. */
   loginAttempts: Map<string, { count: number; resetAt: number }>

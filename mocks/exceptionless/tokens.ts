@@ -18,10 +18,11 @@ export function requireTokenAdmin(principal: Principal, state: ExceptionlessStat
   if (principal.kind === 'token') throw forbidden(state.profile === 'exceptionless@8.5' ? 'Forbidden' : `Token authentication cannot ${action} tokens.`)
 }
 
+/** A project of the caller's organizations (or any, for a global admin); else 404 "Project not found." (GetProjectAsync). */
 export function accessibleProject(projectId: string, principal: Principal, state: ExceptionlessState) {
   const project = state.projects.get(projectId)
-  if (!project) throw notFound()
-  if (!principal.organizationIds.includes(project.organization_id) && !principal.roles.has('global') && !state.mutants.has('cross-org-tokens')) throw notFound()
+  if (!project) throw notFound('Project not found.')
+  if (!principal.organizationIds.includes(project.organization_id) && !principal.roles.has('global') && !state.mutants.has('cross-org-tokens')) throw notFound('Project not found.')
   return project
 }
 
@@ -53,8 +54,10 @@ type Owner = { organization_id: string; project_id: string | null }
 function create(request: Request, state: ExceptionlessState, principal: Principal, owner: Owner, fields: Record<string, unknown>, unexpanded = false): Response {
   // The `tokens-route-unexpanded` defect: one route stores the scopes as given, without their implication.
   const scopes = unexpanded && Array.isArray(fields.scopes) && fields.scopes.length ? (fields.scopes as string[]).map((s) => s.toLowerCase()) : checkScopes(fields.scopes, principal, state)
-  if (scopes.includes('source-maps:write') && !owner.project_id) throw validation({ project_id: ['The source-maps:write scope requires a project-scoped token.'] })
-  const expires = typeof fields.expires_utc === 'string' && !Number.isNaN(Date.parse(fields.expires_utc)) ? new Date(fields.expires_utc).toISOString() : null
+  if (scopes.includes('source-maps:write') && !owner.project_id && !state.mutants.has('source-maps-org-key')) throw validation({ project_id: ['The source-maps:write scope requires a project-scoped token.'] })
+  // No expiry unless asked for (the `keys-expire-by-default` defect gives every key thirty days).
+  const thirtyDays = state.mutants.has('keys-expire-by-default') ? new Date(state.clock.now() + 30 * 86_400_000).toISOString() : null
+  const expires = typeof fields.expires_utc === 'string' && !Number.isNaN(Date.parse(fields.expires_utc)) ? new Date(fields.expires_utc).toISOString() : thirtyDays
   const now = new Date(state.clock.now()).toISOString()
   const token: TokenRecord = {
     id: randomString(40),
@@ -107,16 +110,26 @@ export async function createToken(request: Request, state: ExceptionlessState, p
   if (typeof fields.organization_id !== 'string' || !fields.organization_id) errors.organization_id = ['The organization_id field is required.']
   if (typeof fields.project_id !== 'string' || !fields.project_id) errors.project_id = ['The project_id field is required.']
   if (Object.keys(errors).length) throw validation(errors, 400)
-  const project = accessibleProject(fields.project_id as string, principal, state)
-  if (project.organization_id !== fields.organization_id) throw validation({ project_id: ['The project does not belong to the organization.'] }, 422)
+  // CanAddAsync: a project the caller cannot reach is 422 on project_id; the organization is then the project's, whatever
+  // the body said (the `token-org-from-body` defect insists on the body's).
+  let project
+  try {
+    project = accessibleProject(fields.project_id as string, principal, state)
+  } catch {
+    throw validation({ project_id: ['Please specify a valid project id.'] }, 422)
+  }
+  if (state.mutants.has('token-org-from-body') && project.organization_id !== fields.organization_id) throw validation({ organization_id: ['Invalid organization id specified.'] }, 422)
   return create(request, state, principal, ofProject(project), fields, state.mutants.has('tokens-route-unexpanded'))
 }
 
+/** An API key the caller may see: only access tokens (never a login token), of its organizations; else 404 "Token not found.". */
 function accessibleToken(id: string, principal: Principal, state: ExceptionlessState): TokenRecord {
   const token = state.tokens.find(id)
-  if (!token || token.type !== 'access') throw notFound()
-  if (token.project_id) accessibleProject(token.project_id, principal, state)
-  else if (!token.organization_id || !(principal.organizationIds.includes(token.organization_id) || principal.roles.has('global'))) throw notFound()
+  // The `login-token-visible` defect shows a login token like any key.
+  if (!token || (token.type !== 'access' && !state.mutants.has('login-token-visible'))) throw notFound('Token not found.')
+  const organization = token.project_id ? state.projects.get(token.project_id)?.organization_id : token.organization_id
+  const reachable = organization !== undefined && organization !== null && (principal.organizationIds.includes(organization) || principal.roles.has('global') || state.mutants.has('cross-org-tokens'))
+  if (!reachable && !(token.type === 'authentication' && token.user_id === principal.user?.id)) throw notFound('Token not found.')
   return token
 }
 
@@ -140,6 +153,20 @@ export function listForProject(request: Request, state: ExceptionlessState, prin
   if (page > 1) links.push(`${pageUrl(page - 1)}; rel="previous"`)
   if (page * limit < tokens.length) links.push(`${pageUrl(page + 1)}; rel="next"`)
   return json(tokens.slice((page - 1) * limit, page * limit).map(viewToken), 200, links.length ? { link: links.join(', ') } : {})
+}
+
+/**
+ * `GET /api/v2/projects/{projectId}/tokens/default` (TokenHandler.GetDefaultToken): the project's oldest access key
+ * with the client scope (TokenRepository.GetDefaultClientTokenAsync), created (201) when there is none — a GET with
+ * a side effect. The `default-token-every-time` defect creates a new one on every call.
+ */
+export function defaultToken(request: Request, state: ExceptionlessState, principal: Principal, projectId: string): Response {
+  requireTokenAdmin(principal, state, 'access')
+  const project = accessibleProject(projectId, principal, state)
+  const keys = [...state.tokens.entries()].map(([, t]) => t).filter((t) => t.type === 'access' && (t.project_id === projectId || t.default_project_id === projectId) && (t.scopes.length === 0 || t.scopes.includes('client')))
+  const oldest = keys.sort((a, b) => a.created_utc.localeCompare(b.created_utc))[0]
+  if (oldest && !state.mutants.has('default-token-every-time')) return json(viewToken(oldest))
+  return create(request, state, principal, ofProject(project), {})
 }
 
 /** `GET /api/v2/organizations/{organizationId}/tokens` — the organization's API keys (every project's and its own), one page. */

@@ -48,14 +48,23 @@ test.describe('Scopes', () => {
     expect(posted.status(), finding('EXL-SCOPE-CASE', 'the key has the client role')).toBe(202)
   })
 
-  test('refuses an unknown scope with 422 errors.scopes', req('EXL-SCOPE-UNKNOWN'), async ({ request, target }) => {
+  test('refuses an unknown scope with 422 errors.scopes, and source-maps:write outside 8.7 project keys', req('EXL-SCOPE-UNKNOWN'), async ({ request, target }) => {
     const user = await loginToken(request, target)
+    const tokens = `/api/v2/projects/${target.settings.projectId}/tokens`
     const cases: ProblemCase[] = []
-    for (const scopes of [['admin'], ['client', 'everything']]) {
-      cases.push([JSON.stringify(scopes), await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes }, headers: bearer(user) }), 422])
-    }
+    for (const scopes of [['admin'], ['client', 'everything']]) cases.push([JSON.stringify(scopes), await request.post(tokens, { data: { scopes }, headers: bearer(user) }), 422])
     const problems = await expectProblems(cases, 'EXL-SCOPE-UNKNOWN')
-    expect(problems.map((p) => Object.keys((p.errors as object) ?? {}).includes('scopes')), finding('EXL-SCOPE-UNKNOWN', 'errors.scopes in each')).toEqual([true, true])
+    expect(problems.map((p) => (p.errors as Record<string, unknown> | undefined)?.scopes), finding('EXL-SCOPE-UNKNOWN', 'errors.scopes says "Invalid token scope requested."')).toEqual([['Invalid token scope requested.'], ['Invalid token scope requested.']])
+    // source-maps:write (8.7+, AllScopes): a project key's scope; an organization key has no project for it (422 on project_id).
+    const sourceMaps = { scopes: ['source-maps:write'] }
+    const forProject = await request.post(tokens, { data: sourceMaps, headers: bearer(user) })
+    const forOrganization = await request.post(`/api/v2/organizations/${target.settings.organizationId}/tokens`, { data: sourceMaps, headers: bearer(user) })
+    const field = async (r: typeof forProject) => Object.keys(((await r.json().catch(() => ({}))) as { errors?: object }).errors ?? {})
+    const v87 = target.profile === 'exceptionless@8.7'
+    expect(
+      { project: forProject.status(), projectScopes: v87 ? ((await forProject.json()) as { scopes?: unknown }).scopes : await field(forProject), organization: forOrganization.status(), organizationErrors: await field(forOrganization) },
+      finding('EXL-SCOPE-UNKNOWN', `source-maps:write ${v87 ? 'on a project key only' : 'is no scope before 8.7'}`),
+    ).toEqual(v87 ? { project: 201, projectScopes: ['source-maps:write'], organization: 422, organizationErrors: ['project_id'] } : { project: 422, projectScopes: ['scopes'], organization: 422, organizationErrors: ['scopes'] })
   })
 
   test('refuses the global scope to a user without the global role', req('EXL-SCOPE-ELEVATION'), async ({ request, target }) => {

@@ -137,10 +137,21 @@ test.describe('Project tokens (API keys)', () => {
     const created = await request.post('/api/v2/tokens', { data, headers: bearer(user) })
     expect(created.status(), precondition('EXL-TOKEN-CREATE', 'a key with expires_utc is created')).toBe(201)
     const key = (await created.json()) as ViewToken
+    expect(key.expires_utc, finding('EXL-TOKEN-EXPIRED', 'its ViewToken says when it expires')).toBe(expires)
     expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), finding('EXL-TOKEN-EXPIRED', 'the key works before expires_utc')).toBe(200)
     await clock.advance(lifetime + 1)
     await expectUnauthorized(target, await request.get('/api/v2/projects/config', { headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
     await expectUnauthorized(target, await request.post('/api/v2/events', { data: { message: 'x' }, headers: bearer(key.id) }), 'EXL-TOKEN-EXPIRED')
+  })
+
+  test('never expires a key created without expires_utc', req('EXL-TOKEN-EXPIRED'), async ({ request, target, clock }) => {
+    const aYear = 366 * 24 * 3600
+    clock.require(aYear)
+    const key = await createKey(request, target, await loginToken(request, target), ['client'])
+    expect(key.expires_utc ?? null, finding('EXL-TOKEN-EXPIRED', 'no expires_utc in its ViewToken')).toBeNull()
+    await clock.advance(aYear)
+    // The login token has expired by now (three months): the key alone is checked.
+    expect((await request.get('/api/v2/projects/config', { headers: bearer(key.id) })).status(), finding('EXL-TOKEN-EXPIRED', 'a year later the key still works')).toBe(200)
   })
 
   test('requires project_id on POST /api/v2/tokens', req('EXL-TOKEN-VALIDATION'), async ({ request, target }) => {
@@ -152,11 +163,35 @@ test.describe('Project tokens (API keys)', () => {
     expect(ok.status(), finding('EXL-TOKEN-VALIDATION', 'with project_id it is created')).toBe(201)
   })
 
-  test("keeps keys inside the caller's organizations", req('EXL-TOKEN-ORG-ISOLATION'), async ({ request, target }) => {
+  test("keeps keys inside the caller's organizations, and shows a user its organization's keys only", req('EXL-TOKEN-ORG-ISOLATION'), async ({ request, target }) => {
     const user = await loginToken(request, target)
-    const foreign = target.settings.foreignProjectId!
-    await expectProblem(await request.post(`/api/v2/projects/${foreign}/tokens`, { data: { scopes: ['client'] }, headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
-    await expectProblem(await request.get(`/api/v2/projects/${foreign}/tokens`, { headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
+    const { projectId, organizationId, foreignProjectId: foreign, foreignOrganizationId: foreignOrg } = target.settings as Record<string, string>
+    const cases: ProblemCase[] = [
+      ['POST /projects/{foreign}/tokens', await request.post(`/api/v2/projects/${foreign}/tokens`, { data: { scopes: ['client'] }, headers: bearer(user) }), 404, 'Project not found.'],
+      ['GET /projects/{foreign}/tokens', await request.get(`/api/v2/projects/${foreign}/tokens`, { headers: bearer(user) }), 404, 'Project not found.'],
+      ['POST /tokens for a foreign project', await request.post('/api/v2/tokens', { data: { organization_id: organizationId, project_id: foreign, scopes: ['client'] }, headers: bearer(user) }), 422],
+      // Only access keys are tokens to read: the login token itself is not among them.
+      ['GET /tokens/{the login token}', await request.get(`/api/v2/tokens/${user}`, { headers: bearer(user) }), 404, 'Token not found.'],
+    ]
+    if (foreignOrg) {
+      cases.push(['POST /organizations/{foreign}/tokens', await request.post(`/api/v2/organizations/${foreignOrg}/tokens`, { data: {}, headers: bearer(user) }), 400, 'Invalid organization.'])
+      cases.push(['GET /organizations/{foreign}/tokens', await request.get(`/api/v2/organizations/${foreignOrg}/tokens`, { headers: bearer(user) }), 404, 'Organization not found.'])
+    }
+    const problems = await expectProblems(cases, 'EXL-TOKEN-ORG-ISOLATION')
+    expect((problems[2]!.errors as Record<string, unknown> | undefined)?.project_id, finding('EXL-TOKEN-ORG-ISOLATION', 'errors.project_id')).toEqual(['Please specify a valid project id.'])
+    // With a project of its own, the key belongs to the project's organization, whatever the body names.
+    const elsewhere = await request.post('/api/v2/tokens', { data: { organization_id: foreignOrg || '000000000000000000000000', project_id: projectId, scopes: ['client'] }, headers: bearer(user) })
+    const made = (await elsewhere.json().catch(() => ({}))) as Partial<ViewToken>
+    expect({ status: elsewhere.status(), organization_id: made.organization_id }, finding('EXL-TOKEN-ORG-ISOLATION', "the organization is the project's")).toEqual({ status: 201, organization_id: organizationId })
+    // Every member reads the organization's keys in full (the id is the key); a page is ten unless asked otherwise.
+    const listed: string[] = []
+    for (let n = 1; n <= 50 && !listed.includes(made.id!); n++) {
+      const ids = ((await (await request.get(`/api/v2/organizations/${organizationId}/tokens?page=${n}&limit=100`, { headers: bearer(user) })).json()) as ViewToken[]).map((t) => t.id)
+      listed.push(...ids)
+      if (ids.length < 100) break
+    }
+    const page = (await (await request.get(`/api/v2/projects/${projectId}/tokens`, { headers: bearer(user) })).json()) as ViewToken[]
+    expect({ listed: listed.includes(made.id!), pageOfTen: page.length <= 10 }, finding('EXL-TOKEN-ORG-ISOLATION', "the organization's keys listed with their ids; ten to a page")).toEqual({ listed: true, pageOfTen: true })
   })
 
   test("cannot delete another organization's key alongside its own", req('EXL-TOKEN-ORG-ISOLATION'), async ({ request, target }) => {
@@ -165,6 +200,7 @@ test.describe('Project tokens (API keys)', () => {
     const foreignKey = await createKey(request, target, admin, ['client'], target.settings.foreignProjectId!)
     const user = await loginToken(request, target)
     const own = await createKey(request, target, user, ['client'])
+    await expectProblem(await request.delete(`/api/v2/tokens/${foreignKey.id}`, { headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
     const both = await request.delete(`/api/v2/tokens/${own.id},${foreignKey.id}`, { headers: bearer(user) })
     expect(both.status(), finding('EXL-TOKEN-ORG-ISOLATION', 'DELETE of an own and a foreign key must not fail on the server')).toBeLessThan(500)
     const still = await request.get('/api/v2/projects/config', { headers: bearer(foreignKey.id) })
