@@ -66,6 +66,11 @@ export interface MockDefinition<F = unknown, M extends string = string, P = unde
   mutants: Readonly<Record<M, Mutant>>
   /** The media types this API's error answers come in (the robustness test holds every error to them). */
   errorMediaTypes: readonly string[]
+  /**
+   * The API answers CORS itself, as its real server does (preflights, exposed headers): the host's own CORS
+   * (`HostOptions.cors`, for browser clients of the others) stays out of its way.
+   */
+  ownCors?: boolean
   /** How a client of this API gets a token from the mock at `origin`, in as many steps as the API takes. */
   obtainToken(call: Call, origin: string, fixtures: F): Promise<string>
   /** Lines printed by `npm run mock` so a frontend developer can log in at once (seeded, public test data). */

@@ -137,7 +137,7 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
 
   /** The response as sent: with CORS headers when asked for; a fault rendered like any other. */
   const finish = (request: Request, response: Response): Response => {
-    if (!options.cors) return response
+    if (!options.cors || definition.ownCors) return response
     try {
       return withCors(request, response)
     } catch (error) {
@@ -152,7 +152,7 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
   const fetch = (request: Request): Response | Promise<Response> => {
     if (main === undefined) return ready.then(() => fetch(request), (error) => renderError(error, request))
     try {
-      if (options.cors && request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
+      if (options.cors && !definition.ownCors && request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
         return preflight(request)
       }
       const path = pathOf(request.url)

@@ -37,7 +37,11 @@ export async function principal6(request: Request, state: DadiState): Promise<Da
  */
 function principalOf(claims: { clientId: string; accessType?: string }, token: string, state: DadiState): DadiClient {
   const { clientId, accessType } = claims
-  if (accessType === 'admin' || accessType === 'superUser') return { clientId, secret: '', accessType: 'admin' }
+  if (accessType === 'admin' || accessType === 'superUser') {
+    // The `superuser-not-admin` defect forgets that a superUser is an admin (client.js:307-309): no grants at all.
+    if (accessType === 'superUser' && state.mutants.has('superuser-not-admin')) return { clientId, secret: '', accessType: 'user', permissions: { collections: [], endpoints: [] } }
+    return { clientId, secret: '', accessType: 'admin' }
+  }
   const record = state.mutants.has('jwt-snapshot-permissions') ? (state.jwtSnapshots.get(token) ?? state.clients.get(clientId)) : state.clients.get(clientId)
   return record ?? { clientId, secret: '', accessType: 'user', permissions: { collections: [], endpoints: [] } }
 }

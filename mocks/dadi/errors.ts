@@ -37,6 +37,14 @@ export const dadiErrors = {
       // 4.x+ sets the token response's cache headers before it checks anything (auth/index.js:106-108).
       ...(noStore ? { headers: { 'cache-control': 'no-store', pragma: 'no-cache' } } : {}),
     }),
+  /** 5.x–6.x: a client record whose secret is not hashed yet (auth/index.js:76-91). */
+  clientNeedsUpgrade: (noStore: boolean) =>
+    new ApiError({
+      status: 401,
+      code: 'client_needs_upgrade',
+      challenge: challenge('client_needs_upgrade', 'The client record on the server must be upgraded'),
+      ...(noStore ? { headers: { 'cache-control': 'no-store', pragma: 'no-cache' } } : {}),
+    }),
   /** The `token-lockout` defect's refusal: no DADI release throttles the token route. */
   tooManyAttempts: () => new ApiError({ status: 429, code: 'too_many_attempts', headers: { 'retry-after': '900' } }),
   /** 4.x+: a request without a valid bearer token (error-codes.json API-0005). */

@@ -10,7 +10,12 @@ const Permission = z.strictObject({ apiVersion: z.optional(z.string()), database
 const Client = z.strictObject({
   clientId: nonEmpty(),
   secret: nonEmpty(),
-  accessType: z._default(z.enum(['user', 'admin']), 'user'),
+  /** 4.x–6.x: `superUser` is an admin that may also create admins (client.js:307-329). */
+  accessType: z._default(z.enum(['user', 'admin', 'superUser']), 'user'),
+  /** 6.x: a client may log in with its e-mail in place of its clientId. */
+  email: z.optional(z.email()),
+  /** 5.x–6.x: a record whose secret was stored before secrets were hashed must be upgraded before it gets a token. */
+  legacySecret: z.optional(z.boolean()),
   /** Absent: the client may read every collection (DADI's rule). Present: only those listed. */
   permissions: z.optional(z.strictObject({ collections: z._default(z.array(Permission), []), endpoints: z._default(z.array(Permission), []) })),
 })

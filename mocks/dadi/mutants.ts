@@ -61,6 +61,10 @@ export const dadiMutants = {
   'private-collections': { description: 'collection answers carry Cache-Control: private', expect: ['DADI-RESOURCE-CACHE-HEADERS'], profiles: BOTH },
   'token-reads-live-client': { description: "a token is checked against today's client record, not the one it was issued with: an operator's change applies at once", expect: ['DADI-TOKEN-STALE'], profiles: V3 },
   'jwt-snapshot-permissions': { description: 'a JWT keeps the grants its client had at issue: a revoked grant still reads until exp', expect: ['DADI-TOKEN-STALE'], profiles: V6 },
+  'email-login-ignored': { description: 'POST /token reads no e-mail in place of the clientId', expect: ['DADI-TOKEN-EMAIL'], profiles: V6 },
+  'email-token-carries-client': { description: "an e-mail login's JWT names the client's id (6.x signs the clientId of the body, which has none)", expect: ['DADI-TOKEN-EMAIL-NOCLIENT'], profiles: V6 },
+  'legacy-secret-accepted': { description: 'a client record whose secret was never hashed gets a token, not client_needs_upgrade', expect: ['DADI-CRED-UPGRADE'], profiles: V6 },
+  'superuser-not-admin': { description: 'a superUser client is treated as a user without grants', expect: ['DADI-AUTH-ACCEPT'], profiles: V6 },
 } as const satisfies Record<string, Mutant>
 
 export type DadiMutant = keyof typeof dadiMutants

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { exceptionlessAdmin } from './admin.ts'
+import { preflight, withCors } from './cors.ts'
 import { createApp } from '../core/app.ts'
 import type { InstanceContext, MockDefinition, MockInstance } from '../core/definition.ts'
 import { randomString } from '../core/random.ts'
@@ -84,7 +85,12 @@ export function createExceptionless({ clock, fixtures, mutants, profile }: Insta
   return {
     // UseHttpMethodOverride (Program.cs:348): a POST with X-HTTP-Method-Override is routed and authorized as that
     // method (the `method-override-ignored` defect routes it as the POST).
-    fetch: (request) => (request.method === 'POST' && request.headers.has('x-http-method-override') && !mutants.has('method-override-ignored') ? overridden(request).then((r) => app.fetch(r)) : app.fetch(request)),
+    fetch: (request) => {
+      const early = preflight(request, mutants)
+      if (early) return early
+      const answer = request.method === 'POST' && request.headers.has('x-http-method-override') && !mutants.has('method-override-ignored') ? overridden(request).then((r) => app.fetch(r)) : app.fetch(request)
+      return answer instanceof Promise ? answer.then((r) => withCors(request, r, mutants)) : withCors(request, answer, mutants)
+    },
     purgeExpired: () => void state.tokens.purgeExpired(),
     admin: (action, args) => exceptionlessAdmin(state, action, args),
     preload: (count) => preload(state, count),
@@ -131,6 +137,7 @@ export const exceptionless: MockDefinition<ExceptionlessFixtures, ExceptionlessM
   create: createExceptionless,
   mutants: exceptionlessMutants,
   errorMediaTypes: ['application/problem+json'],
+  ownCors: true,
   async obtainToken(call, origin, f) {
     const { email, password } = f.users[0]!
     const response = await call(new Request(`${origin}/api/v2/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }))

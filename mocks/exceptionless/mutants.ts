@@ -81,6 +81,8 @@ export const exceptionlessMutants = {
   'login-token-visible': { description: 'GET /api/v2/tokens/{id} shows a login token like an API key', expect: ['EXL-TOKEN-ORG-ISOLATION'] },
   'source-maps-org-key': { description: 'an organization key may carry the source-maps:write scope', expect: ['EXL-SCOPE-UNKNOWN'], profiles: ['exceptionless@8.7'] },
   'keys-expire-by-default': { description: 'a key created without expires_utc expires after thirty days', expect: ['EXL-TOKEN-EXPIRED'] },
+  'preflight-authenticated': { description: 'a CORS preflight goes through authentication (401 without credentials, which a browser never sends on one)', expect: ['EXL-CORS'] },
+  'cors-exposes-nothing': { description: 'cross-origin answers expose none of the rate-limit, paging and configuration headers', expect: ['EXL-CORS'] },
   'basic-key-echo': { description: 'a refused Basic header is repeated in the 401 (a debugging detail left in)', expect: ['EXL-NO-ECHO'] },
 } as const satisfies Record<string, Mutant>
 

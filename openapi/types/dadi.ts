@@ -461,8 +461,8 @@ export interface operations {
              */
             401: {
                 headers: {
-                    /** @description `invalid_credentials`; absent for 1.x–3.x `/token?…` without an Authorization header. */
-                    "WWW-Authenticate"?: "Bearer, error=\"invalid_credentials\", error_description=\"Invalid credentials supplied\"";
+                    /** @description `invalid_credentials` (5.x–6.x `client_needs_upgrade` for a secret stored before hashing); absent for 1.x–3.x `/token?…` without an Authorization header. */
+                    "WWW-Authenticate"?: "Bearer, error=\"invalid_credentials\", error_description=\"Invalid credentials supplied\"" | "Bearer, error=\"client_needs_upgrade\", error_description=\"The client record on the server must be upgraded\"";
                     [name: string]: unknown;
                 };
                 content: {

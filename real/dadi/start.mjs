@@ -65,7 +65,8 @@ if (installed !== version) die(`${installDir} holds @dadi/api@${installed}, not 
 
 const CLIENTS = {
   primary: { clientId: 'testClient', secret: 'superSecret' },
-  restricted: { clientId: 'booksClient', secret: 'booksOnlySecret' },
+  // 6.x: the restricted client logs in by e-mail too (DADI-TOKEN-EMAIL).
+  restricted: { clientId: 'booksClient', secret: 'booksOnlySecret', email: 'books@library.test' },
 }
 // ---------------------------------------------------------------- run folder: config + workspace
 const runDir = mkdtempSync(join(tmpdir(), `real-dadi-${version}-`))
@@ -245,6 +246,7 @@ process.stdout.write(JSON.stringify({
     DADI_SECRET: CLIENTS.primary.secret,
     DADI_RESTRICTED_CLIENT_ID: CLIENTS.restricted.clientId,
     DADI_RESTRICTED_SECRET: CLIENTS.restricted.secret,
+    ...(major >= 6 ? { DADI_RESTRICTED_EMAIL: CLIENTS.restricted.email } : {}),
     ...Object.fromEntries(collections.map((c) => [c.env, c.path])),
     DADI_OTHER_VERSION_COLLECTION: pathOf('DADI_OTHER_VERSION_COLLECTION'),
     DADI_TOKEN_TTL: String(tokenTtl),

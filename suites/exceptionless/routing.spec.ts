@@ -28,4 +28,20 @@ test.describe('Routing before authorization', () => {
     await expectProblems([['POST /api/v2/tokens/{id} as DELETE, with a client key', asDelete, 403, 'Forbidden']], 'EXL-METHOD-OVERRIDE')
     expect((await request.get(`/api/v2/tokens/${victim}`, { headers: bearer(login) })).status(), finding('EXL-METHOD-OVERRIDE', 'the key is still there')).toBe(200)
   })
+
+  test('answers preflights before authentication and exposes the paging, rate-limit and configuration headers', req('EXL-CORS'), async ({ request, target }) => {
+    const origin = 'https://probe.example'
+    const preflight = await request.fetch('/api/v2/organizations', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } })
+    const p = preflight.headers()
+    expect(
+      { status: preflight.status(), origin: p['access-control-allow-origin'], credentials: p['access-control-allow-credentials'], challenge: p['www-authenticate'] },
+      finding('EXL-CORS', 'a preflight without credentials: 204, the origin reflected, credentials allowed, no challenge'),
+    ).toEqual({ status: 204, origin, credentials: 'true', challenge: undefined })
+    const answer = await request.get('/api/v2/organizations', { headers: { ...bearer(await loginToken(request, target)), origin } })
+    const exposed = (answer.headers()['access-control-expose-headers'] ?? '').toLowerCase().split(/\s*,\s*/)
+    expect(
+      { status: answer.status(), origin: answer.headers()['access-control-allow-origin'], missing: ['etag', 'x-exceptionless-configversion', 'link', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-result-count'].filter((h) => !exposed.includes(h)) },
+      finding('EXL-CORS', 'a cross-origin answer: the origin reflected, the rate-limit, paging and configuration headers exposed'),
+    ).toEqual({ status: 200, origin, missing: [] })
+  })
 })
