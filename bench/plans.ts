@@ -1,6 +1,8 @@
 import type { BasiqFixtures } from '../mocks/basiq/fixtures.ts'
 import type { DadiFixtures } from '../mocks/dadi/fixtures.ts'
 import type { ExceptionlessFixtures } from '../mocks/exceptionless/fixtures.ts'
+import type { FrameioFixtures } from '../mocks/frameio/fixtures.ts'
+import type { GtsFixtures } from '../mocks/gotosocial/fixtures.ts'
 import { definitions, type ApiName, type ImplementedApi } from '../mocks/registry.ts'
 
 /** A request in an API's own terms, as a load generator replays it. */
@@ -40,19 +42,47 @@ const exceptionless: BenchPlan<ExceptionlessFixtures> = {
   protectedGet: (token) => ({ method: 'GET', path: '/api/v2/organizations', headers: bearer(token) }),
 }
 
+/** Frame.io: a developer token from the portal's JSON API with the user's own credentials (one request), then /v2/me. */
+const frameio: BenchPlan<FrameioFixtures> = {
+  issue: (f) => ({
+    method: 'POST',
+    path: '/developer/api/tokens',
+    headers: { ...json, authorization: `Basic ${btoa(`${f.users[0]!.email}:${f.users[0]!.password}`)}` },
+    body: JSON.stringify({ description: 'bench', scopes: ['asset.read'] }),
+  }),
+  token: (body) => (body as { token: string }).token,
+  protectedGet: (token) => ({ method: 'GET', path: '/v2/me', headers: bearer(token) }),
+}
+
+
 const basiq: BenchPlan<BasiqFixtures> = {
   issue: (f) => ({
     method: 'POST',
     path: '/token',
     // The key whose application has a raised token-request limit: the default 1,500 per 5 minutes would refuse the load.
-    headers: { authorization: `Basic ${f.apiKeys.find((k) => k.status === 'live' && k.tokenRateLimit)!.key}`, 'basiq-version': '3.0', 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { authorization: `Basic ${f.apiKeys.find((k) => k.name === 'high-traffic')!.key}`, 'basiq-version': '3.0', 'content-type': 'application/x-www-form-urlencoded' },
     body: 'scope=SERVER_ACCESS',
   }),
   token: (body) => (body as { access_token: string }).access_token,
   protectedGet: (token, f) => ({ method: 'GET', path: `/users/${f.users[0]!.id}`, headers: bearer(token) }),
 }
 
-const plans = { dadi, exceptionless, basiq } satisfies Record<ImplementedApi | 'basiq', BenchPlan<never>>
+/**
+ * GoToSocial: a client_credentials token of the seeded out-of-band app (one request; a user token takes the browser
+ * steps, `obtainToken`), then GET /api/v1/instance with it: TokenCheck looks the token up on every /api request,
+ * and user endpoints would refuse an app token.
+ */
+const gotosocial: BenchPlan<GtsFixtures> = {
+  issue: (f) => {
+    const app = f.apps[0]!
+    const body = { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, redirect_uri: app.redirect_uris.split('\n')[0], scope: 'read' }
+    return { method: 'POST', path: '/oauth/token', headers: { ...json, 'user-agent': 'authconform-bench' }, body: JSON.stringify(body) }
+  },
+  token: (body) => (body as { access_token: string }).access_token,
+  protectedGet: (token) => ({ method: 'GET', path: '/api/v1/instance', headers: { ...bearer(token), 'user-agent': 'authconform-bench' } }),
+}
+
+const plans = { dadi, exceptionless, frameio, basiq, gotosocial } satisfies Record<ImplementedApi | 'gotosocial', BenchPlan<never>>
 
 /** The API's bench plan with its default fixtures parsed. */
 export function planFor(api: ApiName): { plan: BenchPlan<unknown>; fixtures: unknown } {

@@ -4,7 +4,7 @@
  * (harness/global-setup.ts); why and what it saves: docs/decisions/bundled-mock.md. Plain JavaScript on purpose:
  * it runs before any TypeScript loader.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -31,6 +31,9 @@ function newest(path) {
  * it first when `entry`, a file or folder in `sources`, or package-lock.json (the dependencies) is newer.
  */
 export async function ensureBundle(name, entry, sources = ['mocks']) {
+  // An installed package ships its bundles prebuilt (scripts/build.ts) and no sources: no esbuild at run time.
+  const prebuilt = join(ROOT, 'bundles', `${name}.bundle.mjs`)
+  if (!existsSync(join(ROOT, entry)) && existsSync(prebuilt)) return prebuilt
   const bundle = join(ROOT, '.cache', `${name}.bundle.mjs`)
   const latest = Math.max(newest(join(ROOT, entry)), newest(join(ROOT, 'package-lock.json')), newest(import.meta.filename), ...sources.map((s) => newest(join(ROOT, s))))
   if (latest <= newest(bundle)) return bundle
@@ -38,10 +41,23 @@ export async function ensureBundle(name, entry, sources = ['mocks']) {
   mkdirSync(join(ROOT, '.cache'), { recursive: true })
   // Written beside the target and renamed, so concurrent starts never import a half-written bundle; built in
   // memory under its final name, so its sourceMappingURL names the final map.
-  const { outputFiles } = await build({
-    entryPoints: [join(ROOT, entry)],
-    outfile: bundle,
-    write: false,
+  const { outputFiles } = await build({ ...bundleOptions(join(ROOT, entry), bundle), write: false })
+  for (const file of [...outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) {
+    const partial = `${file.path}.${process.pid}.tmp`
+    writeFileSync(partial, file.contents)
+    renameSync(partial, file.path)
+  }
+  return bundle
+}
+
+/**
+ * esbuild's options for the bundle of `entry` at `outfile`: one ES module for node 20, its dependencies inside,
+ * with a linked source map (scripts/build.ts builds the package's prebuilt bundles without one).
+ */
+export function bundleOptions(entry, outfile, sourcemap = true) {
+  return {
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -49,16 +65,9 @@ export async function ensureBundle(name, entry, sources = ['mocks']) {
     // CommonJS dependencies inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __authconformRequire } from 'node:module'; const require = __authconformRequire(import.meta.url);" },
     // A stack trace from the bundle points at mocks/… (node maps it once source maps are enabled; see enableSourceMaps).
-    sourcemap: 'linked',
-    sourcesContent: false,
+    ...(sourcemap ? { sourcemap: 'linked', sourcesContent: false } : {}),
     logLevel: 'warning',
-  })
-  for (const file of [...outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) {
-    const partial = `${file.path}.${process.pid}.tmp`
-    writeFileSync(partial, file.contents)
-    renameSync(partial, file.path)
   }
-  return bundle
 }
 
 /**

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
 import { readCatalogueFiles } from './catalogue-files.ts'
+import { ROOT } from './paths.ts'
 
 export const Requirement = z
   .object({
@@ -18,6 +19,8 @@ export const Requirement = z
     /** Where the docs and the real server disagree: which one the check follows, and what the other says. */
     follows: z.enum(['docs', 'server', 'both', 'rfc']).default('both'),
     deviation: z.string().optional(),
+    /** Words to select requirements by (`authconform run --tag expiry`); each also carries its source's kind as a tag. */
+    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).optional(),
     /** What the check needs from a target beyond its URL and credentials (shown when it is skipped). */
     needs: z.array(z.string()).default([]),
     /** The profiles of the API this requirement holds in (every profile when absent). */
@@ -74,7 +77,7 @@ export type Requirement = z.infer<typeof Requirement>
 export type Catalogue = z.infer<typeof Catalogue>
 
 /** Reads and validates `suites/<api>/requirements.yaml` and its `requirements.<concern>.yaml` parts. */
-export function loadCatalogue(api: string, root = join(import.meta.dirname, '..')): Catalogue {
+export function loadCatalogue(api: string, root = ROOT): Catalogue {
   const file = join(root, 'suites', api, 'requirements.yaml')
   const known = loaded.get(file)
   if (known) return known
@@ -95,4 +98,9 @@ export function knownIds(api: string): ReadonlySet<string> {
 /** The requirements of an API the harness judges itself in a given way (on every recorded exchange). */
 export function judgedBy(api: string, kind: NonNullable<Requirement['judgedBy']>): ReadonlySet<string> {
   return new Set(loadCatalogue(api).requirements.flatMap((r) => (r.judgedBy === kind ? [r.id] : [])))
+}
+
+/** The tags a requirement is selected by: its own `tags`, and the kind of its source (`doc`, `upstream`, `rfc`, `harness`). */
+export function tagsOf(requirement: Requirement): string[] {
+  return [...new Set([...(requirement.tags ?? []), requirement.source.kind])]
 }

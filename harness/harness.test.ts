@@ -63,6 +63,17 @@ describe('redaction', () => {
     assert.equal(r.text('token 4172bbf1-0890-41c7-b0db-477095a288b6 leaked'), 'token «redacted 36 chars» leaked')
     assert.equal(r.body('password=hunter22&email=a%40b.c', 'application/x-www-form-urlencoded'), 'password=«redacted 8 chars»&email=a@b.c')
   })
+
+  it('leaves names alone: a public word equal to a credential, client ids, the declared secret fields only where declared', () => {
+    const r = new Redactor([{ path: '/tokens(/|$)', field: 'id' }])
+    r.addPublic('exceptionless', 'exceptionless@8.7')
+    r.addCredentials({ email: 'noreply@exceptionless.io', password: 'exceptionless' })
+    assert.equal(r.text('profile exceptionless@8.7'), 'profile exceptionless@8.7')
+    r.learn({ id: 'TokenValue012345678901234567890123456789' }, 'http://x.test/api/v2/tokens')
+    r.learn({ id: '537650f3b77efe23a47914f3' }, 'http://x.test/api/v2/organizations')
+    assert.equal(r.text('GET /api/v2/tokens/TokenValue012345678901234567890123456789 of 537650f3b77efe23a47914f3'), 'GET /api/v2/tokens/«redacted 40 chars» of 537650f3b77efe23a47914f3')
+    assert.ok(r.isPublic('noreply@exceptionless.io'))
+  })
 })
 
 describe('WWW-Authenticate parsing', () => {
@@ -115,6 +126,8 @@ describe('conformance model', () => {
     assert.deepEqual(blameOf('Error: DADI-ACL-DENY: expected 403', ['DADI-ACL-DENY'], known), { kind: 'own' })
     assert.deepEqual(blameOf('Error: DADI-NOT-A-REQUIREMENT: x', ['DADI-ACL-DENY'], known), { kind: 'own' })
     assert.deepEqual(judgeFailure(['Error: DADI-TOKEN-NOSTORE (refused): header missing'], ['DADI-ACL-DENY'], known), { failed: [], blocked: ['DADI-ACL-DENY'], blockedBy: ['DADI-TOKEN-NOSTORE'], failedFor: ['DADI-TOKEN-NOSTORE'] })
+    // The precondition's requirement broke: it fails too, so it is never reported passed while it blocks others.
+    assert.deepEqual(judgeFailure(['Error: precondition (DADI-TOKEN-TTL): the token lives expiresIn seconds'], ['DADI-AUTH-EXPIRED'], known), { failed: [], blocked: ['DADI-AUTH-EXPIRED'], blockedBy: ['DADI-TOKEN-TTL'], failedFor: ['DADI-TOKEN-TTL'] })
     const blocked: TestRecord = { ...record(['DADI-ACL-DENY'], 'blocked'), blocked: ['DADI-ACL-DENY'], blockedBy: ['DADI-TOKEN-SHAPE'] }
     const report = buildReport('mock', runs, [blocked, record(['DADI-ACL-ISOLATION'], 'passed'), { ...record(['DADI-ACL-ISOLATION'], 'blocked'), blocked: ['DADI-ACL-ISOLATION'], blockedBy: [] }])
     const byId = new Map(report.apis[0]!.requirements.map((r) => [r.id, r]))

@@ -14,3 +14,5 @@ export type { AccessTable, Answer, Credential, CredentialKind, Expectation, Oper
 export { expectEach, type Case } from './expect/expect-each.ts'
 export { parseChallenge, type Challenge } from './expect/challenge.ts'
 export { readForm, submitForm, type HtmlForm } from './expect/html-form.ts'
+export type { Preflight, PreflightContext, ProbeAnswer } from './preflight/probe.ts'
+export type { Creation, Ledger, Removal } from './polite/ledger.ts'

@@ -93,7 +93,9 @@ export function judgeFailure(messages: readonly string[], own: readonly string[]
   // Checked to the end: the test's other requirements passed; otherwise they were cut short.
   const blocked = options.checkedToEnd && !unnamed ? [] : own.filter((id) => !failed.includes(id))
   const blockedBy = blocked.length ? [...new Set([...ids('precondition'), ...ids('other'), ...failed])].sort() : []
-  return { failed: [...failed].sort(), blocked, blockedBy, failedFor: [...new Set([...ids('other'), ...others])].sort() }
+  // A precondition that failed is a finding for the requirement it names: that rule broke, whatever else it stopped.
+  const preconditions = ids('precondition').filter((id) => known.has(id) && !own.includes(id))
+  return { failed: [...failed].sort(), blocked, blockedBy, failedFor: [...new Set([...ids('other'), ...others, ...preconditions])].sort() }
 }
 
 /** Every requirement a message names at its start (`A: …` or `A, B: …`). */

@@ -3,11 +3,13 @@ import { basiq } from './basiq/index.ts'
 import type { AnyMockDefinition } from './core/definition.ts'
 import { dadi } from './dadi/index.ts'
 import { exceptionless } from './exceptionless/index.ts'
+import { frameio } from './frameio/index.ts'
+import { gotosocial } from './gotosocial/index.ts'
 
 export { DEFAULT_PORT_BASE, implementedApis, IMPLEMENTED_APIS, PORT_OFFSETS, portFor, type ApiName, type ImplementedApi } from './apis.ts'
 
 /** Every API's mock: exactly the APIs `IMPLEMENTED_APIS` (apis.ts) names, checked by the compiler. */
-// Basiq's mock is built; it joins IMPLEMENTED_APIS with its suites.
-const mocks = { dadi, exceptionless, basiq } satisfies Record<ImplementedApi | 'basiq', AnyMockDefinition>
+// GoToSocial's mock is built; it joins IMPLEMENTED_APIS with its suites.
+const mocks = { dadi, exceptionless, frameio, basiq, gotosocial } satisfies Record<ImplementedApi | 'gotosocial', AnyMockDefinition>
 
 export const definitions: Partial<Record<ApiName, AnyMockDefinition>> = mocks

@@ -3,13 +3,13 @@
  * npm run real -- start dadi-6.1.0        start one, seeded, and print its URL and the variables the suites read
  * npm run real -- test [dadi-3.2.2 …]     run its suites against each (all by default), with its declared deviations
  *
- * `test` skips a server that is not installed, unless CI is set (then it fails: CI must install them first).
+ * --port (or AUTHCONFORM_REAL_PORT) moves the first server's port from 4926. `test` skips a server that is not installed, unless CI is set (then it fails: CI must install them first).
  */
 import { spawnSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { install, isInstalled, REAL_SERVERS, start } from '../real/servers.ts'
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: '4926' } } })
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: process.env.AUTHCONFORM_REAL_PORT ?? '4926' } } })
 const [verb, ...names] = positionals
 const chosen = names.length ? REAL_SERVERS.filter((s) => names.includes(s.target)) : REAL_SERVERS
 if (names.length && chosen.length !== names.length) throw new Error(`[authconform] known real servers: ${REAL_SERVERS.map((s) => s.target).join(', ')}`)

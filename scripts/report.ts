@@ -1,5 +1,5 @@
 /**
- * npm run report -- <command>
+ * npm run report -- <command>   (installed: npx authconform report <command>)
  *
  *   merge <blob folder> [--target T] [--out DIR] [--filtered]
  *       One report from the blob reports of a sharded run (`npm run conformance -- --shard=i/n` on each machine,
@@ -14,23 +14,47 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
+import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
+import { EXT } from '../harness/paths.ts'
+import { PREFLIGHT_ENV, type PreflightOutcome } from '../harness/preflight/run.ts'
 import { compareReports } from '../harness/report/compare.ts'
+import { writePreflightReport } from '../harness/report/preflight-report.ts'
 import { renderCompareHtml, renderCompareMarkdown } from '../harness/report/render-compare.ts'
 import { parseReport } from '../harness/report/schema.ts'
 import { verdictOf } from '../harness/report/verdict.ts'
 import { writeReport } from '../harness/report/write.ts'
 
 const ROOT = join(import.meta.dirname, '..')
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { target: { type: 'string' }, out: { type: 'string' }, filtered: { type: 'boolean', default: false } },
-})
-const [command, ...args] = positionals
+export const REPORT_HELP = `npx authconform report <command>   (in this repository: npm run report -- <command>)
+
+  merge <blob folder> [--target T] [--out DIR] [--filtered]
+      one report from the blob reports of a sharded run (each shard: authconform run --shard I/N); exits as
+      the whole run would (0 passed, 1 failed, 3 no API passed its preflight)
+  compare [report …] [--out DIR]
+      reports side by side (default: every report under ./reports) → reports/compare/index.html, compare.md
+  render <report folder>
+      renders conformance.json again (HTML, Markdown, JUnit), checking it against the schema`
 
 const fail = (message: string): never => {
   console.error(`[authconform] ${message}`)
   process.exit(2)
+}
+
+let parsed
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { target: { type: 'string' }, out: { type: 'string' }, filtered: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  })
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${REPORT_HELP}`)
+}
+const { values, positionals } = parsed!
+const [command, ...args] = positionals
+if (values.help) {
+  console.log(REPORT_HELP)
+  process.exit(0)
 }
 
 function readReport(path: string) {
@@ -47,26 +71,34 @@ function readReport(path: string) {
 switch (command) {
   case 'merge': {
     const blobs = args[0] ?? fail('merge needs the folder holding the shards\' blob reports (report-*.zip)')
-    if (!existsSync(blobs) || !readdirSync(blobs).some((f) => f.endsWith('.zip'))) fail(`${blobs}: no blob reports (report-*.zip) in it`)
     const target = values.target ?? process.env.TARGET ?? 'mock'
     const out = resolve(values.out ?? join('reports', target))
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js'), 'merge-reports', '--config', join(ROOT, 'harness', 'report', 'merge.config.ts'), resolve(blobs)], {
+    // The shards' preflight, when an API failed it (each shard writes the same file; any one will do).
+    const preflightFile = join(blobs, 'authconform-preflight.json')
+    const outcomes = existsSync(preflightFile) ? (JSON.parse(readFileSync(preflightFile, 'utf8')) as PreflightOutcome[]) : undefined
+    if (!existsSync(blobs) || !readdirSync(blobs).some((f) => f.endsWith('.zip'))) {
+      if (!outcomes) fail(`${blobs}: no blob reports (report-*.zip) in it`)
+      // No shard ran a test: every API failed its preflight. The report says why, as each shard did.
+      writePreflightReport(target, [], outcomes!, out, new Date())
+      process.exit(3)
+    }
+    const run = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('@playwright/test/cli'), 'merge-reports', '--config', join(ROOT, 'harness', 'report', `merge.config${EXT}`), resolve(blobs)], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, TARGET: target, AUTHCONFORM_REPORT_DIR: out, AUTHCONFORM_FILTERED: values.filtered ? '1' : '0' },
+      env: { ...process.env, TARGET: target, AUTHCONFORM_REPORT_DIR: out, AUTHCONFORM_FILTERED: values.filtered ? '1' : '0', ...(outcomes ? { [PREFLIGHT_ENV]: JSON.stringify(outcomes) } : {}) },
     })
     if (run.status !== 0) process.exit(run.status ?? 1)
     // merge-reports exits 0 whatever its reporters concluded: the merged report's own verdict is the exit status.
     process.exit(verdictOf(readReport(out).report).defective ? 1 : 0)
   }
   case 'compare': {
-    const paths = args.length ? args : readdirSync(join(ROOT, 'reports')).map((d) => join(ROOT, 'reports', d)).filter((d) => existsSync(join(d, 'conformance.json')))
+    const paths = args.length ? args : existsSync('reports') ? readdirSync('reports').map((d) => resolve('reports', d)).filter((d) => existsSync(join(d, 'conformance.json'))) : []
     if (paths.length < 2) fail(`compare needs two reports or more (found ${paths.length}); name their folders`)
     const reports = paths.map((p) => {
       const { file, report } = readReport(p)
       return { label: report.target === basename(dirname(file)) ? report.target : `${report.target} (${relative(process.cwd(), dirname(file))})`, report }
     })
-    const out = resolve(values.out ?? join(ROOT, 'reports', 'compare'))
+    const out = resolve(values.out ?? join('reports', 'compare'))
     const compared = compareReports(reports)
     mkdirSync(out, { recursive: true })
     writeFileSync(join(out, 'compare.json'), `${JSON.stringify(compared, null, 2)}\n`)
@@ -84,5 +116,5 @@ switch (command) {
     break
   }
   default:
-    fail(`usage: npm run report -- merge <blob folder> [--target T] [--out DIR] [--filtered] | compare [report …] [--out DIR] | render <report folder>`)
+    fail(`${command ? `unknown report command "${command}"` : 'which report command?'}\n\n${REPORT_HELP}`)
 }

@@ -1,7 +1,7 @@
 import type { APIRequestContext, TestInfo } from '@playwright/test'
 import { expect } from '@playwright/test'
 import { checkedToEnd, finding } from '../requirements.ts'
-import { ACCESS_ATTACHMENT, compare, describeExpectation, type AccessEvidence, type AccessTable, type Cell, type CredentialKind, type OperationRequest } from './table.ts'
+import { ACCESS_ATTACHMENT, compare, describeExpectation, type AccessEvidence, type AccessTable, type Cell, type CredentialKind, type Expectation, type OperationRequest } from './table.ts'
 
 /**
  * Runs one column of an access table: prepares the credential once and sends it to every operation, then makes
@@ -28,15 +28,15 @@ export async function runColumn<C>(table: AccessTable<C>, credentialId: string, 
     const sent = withCredential(request, credential)
     const response = await fixtures.request.fetch(sent.path, { method: sent.method, headers: sent.headers ?? {}, ...(sent.body === undefined ? {} : { data: Buffer.from(sent.body) }), maxRedirects: 0 })
     const answer = { status: response.status(), headers: response.headers(), text: await response.text().catch(() => '') }
-    const wrong = compare(table, expected, answer, sent)
+    const off = compare(table, expected, answer, sent)
     const challenge = answer.headers['www-authenticate']
     cells.push({
       operation: operation.id,
       credential: kind.id,
-      requirement: expected.requirement,
-      verdict: wrong ? 'failed' : 'passed',
+      requirement: off?.requirement ?? expected.requirement,
+      verdict: off ? 'failed' : 'passed',
       expected: describeExpectation(expected, sent),
-      actual: `${answer.status}${challenge ? ` "${challenge}"` : ''}${wrong ? ` — ${wrong}` : ''}`,
+      actual: `${answer.status}${challenge ? ` "${challenge}"` : ''}${off ? ` — ${off.wrong}` : ''}`,
     })
   }
   const evidence: AccessEvidence = { api: table.api, operations: table.operations.map(({ id, title }) => ({ id, title })), credentials: table.credentials.map(({ id, title }) => ({ id, title })), cells }
@@ -53,8 +53,10 @@ export async function runColumn<C>(table: AccessTable<C>, credentialId: string, 
 /** The requirements of a column's cells under a profile (what its test is tagged with). */
 export function idsOf<C>(table: AccessTable<C>, credentialId: string, profile?: string, profiles: readonly string[] = []): string[] {
   const within = profile ? [profile] : profiles
-  const ids = table.operations.flatMap((o) => within.map((p) => table.expect(o.id, credentialId, p)?.requirement).filter((id): id is string => id !== undefined))
-  return [...new Set(ids)].sort()
+  const cells = table.operations.flatMap((o) => within.map((p) => table.expect(o.id, credentialId, p)).filter((e): e is Expectation => e !== null))
+  // A refusal's body may fail the table's envelope requirement (see AccessTable.envelope).
+  const envelope = table.envelope && cells.some((e) => e.status >= 400) ? [table.envelope] : []
+  return [...new Set([...cells.map((e) => e.requirement), ...envelope])].sort()
 }
 
 function withCredential(request: OperationRequest, credential: { headers?: Record<string, string>; query?: Record<string, string> }): OperationRequest {

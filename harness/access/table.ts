@@ -61,6 +61,13 @@ export interface AccessTable<C> {
   expect(operation: string, credential: string, profile: string): Expectation | null
   /** Body checks by name: undefined when the body is right, otherwise what is wrong with it. */
   bodies: Readonly<Record<string, (answer: Answer, request: OperationRequest) => string | undefined>>
+  /**
+   * The requirement a refusal's body belongs to, where the API has one envelope for every refusal (DADI-ERROR-BODY):
+   * a refusal with the right status and challenge but a wrong body fails that requirement, not the cell's — a
+   * missing `docLink` is an envelope defect, not an authentication one. Without it the cell's requirement owns the
+   * body too (where the body says which refusal it is, as Exceptionless's titles do).
+   */
+  envelope?: string
 }
 
 /** One cell as the report draws it. */
@@ -93,8 +100,11 @@ export function describeExpectation(e: Expectation, request?: OperationRequest):
   return `${e.status} ${e.body}${challenge}`
 }
 
-/** Compares an answer with its expectation; undefined when it matches, else what differs. */
-export function compare<C>(table: AccessTable<C>, expected: Expectation, answer: Answer, request: OperationRequest): string | undefined {
+/**
+ * Compares an answer with its expectation: undefined when it matches, else what differs and the requirement it
+ * breaks (the table's envelope requirement when only a refusal's body is off, see `envelope`).
+ */
+export function compare<C>(table: AccessTable<C>, expected: Expectation, answer: Answer, request: OperationRequest): { wrong: string; requirement: string } | undefined {
   const problems: string[] = []
   if (answer.status !== expected.status) problems.push(`status ${answer.status}`)
   const challenge = answer.headers['www-authenticate']
@@ -104,9 +114,12 @@ export function compare<C>(table: AccessTable<C>, expected: Expectation, answer:
   if (wanted instanceof RegExp && !wanted.test(challenge ?? '')) problems.push(challenge === undefined ? 'no challenge' : `challenge "${challenge}"`)
   const check = table.bodies[expected.body]
   if (!check) throw new Error(`[authconform] the ${table.api} access table names body "${expected.body}" but defines no such check`)
+  const headOk = problems.length === 0
   if (answer.status === expected.status) {
     const wrong = check(answer, request)
     if (wrong) problems.push(wrong)
   }
-  return problems.length ? problems.join('; ') : undefined
+  if (!problems.length) return undefined
+  const bodyOnly = headOk && expected.status >= 400 && table.envelope !== undefined
+  return { wrong: problems.join('; '), requirement: bodyOnly ? table.envelope! : expected.requirement }
 }

@@ -11,8 +11,8 @@
 const SECRET_NAMES = new Set(['secret', 'password', 'client_secret', 'clientsecret', 'accesstoken', 'access_token', 'refresh_token', 'token', 'api_key', 'apikey', 'id_token', 'authorization', 'cookie', 'set-cookie'])
 /** Names secret only as query or form parameters (an OAuth authorization code and its PKCE verifier). */
 const PARAMETER_SECRET_NAMES = new Set([...SECRET_NAMES, 'code', 'code_verifier'])
-/** Credential fields of targets.yaml that identify rather than authenticate. */
-const PUBLIC_CREDENTIAL_FIELDS = new Set(['clientid', 'client_id', 'email', 'username', 'user', 'userid', 'login'])
+/** Credential fields of targets.yaml that identify rather than authenticate (a redirect URI is registered, not secret). */
+const PUBLIC_CREDENTIAL_FIELDS = new Set(['clientid', 'client_id', 'email', 'username', 'user', 'userid', 'login', 'redirecturi', 'redirect_uri', 'appname'])
 
 export const mask = (value: string): string => `«redacted ${value.length} chars»`
 
@@ -35,6 +35,18 @@ export class Redactor {
   /** Remembers a value that must never appear in evidence (shorter than 4 chars would mask too much). */
   addSecret(value: unknown): void {
     if (typeof value === 'string' && value.length >= 4 && !this.#public.has(value)) this.#secrets.add(value)
+  }
+
+  /**
+   * Words that name rather than authenticate — the API, its profiles — are never masked, even where a credential
+   * happens to equal one (the mock's public test password `exceptionless` must not turn the profile
+   * `exceptionless@8.7` into `«redacted»@8.7`).
+   */
+  addPublic(...values: string[]): void {
+    for (const value of values) {
+      this.#public.add(value)
+      this.#secrets.delete(value)
+    }
   }
 
   /** Whether a value only identifies: a known public credential field, or an email address. */

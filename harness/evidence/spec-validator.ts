@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
+import { BUILT, ROOT } from '../paths.ts'
 
 /** A finding about one exchange, as data (like Prism's diagnostics): the report lists them per requirement. */
 export interface Diagnostic {
@@ -66,8 +67,9 @@ interface Compiled {
 
 type Operation = Plan['operations'][number] & { regex: RegExp }
 
-const ROOT = join(import.meta.dirname, '..', '..')
-const CACHE = join(ROOT, 'node_modules', '.cache', 'authconform', 'validators')
+// From source, beside the other caches; installed, inside the package (dist/validators), so that the compiled
+// modules resolve the package's own Ajv (npm pack leaves out any node_modules folder, so not there).
+const CACHE = process.env.AUTHCONFORM_VALIDATOR_CACHE ?? (BUILT ? join(ROOT, 'validators') : join(ROOT, 'node_modules', '.cache', 'authconform', 'validators'))
 /** Bump when the compiled layout changes. */
 const FORMAT = 3
 const load = createRequire(import.meta.url)

@@ -7,8 +7,9 @@ import { SWEEP_ENV } from './sweep.ts'
 
 /**
  * Runs every API's suite against the unmutated mock and each of its mutants — one Playwright run in which every
- * test body runs once per mutant (see sweep.ts) — then judges the matrix: mutant × expected requirement ×
- * caught / survived. Writes `matrix.json` and `matrix.md` into `outDir`.
+ * test body runs clean, as the conformance run, and once per mutant it can catch (see sweep.ts) — then judges the
+ * matrix: mutant × expected requirement × caught / survived. Writes `matrix.json` and `matrix.md` into `outDir`;
+ * the conformance reporter of the same run writes reports/mock.
  */
 /** A declared deviation of the mock (waivers/mock.yaml, as scripts/mutants.ts reads it). */
 export interface MockWaiver {
@@ -16,7 +17,7 @@ export interface MockWaiver {
   profile?: string
 }
 
-export function runMutantSweep(apis: readonly MatrixApi[], outDir: string, waivers: readonly MockWaiver[] = []): { matrix: MutantMatrix; text: string; runs: number } {
+export function runMutantSweep(apis: readonly MatrixApi[], outDir: string, waivers: readonly MockWaiver[] = []): { matrix: MutantMatrix; text: string; runs: number; conformance: boolean } {
   const sweepFile = join(outDir, 'sweep.json')
   mkdirSync(outDir, { recursive: true })
   rmSync(sweepFile, { force: true })
@@ -46,7 +47,8 @@ export function runMutantSweep(apis: readonly MatrixApi[], outDir: string, waive
   writeFileSync(join(outDir, 'matrix.json'), `${JSON.stringify(matrix, null, 2)}\n`)
   const text = renderMatrix(matrix)
   writeFileSync(join(outDir, 'matrix.md'), text)
-  return { matrix, text, runs: records.length }
+  // The run's exit status is the conformance verdict of the clean runs (the report in reports/mock).
+  return { matrix, text, runs: records.length, conformance: run.status === 0 }
 }
 
 /**

@@ -1,4 +1,6 @@
+import { join, resolve } from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { EXT } from '../paths.ts'
 
 /**
  * The configuration `npm run report -- merge <blob folder>` hands to `playwright merge-reports`: the shards' blob
@@ -9,5 +11,5 @@ import { defineConfig } from '@playwright/test'
 const target = process.env.TARGET ?? 'mock'
 export default defineConfig({
   testDir: '../../suites',
-  reporter: [['./reporter.ts', { outputDir: process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`, target, merged: { filtered: process.env.AUTHCONFORM_FILTERED === '1' } }]],
+  reporter: [[join(import.meta.dirname, `reporter${EXT}`), { outputDir: resolve(process.env.AUTHCONFORM_REPORT_DIR ?? `reports/${target}`), target, merged: { filtered: process.env.AUTHCONFORM_FILTERED === '1' } }]],
 })

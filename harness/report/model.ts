@@ -43,7 +43,7 @@ export const zero = (): Counts => ({ passed: 0, failed: 0, blocked: 0, waived: 0
  * The one canonical model (HTML, Markdown and the exit status all derive from it), one part per API and profile
  * that ran. Deterministic: sorted, no timestamps or durations, so two runs of a healthy target give the same file.
  */
-export function buildReport(target: string, runs: { catalogue: Catalogue; profile: string }[], records: TestRecord[], options: { filtered?: boolean; failOn?: ConformanceReport['failOn'] } = {}): ConformanceReport {
+export function buildReport(target: string, runs: { catalogue: Catalogue; profile: string }[], records: TestRecord[], options: { filtered?: boolean; failOn?: ConformanceReport['failOn']; preflight?: Record<string, string> } = {}): ConformanceReport {
   const summary = zero()
   const apis = [...runs]
     .sort((a, b) => a.catalogue.api.localeCompare(b.catalogue.api) || profileOrder(a) - profileOrder(b))
@@ -54,6 +54,9 @@ export function buildReport(target: string, runs: { catalogue: Catalogue; profil
       const requirements = catalogue.requirements.map((requirement): RequirementReport => {
         const outside = notApplicable(requirement, profile)
         if (outside) return { ...requirement, status: 'skipped', reason: outside, tests: [] }
+        // The API failed its preflight (down, another server, refused credentials): nothing of it could be checked.
+        const down = options.preflight?.[catalogue.api]
+        if (down) return { ...requirement, status: 'blocked', reason: `preflight: ${down}`, tests: [] }
         if (requirement.judgedBy === 'no-echo') return echoRequirement(requirement, mine)
         if (requirement.judgedBy) return specRequirement(requirement, mine, requirement.judgedBy === 'upstream-spec' ? 'upstream' : 'own')
         return testedRequirement(requirement, mine, options.filtered ?? false)

@@ -6,8 +6,10 @@ import { EVIDENCE_ATTACHMENT, type Evidence } from '../evidence/exchange.ts'
 import { ACCESS_ATTACHMENT, type AccessEvidence } from '../access/table.ts'
 import { CHECKED_TO_END, judgeFailure } from '../requirements.ts'
 import { profileIn } from '../projects.ts'
+import { DECLARED_AT } from '../mutants/sweep.ts'
 import { apiOf } from '../suite-file.ts'
 import { implementedApis } from '../../mocks/apis.ts'
+import { preflightFailures } from '../preflight/run.ts'
 import { resolveTarget } from '../targets.ts'
 import { causesOf } from './causes.ts'
 import { printReport } from './console.ts'
@@ -36,6 +38,12 @@ export function filteredRun(argv: readonly string[]): boolean {
   if (argv.some((a) => /^(-g|--grep|--grep-invert|--last-failed|--only-changed)(=|$)/.test(a))) return true
   const positional = argv.filter((a, i) => !a.startsWith('-') && !/^(-g|--grep|--grep-invert|-c|--config|--project|--reporter|--workers|-j|--shard|--output|--repeat-each|--retries|--timeout|--max-failures|-x)$/.test(argv[i - 1] ?? '') && a !== 'test')
   return positional.some((a) => !/^(\.\/)?suites\/[a-z0-9-]+\/?$/.test(a))
+}
+
+/** Where a swept test was declared (its Playwright location is the sweep's wrapper, harness/mutants/sweep.ts). */
+function declaredAt(test: TestCase, root: string): string | undefined {
+  const at = test.annotations.find((a) => a.type === DECLARED_AT)?.description
+  return at ? relative(root, at) : undefined
 }
 
 export default class ConformanceReporter implements Reporter {
@@ -85,7 +93,7 @@ export default class ConformanceReporter implements Reporter {
       api,
       profile,
       title: test.titlePath().slice(3).join(' › '),
-      location: `${relative(this.#root, test.location.file)}:${test.location.line}`,
+      location: declaredAt(test, this.#root) ?? `${relative(this.#root, test.location.file)}:${test.location.line}`,
       requirements,
       status: verdict ? (verdict.failed.length ? 'failed' : 'blocked') : result.status === 'skipped' ? 'skipped' : 'passed',
       ...(result.status === 'skipped' ? { skipReason: skip?.description ?? 'skipped' } : {}),
@@ -113,7 +121,7 @@ export default class ConformanceReporter implements Reporter {
       if (!pairs.has(`${api} ${profile}`)) pairs.set(`${api} ${profile}`, { catalogue: loadCatalogue(api), profile })
     }
     const apis = resolveTarget(this.#target)
-    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered, failOn: apis[0]?.failOn })
+    const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered, failOn: apis[0]?.failOn, preflight: preflightFailures() })
     const apiOfRequirement = (id: string) => implementedApis().find((api) => knownIds(api).has(id))
     const stale = applyWaivers(report, loadWaivers(this.#target), new Date().toISOString().slice(0, 10), apiOfRequirement)
     if (stale.length && !this.#filtered) report.staleWaivers = stale

@@ -3,17 +3,16 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { specDocuments } from '../evidence/spec-validator.ts'
+import { PACKAGE_ROOT, ROOT } from '../paths.ts'
 import type { ResolvedApiTarget } from '../targets.ts'
 import type { ConformanceReport } from './schema.ts'
 
-const ROOT = join(import.meta.dirname, '..', '..')
-
 /** What the run was, for the report: never a secret — base URLs, profiles, versions and document hashes only. */
-export function runInfo(options: { startedAt: Date; apis: readonly ResolvedApiTarget[]; covered: readonly { api: string; profile: string }[]; shard?: { current: number; total: number } | null; filtered: boolean }): NonNullable<ConformanceReport['run']> {
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+export function runInfo(options: { startedAt: Date; apis: readonly { api: string; baseURL: string }[]; covered: readonly { api: string; profile: string }[]; shard?: { current: number; total: number } | null; filtered: boolean }): NonNullable<ConformanceReport['run']> {
+  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version
   let commit = 'unknown'
   try {
-    commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+    commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
   } catch {
     /* not a git checkout (an installed package) */
   }

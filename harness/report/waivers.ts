@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
 import type { ConformanceReport } from './model.ts'
@@ -29,8 +29,13 @@ const Waiver = z
 const Waivers = z.object({ target: z.string(), waivers: z.array(Waiver) }).strict()
 export type Waiver = z.infer<typeof Waiver>
 
-export function loadWaivers(target: string, root = join(import.meta.dirname, '..', '..')): Waiver[] {
-  const file = join(root, 'waivers', `${target}.yaml`)
+/** Where the waiver files are: AUTHCONFORM_WAIVERS (the CLI's --waivers), else `waivers/` of the working directory. */
+export function waiversDir(): string {
+  return resolve(process.env.AUTHCONFORM_WAIVERS ?? 'waivers')
+}
+
+export function loadWaivers(target: string, dir = waiversDir()): Waiver[] {
+  const file = join(dir, `${target}.yaml`)
   if (!existsSync(file)) return []
   const parsed = Waivers.safeParse(parse(readFileSync(file, 'utf8')))
   if (!parsed.success) throw new Error(`[authconform] ${file} is invalid:\n${z.prettifyError(parsed.error)}`)

@@ -23,6 +23,12 @@ export async function authenticate(request: Request, state: BasiqState): Promise
     const query = new URL(request.url).searchParams.get('token')
     header = query ? { kind: 'present', scheme: 'bearer', value: query, raw: `Bearer ${query}` } : { kind: 'absent' }
   }
+  // The `query-token-accepted` defect: without a header, a token in the query string (RFC 6750 §2.3's access_token, or the Consent UI's token).
+  if (header.kind === 'absent' && mutants.has('query-token-accepted')) {
+    const params = new URL(request.url).searchParams
+    const query = params.get('access_token') ?? params.get('token')
+    if (query) header = { kind: 'present', scheme: 'bearer', value: query, raw: `Bearer ${query}` }
+  }
   if (header.kind === 'absent') throw basiqErrors.invalidToken()
   const token = header.value
   // The `scheme-not-checked` and `bearer-case-sensitive` defects.

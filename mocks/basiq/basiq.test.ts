@@ -34,9 +34,10 @@ describe('Basiq mock: the documented walk', () => {
     assert.equal(serverOnly.status, 403)
     assert.deepEqual(serverOnly.item, FORBIDDEN)
 
-    clock.advance(3599_000)
-    assert.equal((await get(`/users/${user.id}`, client)).status, 200, 'still valid one second before expiry')
-    clock.advance(1_000)
+    // iat and exp are whole seconds (iat rounded down): a token lives 3599–3600 s, so two seconds before is always valid.
+    clock.advance(3598_000)
+    assert.equal((await get(`/users/${user.id}`, client)).status, 200, 'still valid two seconds before expiry')
+    clock.advance(2_000)
     for (const bearer of [client, server]) {
       const expired = await errorOf(await get(`/users/${user.id}`, bearer))
       assert.equal(expired.status, 403)

@@ -16,6 +16,8 @@ const ApiKey = z.strictObject({
   /**
    * Token requests per window for a client using this key, where Basiq raised its application's limit on request
    * ("increase limits to enable high-traffic applications", api-rate-limiting.md); the default limit otherwise.
+   * The seeded `low-limit` key carries a lowered one (10) instead: not a Basiq behaviour, a test fixture, so the
+   * suite sees the limit reached in a dozen requests, not 1,501 (the mutant sweep runs that test once per mutant).
    */
   tokenRateLimit: z.optional(z.int().check(z.positive())),
 })

@@ -5,9 +5,9 @@ import { basiqMutants, type BasiqMutant } from './mutants.ts'
 import { basiqInstance } from './testing.ts'
 
 /**
- * Until the Playwright suites exist, proof that each mutant changes what its requirement checks: one probe per
- * mutant, run on the plain mock and on the mock with that mutant on, must observe different answers.
- * (`npm run mutants` will prove the suites catch them; this proves there is something to catch.)
+ * Proof that each mutant changes what its requirement checks: one probe per mutant, run on the plain mock and on
+ * the mock with that mutant on, must observe different answers. (`npm run mutants` proves the suites in
+ * suites/basiq catch each one by the requirement it names; this proves there is something to catch.)
  */
 type Kit = Awaited<ReturnType<typeof basiqInstance>>
 const status = async (pending: Promise<Response>) => (await pending).status
@@ -45,6 +45,7 @@ const probes: Record<BasiqMutant, (k: Kit) => Promise<unknown>> = {
   'scope-from-header': (k) => status(k.tokenRequest('scope=SERVER_ACCESS', { scope: 'CLIENT_ACCESS' })),
   'unknown-key-401': (k) => post(k, { ...v3, authorization: `Basic ${btoa('a:b')}` }),
   'deleted-key-accepted': (k) => asKey(k, 'deleted'),
+  'key-id-only': (k) => post(k, { ...v3, authorization: `Basic ${btoa(`${atob(k.key('live')).split(':')[0]}:not-the-secret`)}` }),
   'disabled-key-accepted': (k) => asKey(k, 'disabled'),
   'no-rate-limit': async (k) => {
     for (let i = 0; i < 1500; i++) await k.call('/token', { method: 'POST' })
@@ -53,6 +54,10 @@ const probes: Record<BasiqMutant, (k: Kit) => Promise<unknown>> = {
   'rate-limit-never-resets': async (k) => {
     for (let i = 0; i < 1501; i++) await k.call('/token', { method: 'POST' })
     k.clock.advance(301_000)
+    return status(k.tokenRequest())
+  },
+  'rate-limit-per-key': async (k) => {
+    for (let i = 0; i < 1500; i++) await k.call('/token', { method: 'POST' })
     return status(k.tokenRequest())
   },
   'unbound-client-token': (k) => status(k.tokenRequest('scope=CLIENT_ACCESS')),
@@ -78,6 +83,7 @@ const probes: Record<BasiqMutant, (k: Kit) => Promise<unknown>> = {
   'expired-as-401': (k) => read(k, '/institutions', expired(k)),
   'ignore-expiry': (k) => read(k, '/institutions', expired(k)),
   'expiry-before-signature': async (k) => read(k, '/institutions', `${(await expired(k)).slice(0, -4)}AAAA`),
+  'query-token-accepted': async (k) => status(k.call(`/institutions?access_token=${await server(k)}`)),
   'jobs-token-from-query': (k) => read(k, `/jobs/${richardsJob}`, server(k)),
   'version-required-later': (k) => read(k, '/institutions', server(k)),
   'scope-not-enforced': (k) => read(k, '/users/' + k.users.richard + '/accounts', client(k)),

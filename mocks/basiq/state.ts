@@ -39,6 +39,8 @@ export interface BasiqState {
   /** The `opaque-tokens` defect's store: token → principal and expiry (ms on the instance clock). */
   opaque: Map<string, { principal: BasiqPrincipal; expires: number }>
   tokenRequests: RateWindow
+  /** The `rate-limit-per-key` defect's counters: one window per Authorization value. */
+  tokenRequestsByKey: Map<string, RateWindow>
 }
 
 export function createBasiqState(fixtures: BasiqFixtures, clock: MockClock, mutants: ReadonlySet<BasiqMutant>, prepared: BasiqPrepared): BasiqState {
@@ -58,6 +60,7 @@ export function createBasiqState(fixtures: BasiqFixtures, clock: MockClock, muta
     jobs,
     opaque: new Map(),
     tokenRequests: new RateWindow(fixtures.tokenRateLimit.windowSeconds, clock),
+    tokenRequestsByKey: new Map(),
   }
 }
 

@@ -4,7 +4,7 @@ import { json, NO_STORE, readBody } from '../core/http.ts'
 import { randomString } from '../core/random.ts'
 import { basiqErrors } from './errors.ts'
 import type { BasiqApiKey } from './fixtures.ts'
-import type { BasiqState, Scope } from './state.ts'
+import { RateWindow, type BasiqState, type Scope } from './state.ts'
 import { signToken, verifyToken } from './tokens.ts'
 
 /**
@@ -35,7 +35,7 @@ import { signToken, verifyToken } from './tokens.ts'
  */
 export async function issueToken(request: Request, state: BasiqState): Promise<Response> {
   const { mutants, fixtures } = state
-  if (!mutants.has('no-rate-limit') && state.tokenRequests.hit(rateLimit(request, state), { neverReset: mutants.has('rate-limit-never-resets') })) {
+  if (!mutants.has('no-rate-limit') && windowOf(request, state).hit(rateLimit(request, state), { neverReset: mutants.has('rate-limit-never-resets') })) {
     throw basiqErrors.rateLimited()
   }
   if (mutants.has('token-as-key')) {
@@ -62,7 +62,16 @@ export async function issueToken(request: Request, state: BasiqState): Promise<R
   return tokenResponse(await signToken(principal, state, ttl, scope === 'CLIENT_ACCESS' ? extra : {}), state)
 }
 
-/** The limit for this request: 1,500 per window, or the raised limit of a live key's application (api-rate-limiting.md). */
+/** The client's window (one mock instance is one client); the `rate-limit-per-key` defect keeps one per Authorization value. */
+function windowOf(request: Request, state: BasiqState): RateWindow {
+  if (!state.mutants.has('rate-limit-per-key')) return state.tokenRequests
+  const key = request.headers.get('authorization') ?? ''
+  let window = state.tokenRequestsByKey.get(key)
+  if (!window) state.tokenRequestsByKey.set(key, (window = new RateWindow(state.fixtures.tokenRateLimit.windowSeconds, state.clock)))
+  return window
+}
+
+/** The limit for this request: 1,500 per window, or the limit a live key's application carries (raised on request, api-rate-limiting.md; lowered for the suite's `low-limit` test key). */
 function rateLimit(request: Request, state: BasiqState): number {
   const header = readAuthorization(request)
   const raised = header.kind === 'present' && header.scheme === 'basic' ? state.keys.get(header.value) : undefined
@@ -121,13 +130,19 @@ function readVersion(request: Request, state: BasiqState): string {
 /** Check 6. */
 function lookupKey(key: string, state: BasiqState): BasiqApiKey {
   const { mutants } = state
-  const found = state.keys.get(key)
+  // The `key-id-only` defect: the key's id half looked up, its secret never compared.
+  const found = state.keys.get(key) ?? (mutants.has('key-id-only') ? byIdHalf(key, state) : undefined)
   if (!found || (found.status === 'deleted' && !mutants.has('deleted-key-accepted'))) {
     if (mutants.has('unknown-key-401')) throw new ApiError({ ...basiqErrors.keyUnknown(key), status: 401 })
     throw basiqErrors.keyUnknown(key)
   }
   if (found.status === 'disabled' && !mutants.has('disabled-key-accepted')) throw basiqErrors.accountDisabled()
   return found
+}
+
+function byIdHalf(key: string, state: BasiqState): BasiqApiKey | undefined {
+  const id = decodeBasic(key)?.user
+  return [...state.keys.values()].find((k) => decodeBasic(k.key)?.user === id)
 }
 
 const TRUSTED_ADVISOR = ['orgName', 'orgRefID', 'orgRefType', 'orgType', 'abnAcn'] as const

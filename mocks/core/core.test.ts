@@ -24,6 +24,26 @@ describe('MemoryStore', () => {
     assert.equal(store.consume('code'), undefined)
   })
 
+  it('claims a live entry once, keeping its expiry and links as a tombstone', () => {
+    const clock = createMockClock()
+    const store = new MemoryStore<{ used: boolean }>(clock)
+    store.upsert('code', { used: false }, 10, ['grant:g'])
+    const live = (v: { used: boolean }) => !v.used
+    const use = () => ({ used: true })
+    assert.deepEqual(store.claim('code', live, use), { value: { used: false }, won: true })
+    assert.deepEqual(store.claim('code', live, use), { value: { used: true }, won: false }, 'the second claim finds the tombstone')
+    assert.deepEqual(store.linked('grant:g'), ['code'], 'links survive the claim')
+    clock.advance(10_000)
+    assert.equal(store.claim('code', live, use), undefined, 'the expiry survives the claim too')
+  })
+
+  it('lets exactly one of many concurrent claimers win', async () => {
+    const store = new MemoryStore<number>(createMockClock())
+    store.upsert('code', 0)
+    const results = await Promise.all(Array.from({ length: 100 }, async () => store.claim('code', (v) => v === 0, () => 1)?.won))
+    assert.equal(results.filter(Boolean).length, 1)
+  })
+
   it('purges expired entries and keeps live ones', () => {
     const clock = createMockClock()
     const store = new MemoryStore<number>(clock)

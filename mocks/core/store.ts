@@ -80,6 +80,24 @@ export class MemoryStore<T> {
     return value
   }
 
+  /**
+   * Atomically marks a live entry as used, keeping its expiry and links (a tombstone stays findable, so a second
+   * use can still learn which grant to revoke: RFC 9700 §4.2.4, §4.14.2). `won` is true for exactly one caller:
+   * the one that found it claimable (`claimable(value)`) and stored `mark(value)`. Synchronous on purpose — no
+   * other request can run between the read and the write in one JavaScript realm.
+   *
+   * @example
+   * const claimed = codes.claim(code, (c) => c.state === 'live', (c) => ({ ...c, state: 'redeemed' }))
+   * if (!claimed?.won) refuse() // unknown, expired, or already redeemed (claimed.value says which grant)
+   */
+  claim(id: string, claimable: (value: T) => boolean, mark: (value: T) => T): { value: T; won: boolean } | undefined {
+    const value = this.find(id)
+    if (value === undefined) return undefined
+    if (!claimable(value)) return { value, won: false }
+    this.#values.set(id, mark(value))
+    return { value, won: true }
+  }
+
   destroy(id: string): boolean {
     this.#expiries.delete(id)
     if (this.#linksOf.has(id)) this.#unlink(id)

@@ -7,12 +7,16 @@ import { join } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 
-/** `npm run mock` with the control surface on; resolves once it answers. */
-export async function startMock(args: readonly string[], portBase: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mock.ts', '--port-base', String(portBase), '--control', '--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+/**
+ * `npm run mock` with the control surface on (off: one shared state, as a real server has); resolves once it
+ * answers.
+ */
+export async function startMock(args: readonly string[], portBase: number, { control = true, port = portBase } = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mock.ts', '--port-base', String(portBase), ...(control ? ['--control'] : []), '--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`the mock exited with ${child.exitCode}`)
-    if (await fetch(`http://127.0.0.1:${portBase}/__mock/health`).then((r) => r.ok, () => false)) return child
+    const probe = control ? `http://127.0.0.1:${port}/__mock/health` : `http://127.0.0.1:${port}/`
+    if (await fetch(probe).then((r) => r.ok || !control, () => false)) return child
     await new Promise((r) => setTimeout(r, 100))
   }
   child.kill()
@@ -26,7 +30,8 @@ interface Users {
 
 /** TARGET=env for the mock's DADI (profile dadi@3) and Exceptionless at the given URLs, with its seeded users. */
 export function envTarget(urls: { dadi?: string; exceptionless?: string }, users: Users, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TARGET: 'env', CI: '1', AUTHCONFORM_CONTROL: '1', ...extra }
+  // A local mock needs no politeness: no rate limit (the limiter still runs, bounding requests in flight).
+  const env: NodeJS.ProcessEnv = { ...process.env, TARGET: 'env', CI: '1', AUTHCONFORM_CONTROL: '1', AUTHCONFORM_RATE_LIMIT: '0', ...extra }
   if (urls.dadi && users.dadi) {
     const [primary, restricted] = users.dadi.clients
     Object.assign(env, {

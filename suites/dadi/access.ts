@@ -51,6 +51,8 @@ const totalCount = (a: Answer) => (json(a)?.metadata as { totalCount?: unknown }
 
 export const dadiAccess: AccessTable<DadiContext> & { profiles: readonly string[] } = {
   api: 'dadi',
+  // {"statusCode":401} (1.x–3.x) or the API-0005 / API-0006 bodies (4.x–6.x): one envelope for every refusal.
+  envelope: 'DADI-ERROR-BODY',
   profiles: ['dadi@3', 'dadi@6'],
   operations: [
     op('collections', 'GET /api/collections'),

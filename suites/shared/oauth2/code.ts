@@ -1,0 +1,164 @@
+import { jsonOf, judgeTokenRefusal, noStore, refusalOf } from './answers.ts'
+import { idsOf, type OAuth2Api } from './api.ts'
+import { need, newVerifier, type Client, type Tokens } from './flow.ts'
+import type { Rule } from './rules.ts'
+import { ruleTest, type RuleContext } from './suite.ts'
+
+/** Codes and tokens: at least 128 bits of randomness means at least 22 base64url characters (RFC 6749 §10.10). */
+export const OPAQUE = /^[A-Za-z0-9\-._~]{22,}$/
+const sorted = (scope: unknown) => (typeof scope === 'string' ? scope.split(' ').filter(Boolean).sort().join(' ') : scope)
+
+/** A refused exchange, judged in full (judgeTokenRefusal). */
+export async function refusedExchange(ctx: RuleContext, rule: Rule, name: string, c: Client, code: string, o: Parameters<RuleContext['flow']['exchange']>[2], error = 'invalid_grant'): Promise<void> {
+  const r = await ctx.flow.exchange(c, code, o)
+  const secrets = [code, c.secret ?? '', o?.verifier ?? '']
+  await judgeTokenRefusal(ctx.v, rule, name, r, error, { basic: ctx.flow.howOf(c) === 'basic' && !o?.how, secrets })
+}
+
+/** A successful exchange, for the rules that say the request must work. */
+export async function grantedExchange(ctx: RuleContext, rules: readonly Rule[], name: string, c: Client, code: string, o: Parameters<RuleContext['flow']['exchange']>[2] = {}): Promise<Tokens | undefined> {
+  const r = await ctx.flow.exchange(c, code, o)
+  const body = (await jsonOf(r)) as Tokens
+  for (const rule of rules) ctx.v.rule(rule, name, r.status(), 200)
+  return r.status() === 200 ? body : undefined
+}
+
+export function declareCodeTests(api: OAuth2Api): void {
+  const how: Rule = api.clientAuth.default === 'basic' ? 'TOKEN-BASIC' : 'TOKEN-BODY-CREDENTIALS'
+  ruleTest(api, 'a code gives its tokens once, for the consented scope and user; the token response in full', ['CODE-SINGLE-USE', 'CODE-REUSE-REVOKES', 'CODE-ENTROPY', 'CODE-BOUND-SCOPE-USER', 'TOKEN-RESPONSE', 'TOKEN-NO-STORE', 'TOKEN-EXPIRES-IN', 'TOKEN-SCOPE-RESPONSE', 'TOKEN-ENTROPY', 'TOKEN-FORM', how, 'AUTHZ-SCOPE-DEFAULT', 'BEARER-REVOKED'], async (ctx) => {
+    const { flow, v } = ctx
+    const c = flow.client('confidential')
+    const first = await flow.code(c)
+    const second = await flow.code(c, { omitScope: true })
+    for (const [name, code] of [['a code', first.code], ['another code', second.code]] as const) v.rule('CODE-ENTROPY', name, code, OPAQUE)
+    v.rule('CODE-ENTROPY', 'two codes differ', first.code !== second.code, true)
+    const withRefresh = api.refresh !== null && api.scopes.ask.split(' ').includes(api.refresh.scope)
+    // The docs' own request shape, and a scope that asks for more: the code decides the scope, not the request.
+    const r = await flow.exchange(c, first.code, { extra: { scope: `${api.scopes.ask} ${api.scopes.wider}` } })
+    const tokens = (await jsonOf(r)) as Tokens & Record<string, unknown>
+    v.rule(how, `the exchange (${api.clientAuth.default})`, r.status(), 200)
+    v.rule('TOKEN-FORM', 'a form-encoded exchange', r.status(), 200)
+    v.rule('TOKEN-RESPONSE', 'the token response', { json: /^application\/json/i.test(r.headers()['content-type'] ?? ''), keys: Object.keys(tokens).sort(), tokenType: tokens.token_type }, { json: true, keys: [...api.tokenResponse.keys(withRefresh)].sort(), tokenType: api.tokenResponse.tokenType })
+    v.rule('TOKEN-NO-STORE', 'the token response', noStore(r.headers()), { cacheControl: true, pragma: true })
+    v.rule('TOKEN-EXPIRES-IN', 'expires_in: the access token lifetime', tokens.expires_in, api.lifetimes.accessToken)
+    v.rule('TOKEN-SCOPE-RESPONSE', 'scope: what was consented', sorted(tokens.scope), sorted(api.scopes.ask))
+    v.rule('CODE-BOUND-SCOPE-USER', 'a wider scope in the token request: still the consented scope', sorted(tokens.scope), sorted(api.scopes.ask))
+    const issued = [tokens.access_token, tokens.refresh_token].filter((t): t is string => typeof t === 'string')
+    for (const t of issued) v.rule('TOKEN-ENTROPY', 'an issued token', t, OPAQUE)
+    v.rule('TOKEN-ENTROPY', 'the tokens differ from each other and from the code', new Set([...issued, first.code]).size, issued.length + 1)
+    if (api.own?.refreshIff) v.check(api.own.refreshIff, `a refresh token exactly when ${api.refresh?.scope} is granted`, typeof tokens.refresh_token === 'string', withRefresh)
+    need(r.status() === 200, idsOf(api, how)[0]!, `the exchange must succeed to go on (got ${r.status()})`)
+    const me = await flow.bearer(api.resource.identity, tokens.access_token)
+    v.rule('CODE-BOUND-SCOPE-USER', 'the token acts for the user who consented', { status: me.status(), user: api.resource.isUser(await jsonOf(me), flow.user) }, { status: 200, user: true })
+
+    const reuse = await flow.exchange(c, first.code)
+    await judgeTokenRefusal(v, 'CODE-SINGLE-USE', 'the code a second time', reuse, 'invalid_grant', { basic: api.clientAuth.default === 'basic', secrets: [first.code, c.secret ?? ''] })
+    const after = await refusalOf(await flow.bearer(api.resource.identity, tokens.access_token))
+    const revoked = api.codeReuseRevokes ? api.resource.refusals.invalidToken : { status: 200 }
+    for (const rule of ['CODE-REUSE-REVOKES', 'BEARER-REVOKED'] as const) v.rule(rule, 'after the reuse: the first access token', api.codeReuseRevokes ? after : { status: after.status }, revoked)
+    if (tokens.refresh_token && api.codeReuseRevokes) {
+      const refresh = await flow.refresh(c, tokens.refresh_token)
+      v.rule('CODE-REUSE-REVOKES', 'after the reuse: the first refresh token', { status: refresh.status(), error: ((await jsonOf(refresh)) as { error?: string }).error }, { status: 400, error: 'invalid_grant' })
+    }
+
+    const byDefault = (await jsonOf(await flow.exchange(c, second.code))) as Tokens
+    v.rule('AUTHZ-SCOPE-DEFAULT', 'no scope asked: the default, said in the token response', sorted(byDefault.scope), sorted(api.scopes.defaultGranted))
+    v.rule('TOKEN-SCOPE-RESPONSE', 'no scope asked: the scope granted is in the response', typeof byDefault.scope, 'string')
+    if (api.own?.refreshIff) v.check(api.own.refreshIff, `no refresh token without ${api.refresh?.scope}`, byDefault.refresh_token, undefined)
+  }, ['refreshIff'])
+
+  ruleTest(api, 'a code is bound to its redirect URI and PKCE challenge; a refused exchange leaves it usable', ['CODE-REDIRECT-MATCH', 'CODE-FAILED-KEEPS', 'AUTHZ-REDIRECT-OMITTED', 'PKCE-SUPPORTED', 'PKCE-VERIFIER-REQUIRED', 'PKCE-MISMATCH', 'PKCE-DOWNGRADE', 'PKCE-BOUND', 'PKCE-VERIFIER-FORMAT'], async (ctx) => {
+    const { flow } = ctx
+    const c = flow.client('confidential')
+    const [vA, vB] = [newVerifier(), newVerifier()]
+    const pkce = (verifier: string) => (api.pkce.supported ? { verifier } : {})
+    const a = await flow.code(c, pkce(vA))
+    const b = await flow.code(c, pkce(vB))
+    const omitted = await flow.code(c, { omitRedirect: true })
+    const elsewhere = `${c.redirectUri.split('?')[0]}/elsewhere`
+    await refusedExchange(ctx, 'CODE-REDIRECT-MATCH', 'another redirect_uri than the authorization request', c, a.code, { ...pkce(vA), redirectUri: elsewhere })
+    await refusedExchange(ctx, 'CODE-REDIRECT-MATCH', 'no redirect_uri though the authorization request had one', c, a.code, { ...pkce(vA), omitRedirect: true })
+    if (api.pkce.supported) {
+      await refusedExchange(ctx, 'PKCE-MISMATCH', "another flow's verifier", c, a.code, { verifier: vB })
+      await refusedExchange(ctx, 'PKCE-VERIFIER-REQUIRED', 'no code_verifier for a code issued with a challenge', c, b.code, {})
+      await refusedExchange(ctx, 'PKCE-BOUND', "flow A's verifier with flow B's code", c, b.code, { verifier: vA })
+    }
+    await grantedExchange(ctx, ['CODE-FAILED-KEEPS', 'PKCE-SUPPORTED', 'PKCE-BOUND'], 'after the refused exchanges, the right one (flow A)', c, a.code, pkce(vA))
+    await grantedExchange(ctx, ['CODE-FAILED-KEEPS', 'PKCE-BOUND'], 'after the refused exchanges, the right one (flow B)', c, b.code, pkce(vB))
+    if (api.pkce.supported) await refusedExchange(ctx, 'PKCE-DOWNGRADE', 'a code_verifier for a code issued without a challenge', c, omitted.code, { omitRedirect: true, verifier: vA })
+    await grantedExchange(ctx, ['AUTHZ-REDIRECT-OMITTED', 'CODE-REDIRECT-MATCH', 'CODE-FAILED-KEEPS'], 'redirect_uri omitted at both ends (one registered URI)', c, omitted.code, { omitRedirect: true })
+    if (!api.pkce.supported) return
+    // RFC 7636 §4.1: 43–128 unreserved characters. Each code's challenge is the S256 of the malformed verifier itself.
+    const body = newVerifier() + newVerifier() + newVerifier() + newVerifier()
+    for (const [name, verifier] of [['42 characters', body.slice(0, 42)], ['129 characters', body.slice(0, 129)], ['a "+" in it', `${body.slice(0, 20)}+${body.slice(20, 43)}`]] as const) {
+      const k = await flow.code(c, { verifier })
+      await refusedExchange(ctx, 'PKCE-VERIFIER-FORMAT', `a code_verifier of ${name}`, c, k.code, { verifier })
+    }
+  })
+
+  ruleTest(api, 'lifetimes: the code, the access token and the refresh token expire on time; an expired token is revoked with 200', ['CODE-SHORT-LIVED', 'BEARER-EXPIRED', 'REFRESH-EXPIRY', 'REVOKE-INVALID-200'], async (ctx) => {
+    const { flow, v, clock } = ctx
+    const { code: codeLife, accessToken, refreshToken } = api.lifetimes
+    const c = flow.client('confidential')
+    clock.require(Math.max(codeLife + 1, accessToken ?? 0, refreshToken ?? 0))
+    // The mock's time is wall time plus what the test adds: each check moves a token to an exact age, counting the
+    // wall time since it was issued (timed after its answer, so its true age is never less).
+    let advanced = 0
+    const ageTo = async (issued: number, age: number, id: string) => {
+      const by = age - advanced - (Date.now() - issued) / 1000
+      need(by >= 0, id, `the token was already older than ${age} s when the check came (the run is too slow)`)
+      await clock.advance(by)
+      advanced += by
+    }
+    const early = await flow.grant(c)
+    const tEarly = Date.now()
+    const late = api.refresh ? await flow.grant(c) : undefined
+    const tLate = Date.now()
+    const onTime = await flow.code(c)
+    const tOnTime = Date.now()
+    const tooLate = await flow.code(c)
+    const tTooLate = Date.now()
+    const [codeId, accessId, refreshId] = (['CODE-SHORT-LIVED', 'BEARER-EXPIRED', 'REFRESH-EXPIRY'] as const).map((r) => idsOf(api, r)[0]!)
+    await ageTo(tOnTime, codeLife - 1, codeId!)
+    await grantedExchange(ctx, ['CODE-SHORT-LIVED'], `a code redeemed ${codeLife - 1} s after it was issued`, c, onTime.code)
+    await ageTo(tTooLate, codeLife + 1, codeId!)
+    await refusedExchange(ctx, 'CODE-SHORT-LIVED', `a code redeemed ${codeLife + 1} s after it was issued`, c, tooLate.code, {})
+    if (accessToken !== undefined) {
+      await ageTo(tEarly, accessToken - 1, accessId!)
+      v.rule('BEARER-EXPIRED', `the access token at ${accessToken - 1} s`, (await flow.bearer(api.resource.identity, early.access_token)).status(), 200)
+      await ageTo(tEarly, accessToken, accessId!)
+      v.rule('BEARER-EXPIRED', `the access token at ${accessToken} s`, await refusalOf(await flow.bearer(api.resource.identity, early.access_token)), api.resource.refusals.invalidToken)
+      if (api.revocation) v.rule('REVOKE-INVALID-200', 'revoking the expired access token', (await flow.revoke(c, early.access_token)).status(), 200)
+    }
+    if (!refreshToken || !api.refresh) return
+    need(early.refresh_token && late?.refresh_token, flow.tokenId, `a grant of "${api.scopes.ask}" must carry a refresh token`)
+    await ageTo(tEarly, refreshToken - 1, refreshId!)
+    v.rule('REFRESH-EXPIRY', `a refresh token at ${refreshToken - 1} s`, (await flow.refresh(c, early.refresh_token)).status(), 200)
+    await ageTo(tLate, refreshToken, refreshId!)
+    const expired = await flow.refresh(c, late.refresh_token)
+    v.rule('REFRESH-EXPIRY', `a refresh token at ${refreshToken} s`, { status: expired.status(), error: ((await jsonOf(expired)) as { error?: string }).error }, { status: 400, error: 'invalid_grant' })
+  })
+
+  ruleTest(api, "another client can neither redeem this client's code, refresh its token nor revoke it", ['CODE-CLIENT-BOUND', 'REFRESH-CLIENT-BOUND', 'REVOKE-OTHER-CLIENT'], async (ctx) => {
+    const { flow, v } = ctx
+    const [c, other] = [flow.client('confidential'), flow.client('other')]
+    const { code } = await flow.code(c)
+    await refusedExchange(ctx, 'CODE-CLIENT-BOUND', "another client redeems this client's code", other, code, { redirectUri: c.redirectUri })
+    const tokens = await grantedExchange(ctx, ['CODE-CLIENT-BOUND'], 'the code still works for its client', c, code)
+    need(tokens, idsOf(api, 'CODE-CLIENT-BOUND')[0]!, 'the code must still give its client tokens to go on')
+    let access = tokens.access_token
+    if (api.refresh && tokens.refresh_token) {
+      const stolen = await flow.refresh(other, tokens.refresh_token)
+      v.rule('REFRESH-CLIENT-BOUND', "another client refreshes this client's token", { status: stolen.status(), error: ((await jsonOf(stolen)) as { error?: string }).error }, { status: 400, error: 'invalid_grant' })
+      const own = await flow.refresh(c, tokens.refresh_token)
+      const next = (await jsonOf(own)) as Tokens
+      v.rule('REFRESH-CLIENT-BOUND', 'the refresh token still works for its client', own.status(), 200)
+      if (own.status() === 200) access = next.access_token
+    }
+    if (!api.revocation) return
+    const foreign = await flow.revoke(other, access)
+    const expected = api.revocation.foreignToken === 'ignored' ? { status: 200 } : { status: 403 }
+    v.rule('REVOKE-OTHER-CLIENT', `another client revokes this client's access token: ${api.revocation.foreignToken}`, { status: foreign.status() }, expected)
+    v.rule('REVOKE-OTHER-CLIENT', 'the access token still works', (await flow.bearer(api.resource.identity, access)).status(), 200)
+  })
+}
