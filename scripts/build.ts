@@ -25,10 +25,8 @@ const tsc = spawnSync(process.execPath, [createRequire(import.meta.url).resolve(
 if (tsc.status !== 0) throw new Error(`[authconform] tsc failed (${tsc.status})`)
 
 const copy = (from: string, to = from) => cpSync(join(ROOT, from), join(DIST, to), { recursive: true })
-// Each API's catalogue: requirements.yaml and its requirements.<concern>.yaml parts (harness/catalogue-files.ts).
-for (const api of readdirSync(join(ROOT, 'suites'))) {
-  for (const file of readdirSync(join(ROOT, 'suites', api))) if (/^requirements(\.[\w-]+)?\.yaml$/.test(file)) copy(join('suites', api, file))
-}
+// The suites' data (catalogues, coverage maps and any other YAML or JSON beside them; suites/shared has none of its own).
+for (const entry of readdirSync(join(ROOT, 'suites'), { recursive: true, encoding: 'utf8' })) if (/\.(ya?ml|json)$/.test(entry)) copy(join('suites', entry))
 for (const entry of readdirSync(join(ROOT, 'openapi'))) if (/\.(ya?ml|json)$/.test(entry)) copy(join('openapi', entry))
 copy(join('openapi', 'upstream'))
 copy('targets.yaml')

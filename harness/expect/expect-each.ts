@@ -27,10 +27,12 @@ function brief(value: unknown): string {
 interface Asymmetric {
   asymmetricMatch(other: unknown): boolean
 }
+export const isAsymmetric = (v: unknown): v is Asymmetric => v !== null && typeof v === 'object' && typeof (v as Asymmetric).asymmetricMatch === 'function'
 
-/** Deep equality as `toEqual` sees it (undefined properties ignored), asymmetric matchers honoured. */
+/** Deep equality as `toEqual` sees it (undefined properties ignored), asymmetric matchers honoured, a RegExp matching a string. */
 export function matches(actual: unknown, expected: unknown): boolean {
-  if (expected !== null && typeof expected === 'object' && typeof (expected as Asymmetric).asymmetricMatch === 'function') return (expected as Asymmetric).asymmetricMatch(actual)
+  if (isAsymmetric(expected)) return expected.asymmetricMatch(actual)
+  if (expected instanceof RegExp) return typeof actual === 'string' && expected.test(actual)
   if (Object.is(actual, expected)) return true
   if (typeof actual !== 'object' || typeof expected !== 'object' || actual === null || expected === null) return false
   if (Array.isArray(actual) !== Array.isArray(expected)) return false

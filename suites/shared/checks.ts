@@ -1,5 +1,5 @@
 import type { TestInfo } from '@playwright/test'
-import { checkedToEnd, expect, finding } from '../../harness/index.ts'
+import { checkedToEnd, expect, finding, isAsymmetric, matches } from '../../harness/index.ts'
 
 /**
  * Several rules checked in one test, judged by one assertion at the end (as an access table's column is): each
@@ -70,20 +70,3 @@ function brief(value: unknown): string {
   return text === undefined ? String(value) : text.length > 240 ? `${text.slice(0, 240)}…` : text
 }
 
-interface Asymmetric {
-  asymmetricMatch(other: unknown): boolean
-}
-const isAsymmetric = (v: unknown): v is Asymmetric => v !== null && typeof v === 'object' && typeof (v as Asymmetric).asymmetricMatch === 'function'
-
-/** Deep equality as `toEqual` sees it (undefined properties ignored), asymmetric matchers honoured. */
-export function matches(actual: unknown, expected: unknown): boolean {
-  if (isAsymmetric(expected)) return expected.asymmetricMatch(actual)
-  if (expected instanceof RegExp) return typeof actual === 'string' && expected.test(actual)
-  if (Object.is(actual, expected)) return true
-  if (typeof actual !== 'object' || typeof expected !== 'object' || actual === null || expected === null) return false
-  if (Array.isArray(actual) !== Array.isArray(expected)) return false
-  if (Array.isArray(actual)) return actual.length === (expected as unknown[]).length && actual.every((v, i) => matches(v, (expected as unknown[])[i]))
-  const keys = new Set([...Object.keys(actual), ...Object.keys(expected)])
-  for (const key of keys) if (!matches((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key])) return false
-  return true
-}
