@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
+import { readCatalogueFiles } from './catalogue-files.ts'
 import { ROOT } from './paths.ts'
 
 export const Requirement = z
@@ -76,13 +76,14 @@ export const Catalogue = z
 export type Requirement = z.infer<typeof Requirement>
 export type Catalogue = z.infer<typeof Catalogue>
 
-/** Reads and validates `suites/<api>/requirements.yaml`. */
+/** Reads and validates `suites/<api>/requirements.yaml` and its `requirements.<concern>.yaml` parts. */
 export function loadCatalogue(api: string, root = ROOT): Catalogue {
   const file = join(root, 'suites', api, 'requirements.yaml')
   const known = loaded.get(file)
   if (known) return known
-  const parsed = Catalogue.safeParse(parse(readFileSync(file, 'utf8')))
-  if (!parsed.success) throw new Error(`[authconform] ${file} is invalid:\n${z.prettifyError(parsed.error)}`)
+  const { files, value } = readCatalogueFiles(api, root, parse)
+  const parsed = Catalogue.safeParse(value)
+  if (!parsed.success) throw new Error(`[authconform] ${files.join(' + ')} is invalid:\n${z.prettifyError(parsed.error)}`)
   loaded.set(file, parsed.data)
   return parsed.data
 }

@@ -7,6 +7,7 @@
  */
 export { expect, test, type SuiteFixtures, type Target } from './fixtures/test.ts'
 export type { TargetClock } from './fixtures/target-clock.ts'
+export type { TargetAdmin } from './fixtures/target-admin.ts'
 export { browserReq, checkedToEnd, finding, precondition, req } from './requirements.ts'
 export { declareAccessTests } from './access/tests.ts'
 export type { AccessTable, Answer, Credential, CredentialKind, Expectation, Operation, OperationRequest } from './access/table.ts'

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { basename, join, resolve } from 'node:path'
 import type { z as Zod } from 'zod'
 import { DEFAULT_PORT_BASE, implementedApis, portFor, type ApiName } from '../mocks/apis.ts'
+import { readCatalogueFiles } from './catalogue-files.ts'
 import { ROOT } from './paths.ts'
 import { notApplicable } from './profiles.ts'
 
@@ -53,9 +54,9 @@ const load = createRequire(import.meta.url)
  */
 function catalogueOf(api: string): { profiles: { id: string }[]; requirements: { id: string; profiles?: string[] }[] } {
   const { parse } = load('yaml') as typeof import('yaml')
-  const file = join(ROOT, 'suites', api, 'requirements.yaml')
-  const parsed = parse(readFileSync(file, 'utf8')) as { profiles?: { id: string }[]; requirements?: { id: string; profiles?: string[] }[] }
-  if (!parsed?.profiles?.length) throw new Error(`[authconform] ${file} lists no profiles`)
+  const { files, value } = readCatalogueFiles(api, ROOT, parse)
+  const parsed = value as { profiles?: { id: string }[]; requirements?: { id: string; profiles?: string[] }[] }
+  if (!parsed?.profiles?.length) throw new Error(`[authconform] ${files[0]} lists no profiles`)
   return { profiles: parsed.profiles, requirements: parsed.requirements ?? [] }
 }
 

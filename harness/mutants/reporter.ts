@@ -7,6 +7,8 @@ import { profileIn } from '../projects.ts'
 import { apiOf } from '../suite-file.ts'
 import { SWEEP_RESULT, type SweepResult } from './sweep.ts'
 
+const ANSI = /\u001b\[[0-9;]*m/g
+
 export interface SweepRecord {
   api: string
   profile: string
@@ -37,9 +39,12 @@ export default class MutantReporter implements Reporter {
     const profile = profileIn(test.parent.project()?.metadata, api) ?? ''
     const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
     const runs = result.annotations.filter((a) => a.type === SWEEP_RESULT).map((a) => JSON.parse(a.description ?? '{}') as SweepResult)
-    // No run recorded: skipped, or failed outside the body (a fixture, the sweep itself) — a fault of the clean run.
+    // No run recorded: skipped, or the clean run failed (its body, a fixture, the sweep itself). Its failure is
+    // judged as the conformance reporter judges it, so a failure that names only a declared deviation of the mock
+    // (waivers/mock.yaml) can be told apart; one that names nothing is a fault of all the test's requirements.
     if (runs.length === 0) {
-      this.#records.push({ api, profile, mutant: '', title, requirements, status: result.status, failed: result.status === 'passed' || result.status === 'skipped' ? [] : requirements, failedFor: [] })
+      const verdict = result.status === 'passed' || result.status === 'skipped' ? undefined : judgeFailure(result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, '')), requirements, knownIds(api))
+      this.#records.push({ api, profile, mutant: '', title, requirements, status: result.status, failed: verdict?.failed ?? [], failedFor: verdict?.failedFor ?? [] })
       return
     }
     for (const { mutant, failure, echoed } of runs) {

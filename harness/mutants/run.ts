@@ -11,7 +11,13 @@ import { SWEEP_ENV } from './sweep.ts'
  * matrix: mutant × expected requirement × caught / survived. Writes `matrix.json` and `matrix.md` into `outDir`;
  * the conformance reporter of the same run writes reports/mock.
  */
-export function runMutantSweep(apis: readonly MatrixApi[], outDir: string): { matrix: MutantMatrix; text: string; runs: number; conformance: boolean } {
+/** A declared deviation of the mock (waivers/mock.yaml, as scripts/mutants.ts reads it). */
+export interface MockWaiver {
+  requirement: string
+  profile?: string
+}
+
+export function runMutantSweep(apis: readonly MatrixApi[], outDir: string, waivers: readonly MockWaiver[] = []): { matrix: MutantMatrix; text: string; runs: number; conformance: boolean } {
   const sweepFile = join(outDir, 'sweep.json')
   mkdirSync(outDir, { recursive: true })
   rmSync(sweepFile, { force: true })
@@ -21,7 +27,7 @@ export function runMutantSweep(apis: readonly MatrixApi[], outDir: string): { ma
   })
   if (run.error) throw run.error
 
-  const records = JSON.parse(readFileSync(sweepFile, 'utf8')) as SweepRecord[]
+  const records = (JSON.parse(readFileSync(sweepFile, 'utf8')) as SweepRecord[]).map(withoutWaived(waivers))
   const outcomes = new Map<string, ProjectOutcome>()
   for (const r of records) {
     const key = outcomeKey(r.api, r.profile, r.mutant)
@@ -43,4 +49,20 @@ export function runMutantSweep(apis: readonly MatrixApi[], outDir: string): { ma
   writeFileSync(join(outDir, 'matrix.md'), text)
   // The run's exit status is the conformance verdict of the clean runs (the report in reports/mock).
   return { matrix, text, runs: records.length, conformance: run.status === 0 }
+}
+
+/**
+ * The mock's declared deviations (waivers/mock.yaml: where a profile copies a real line that breaks a
+ * requirement) are not faults of the unmutated mock, nor catches of a mutant: a run whose failed assertion named
+ * only waived requirements counts as passed.
+ */
+function withoutWaived(waivers: readonly MockWaiver[]): (record: SweepRecord) => SweepRecord {
+  return (r) => {
+    const waived = new Set(waivers.filter((w) => !w.profile || w.profile === r.profile).map((w) => w.requirement))
+    const named = [...r.failed, ...r.failedFor]
+    if (!named.some((id) => waived.has(id))) return r
+    const failed = r.failed.filter((id) => !waived.has(id))
+    const failedFor = r.failedFor.filter((id) => !waived.has(id))
+    return { ...r, failed, failedFor, status: failed.length ? 'failed' : failedFor.length ? r.status : 'passed' }
+  }
 }

@@ -43,7 +43,7 @@ export interface SweepKit<F> {
 
 type Body<F> = (fixtures: F, testInfo: TestInfo) => Promise<void>
 /** What a swept test asks Playwright for: the kit, and the suite fixtures its clean run uses. */
-type SweepFixtures<F> = { sweepKit: SweepKit<F>; request: unknown; target: unknown; clock: unknown; session: unknown; page?: unknown }
+type SweepFixtures<F> = { sweepKit: SweepKit<F>; request: unknown; target: unknown; clock: unknown; session: unknown; admin: unknown; ledger: unknown; page?: unknown }
 
 /** The annotation carrying where a swept test was declared (`file:line`), since its location is the sweep's. */
 export const DECLARED_AT = 'declared-at'
@@ -96,8 +96,8 @@ export function sweeping<T extends object, F>(test: T): T {
       }
       // Playwright reads the fixtures a test uses from its parameter's pattern: a page only for a browser test.
       args[at] = browser
-        ? async ({ sweepKit, request, target, clock, session, page }: SweepFixtures<F>, testInfo: TestInfo) => sweep(sweepKit, { request, target, clock, session, page } as F, testInfo)
-        : async ({ sweepKit, request, target, clock, session }: SweepFixtures<F>, testInfo: TestInfo) => sweep(sweepKit, { request, target, clock, session } as F, testInfo)
+        ? async ({ sweepKit, request, target, clock, session, admin, ledger, page }: SweepFixtures<F>, testInfo: TestInfo) => sweep(sweepKit, { request, target, clock, session, admin, ledger, page } as F, testInfo)
+        : async ({ sweepKit, request, target, clock, session, admin, ledger }: SweepFixtures<F>, testInfo: TestInfo) => sweep(sweepKit, { request, target, clock, session, admin, ledger } as F, testInfo)
       return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, args)
     },
   })

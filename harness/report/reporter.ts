@@ -8,6 +8,7 @@ import { CHECKED_TO_END, judgeFailure } from '../requirements.ts'
 import { profileIn } from '../projects.ts'
 import { DECLARED_AT } from '../mutants/sweep.ts'
 import { apiOf } from '../suite-file.ts'
+import { implementedApis } from '../../mocks/apis.ts'
 import { preflightFailures } from '../preflight/run.ts'
 import { resolveTarget } from '../targets.ts'
 import { causesOf } from './causes.ts'
@@ -121,7 +122,8 @@ export default class ConformanceReporter implements Reporter {
     }
     const apis = resolveTarget(this.#target)
     const report = buildReport(this.#target, [...pairs.values()], [...this.#records.values()], { filtered: this.#filtered, failOn: apis[0]?.failOn, preflight: preflightFailures() })
-    const stale = applyWaivers(report, loadWaivers(this.#target), new Date().toISOString().slice(0, 10))
+    const apiOfRequirement = (id: string) => implementedApis().find((api) => knownIds(api).has(id))
+    const stale = applyWaivers(report, loadWaivers(this.#target), new Date().toISOString().slice(0, 10), apiOfRequirement)
     if (stale.length && !this.#filtered) report.staleWaivers = stale
     report.causes = causesOf(report.apis)
     report.run = runInfo({ startedAt: result.startTime, apis, covered: [...pairs.values()].map((p) => ({ api: p.catalogue.api, profile: p.profile })), shard: this.#shard, filtered: this.#filtered })

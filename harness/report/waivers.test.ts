@@ -47,6 +47,18 @@ describe('waivers', () => {
     assert.match(stale[1]!, /expired on 2026-01-01/)
     assert.match(stale[2]!, /DADI-NOPE: waived, but no such requirement ran/)
   })
+
+  it('says nothing of a waiver of an API or profile the run did not cover', () => {
+    const apiOf = (id: string) => (id.startsWith('EXL-') ? 'exceptionless' : id.startsWith('DADI-') ? 'dadi' : undefined)
+    const waivers = [
+      { requirement: 'EXL-AUTH-INVALID', reason: 'the 500 of a Basic header that is not base64' },
+      { requirement: 'DADI-AUTH-SCHEME-CASE', reason: 'bearer in lower case, 4.x–6.x', profile: 'dadi@6' },
+      { requirement: 'DADI-NOPE', reason: 'a requirement that does not exist' },
+    ]
+    const stale = applyWaivers(report(), waivers, '2026-11-29', apiOf)
+    assert.deepEqual(stale.length, 1, 'the run covered dadi@3 only: the dadi@6 and Exceptionless waivers are not its to judge')
+    assert.match(stale[0]!, /DADI-NOPE/)
+  })
 })
 
 describe('a narrowed run', () => {

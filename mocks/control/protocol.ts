@@ -9,6 +9,8 @@
  *   `DELETE /__mock/sessions/{id}` → 204.
  * - `GET /__mock/profiles` → `{"default", "profiles"}`.
  * - `POST /__mock/clock` `{"advanceSeconds": n}` → 200 `{"now"}` on the session the header names.
+ * - `POST /__mock/admin` `{"action", …arguments}` → 200 `{"action", "result"}` on the session the header names: what
+ *   only an API's operators change (a client's grants, an organization's suspension), for the checks that need it.
  * - `POST /__mock/preload` `{"count": n}`, `POST /__mock/reset`, `GET /__mock/health`, `GET /__mock/mutants`.
  */
 export const SESSION_HEADER = 'x-authconform-session'
@@ -32,6 +34,7 @@ export const CONTROL_ROUTES = {
   clock: '/__mock/clock',
   preload: '/__mock/preload',
   profiles: '/__mock/profiles',
+  admin: '/__mock/admin',
 } as const
 
 /** The header the mock sets on its own faults (never an API's answer). */
@@ -43,4 +46,8 @@ export interface OpenSessionBody {
 }
 export interface AdvanceClockBody {
   advanceSeconds: number
+}
+export interface AdminBody {
+  action: string
+  [argument: string]: unknown
 }

@@ -11,8 +11,10 @@ export interface AppOptions<P> {
   envelope: Envelope
   /** Who is calling, or throws the API's refusal. Runs before routing's 404, as real auth middleware does. */
   authenticate(request: Request): P
-  /** The API's answer to an unknown path, once the caller is authenticated. */
+  /** The API's answer to an unknown path, once the caller is authenticated (`authenticateUnknown`, the default). */
   notFound(request: Request): ApiError
+  /** Whether an unknown path authenticates before its 404 (DADI 1.x–3.x do; ASP.NET routes first). Default true. */
+  authenticateUnknown?: boolean
   /** Runs on every authenticated route's answer (e.g. `Cache-Control: private` after a query-string token). */
   after?(response: Response, principal: P): Response
 }
@@ -32,7 +34,7 @@ export function createApp<P>(options: AppOptions<P>) {
   app.onError((error, c) => render(error, c.req.raw))
   app.notFound((c) => {
     try {
-      options.authenticate(c.req.raw)
+      if (options.authenticateUnknown !== false) options.authenticate(c.req.raw)
       throw options.notFound(c.req.raw)
     } catch (error) {
       return render(error, c.req.raw)

@@ -23,13 +23,8 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
  * @example decodeBasic('Y2xpZW50OmtleQ==') // { user: 'client', password: 'key' }
  */
 export function decodeBasic(value: string, options: { percentDecode?: boolean } = {}): { user: string; password: string } | undefined {
-  if (!BASE64.test(value) || value.length % 4 !== 0) return undefined
-  let decoded: string
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)))
-  } catch {
-    return undefined
-  }
+  const decoded = decodeBase64Text(value)
+  if (decoded === undefined) return undefined
   const colon = decoded.indexOf(':')
   if (colon < 0) return undefined
   const user = decoded.slice(0, colon)
@@ -38,6 +33,16 @@ export function decodeBasic(value: string, options: { percentDecode?: boolean } 
   try {
     const form = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '))
     return { user: form(user), password: form(password) }
+  } catch {
+    return undefined
+  }
+}
+
+/** Canonical base64 of UTF-8 text, decoded; undefined for anything else (the credentials of a `Basic` header). */
+export function decodeBase64Text(value: string): string | undefined {
+  if (!BASE64.test(value) || value.length % 4 !== 0) return undefined
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)))
   } catch {
     return undefined
   }

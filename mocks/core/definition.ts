@@ -28,6 +28,12 @@ export interface MockInstance {
   purgeExpired?(): void
   /** Adds `count` live tokens for the first principal (the benchmark's store-size scenario). */
   preload?(count: number): void
+  /**
+   * Changes what only the API's operators can change in this instance (`POST /__mock/admin`): a client's grants,
+   * a user's deletion, an organization's suspension. Returns what the caller may need; throws a MockError (400)
+   * for an action or argument it does not know.
+   */
+  admin?(action: string, args: Readonly<Record<string, unknown>>): unknown
 }
 
 /** Sends one request to the mock (an instance, a host, or a server behind a URL) and returns its answer. */
@@ -60,6 +66,11 @@ export interface MockDefinition<F = unknown, M extends string = string, P = unde
   mutants: Readonly<Record<M, Mutant>>
   /** The media types this API's error answers come in (the robustness test holds every error to them). */
   errorMediaTypes: readonly string[]
+  /**
+   * The API answers CORS itself, as its real server does (preflights, exposed headers): the host's own CORS
+   * (`HostOptions.cors`, for browser clients of the others) stays out of its way.
+   */
+  ownCors?: boolean
   /** How a client of this API gets a token from the mock at `origin`, in as many steps as the API takes. */
   obtainToken(call: Call, origin: string, fixtures: F): Promise<string>
   /** Lines printed by `npm run mock` so a frontend developer can log in at once (seeded, public test data). */

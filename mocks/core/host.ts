@@ -118,6 +118,12 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
       live.instance.preload(count)
       return json({ preloaded: count })
     }
+    if (route === `POST ${R.admin}`) {
+      const { action, ...args } = (await request.json().catch(() => ({}))) as { action?: unknown; [k: string]: unknown }
+      const live = pick(request)
+      if (typeof action !== 'string' || !live.instance.admin) throw new MockError(`POST ${R.admin} needs {"action": "…"} and an API that takes operator actions (${definition.name} ${live.instance.admin ? 'does' : 'does not'})`, 400)
+      return json({ action, result: live.instance.admin(action, args) ?? null })
+    }
     if (route === `POST ${R.clock}`) {
       const body = (await request.json().catch(() => ({}))) as { advanceSeconds?: unknown }
       const seconds = Number(body.advanceSeconds)
@@ -131,7 +137,7 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
 
   /** The response as sent: with CORS headers when asked for; a fault rendered like any other. */
   const finish = (request: Request, response: Response): Response => {
-    if (!options.cors) return response
+    if (!options.cors || definition.ownCors) return response
     try {
       return withCors(request, response)
     } catch (error) {
@@ -146,7 +152,7 @@ export function createMockHost(definition: AnyMockDefinition, options: HostOptio
   const fetch = (request: Request): Response | Promise<Response> => {
     if (main === undefined) return ready.then(() => fetch(request), (error) => renderError(error, request))
     try {
-      if (options.cors && request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
+      if (options.cors && !definition.ownCors && request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
         return preflight(request)
       }
       const path = pathOf(request.url)

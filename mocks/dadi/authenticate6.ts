@@ -17,29 +17,48 @@ export async function principal6(request: Request, state: DadiState): Promise<Da
   const { mutants } = state
   const header = withQueryToken(readAuthorization(request), request, state)
   if (header.kind === 'absent') return undefined
-  // 6.1.0 matches the scheme case-sensitively, a regression the catalogue declares (DADI-AUTH-SCHEME-CASE): the mock keeps RFC 7235 §2.1.
-  const match = /^Bearer (.*)$/i.exec(header.raw)
+  // Case-sensitively, as every 4.x–6.x release does (auth/index.js:31): `bearer <token>` is anonymous. RFC 7235 §2.1
+  // says schemes are case-insensitive: a deviation the mock declares (waivers/mock.yaml, DADI-AUTH-SCHEME-CASE).
+  const match = /^Bearer (.*)$/.exec(header.raw)
   if (!match) return undefined
-  const token = match[1]!
-  let clientId = await verified(token, state)
-  if (clientId === undefined && mutants.has('accept-unknown-token')) clientId = state.fixtures.clients[0]!.clientId
-  if (clientId === undefined) return undefined
-  if (mutants.has('tokens-cross') && state.lastIssuedTo) clientId = state.lastIssuedTo
-  return state.clients.get(clientId)
+  const token = mutants.has('token-trimmed') ? match[1]!.trim() : match[1]!
+  let claims = await verified(token, state)
+  if (claims === undefined && mutants.has('accept-unknown-token')) claims = state.fixtures.clients[0]!
+  if (claims === undefined) return undefined
+  if (mutants.has('tokens-cross') && state.lastIssuedTo) claims = state.clients.get(state.lastIssuedTo) ?? claims
+  return principalOf(claims, token, state)
 }
 
-/** The client id a token names, once its signature and expiry hold (or a defect lets them go). */
-async function verified(token: string, state: DadiState): Promise<string | undefined> {
+/**
+ * Who a verified token is: the JWT's accessType is trusted (access.js:132-144 — an admin's access is computed, not
+ * stored, so a deleted or demoted admin keeps it until `exp`), and a user's grants are read afresh on every request
+ * (a change applies at once; a deleted user has none: 403). The `jwt-snapshot-permissions` defect keeps the grants
+ * the client had when the token was issued.
+ */
+function principalOf(claims: { clientId: string; accessType?: string }, token: string, state: DadiState): DadiClient {
+  const { clientId, accessType } = claims
+  if (accessType === 'admin' || accessType === 'superUser') {
+    // The `superuser-not-admin` defect forgets that a superUser is an admin (client.js:307-309): no grants at all.
+    if (accessType === 'superUser' && state.mutants.has('superuser-not-admin')) return { clientId, secret: '', accessType: 'user', permissions: { collections: [], endpoints: [] } }
+    return { clientId, secret: '', accessType: 'admin' }
+  }
+  const record = state.mutants.has('jwt-snapshot-permissions') ? (state.jwtSnapshots.get(token) ?? state.clients.get(clientId)) : state.clients.get(clientId)
+  return record ?? { clientId, secret: '', accessType: 'user', permissions: { collections: [], endpoints: [] } }
+}
+
+/** The claims of a token whose signature and expiry hold (or a defect lets them go). */
+async function verified(token: string, state: DadiState): Promise<{ clientId: string; accessType?: string } | undefined> {
   const { mutants } = state
+  const claimsOf = (c: Record<string, unknown>) => (typeof c.clientId === 'string' ? { clientId: c.clientId, ...(typeof c.accessType === 'string' ? { accessType: c.accessType } : {}) } : undefined)
   // The `jwt-alg-none` defect: an unsigned token (`alg: none`) is read as it says.
   if (mutants.has('jwt-alg-none') && /^eyJ[\w-]*\.[\w-]+\.$/.test(token)) {
     const header = JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { alg?: string }
-    if (header.alg === 'none') return String(decodeJwt(token).clientId)
+    if (header.alg === 'none') return claimsOf(decodeJwt(token))
   }
   const grace = mutants.has('expiry-grace') ? { now: () => state.clock.now() - state.fixtures.tokenTtl * 100, advance() {} } : undefined
   const clock = mutants.has('ignore-expiry') ? FROZEN_CLOCK : (grace ?? state.clock)
   const result = await verifyJwt(token, state.tokenKey, clock)
-  return result.ok && typeof result.claims.clientId === 'string' ? result.claims.clientId : undefined
+  return result.ok ? claimsOf(result.claims) : undefined
 }
 
 /** A protected route's principal: 401 API-0005 without one. */

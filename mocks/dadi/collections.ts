@@ -8,12 +8,23 @@ export interface Collection {
   version: string
   database: string
   name: string
+  /** `settings.authenticate`: true, false, or the methods that need a token. */
+  authenticate: boolean | readonly string[]
+  /** `settings.cache`. */
+  cache: boolean
   all: string
   byId: ReadonlyMap<string, string>
+  /** `GET …/count`: the metadata of the whole collection. */
+  count: string
+  /** `GET …/stats` as the file store reports it. */
+  stats: string
+  /** 4.x–6.x `GET /api/collections/{property}/{name}`: the collection's schema. */
+  schema: string
 }
 
-const results = (documents: readonly unknown[]) =>
-  JSON.stringify({ results: documents, metadata: { limit: 40, page: 1, fields: {}, offset: 0, totalCount: documents.length, totalPages: 1 } })
+const metadata = (total: number) => ({ limit: 40, page: 1, fields: {}, offset: 0, totalCount: total, totalPages: total ? 1 : 0 })
+export const results = (documents: readonly unknown[]) => JSON.stringify({ results: documents, metadata: metadata(documents.length) })
+const settingsOf = (k: { authenticate: boolean | readonly string[]; cache: boolean }) => ({ cache: k.cache, authenticate: k.authenticate, count: 40, sort: '_id', sortOrder: 1 })
 
 /**
  * The collections a profile routes, keyed by the path it matches: 1.x–3.x match case-insensitively (Express's
@@ -27,7 +38,21 @@ export function collectionsFor(fixtures: DadiFixtures, profile: DadiProfile): Ma
     const path = profile === 'dadi@3' ? `/${k.version}/${k.database}/${k.name}` : `/${k.database}/${k.name}`
     const key = profile === 'dadi@3' ? path.toLowerCase() : path
     if (map.has(key)) continue
-    map.set(key, { path, version: k.version, database: k.database, name: k.name, all: results(k.documents), byId: new Map(k.documents.map((d) => [String(d._id), results([d])])) })
+    const stats = { count: k.documents.length, size: 1, averageObjectSize: 1, storageSize: 1, indexes: 1, totalIndexSize: 1, indexSizes: 1 }
+    const schema = { property: k.database, name: k.name, slug: k.name, path, fields: {}, settings: settingsOf(k) }
+    map.set(key, {
+      path,
+      version: k.version,
+      database: k.database,
+      name: k.name,
+      authenticate: k.authenticate,
+      cache: k.cache,
+      all: results(k.documents),
+      byId: new Map(k.documents.map((d) => [String(d._id), results([d])])),
+      count: JSON.stringify({ metadata: metadata(k.documents.length) }),
+      stats: JSON.stringify(stats),
+      schema: JSON.stringify(schema),
+    })
   }
   return map
 }
@@ -38,9 +63,8 @@ export function collectionList(collections: Iterable<Collection>, profile: DadiP
   if (profile === 'dadi@3') {
     return JSON.stringify({ collections: list.map((c) => ({ version: c.version, database: c.database, name: c.name, slug: c.name, path: c.path })), media: { buckets: ['mediaStore'], defaultBucket: 'mediaStore' } })
   }
-  const settings = { cache: false, authenticate: true, count: 40, sort: '_id', sortOrder: 1 }
   return JSON.stringify({
-    collections: list.map((c) => ({ fields: {}, property: c.database, name: c.name, slug: c.name, path: c.path, settings })),
+    collections: list.map((c) => ({ fields: {}, property: c.database, name: c.name, slug: c.name, path: c.path, settings: settingsOf(c) })),
     media: full ? { buckets: ['mediaStore'], defaultBucket: 'mediaStore' } : { buckets: [], defaultBucket: null },
   })
 }

@@ -15,6 +15,8 @@ import type { DadiProfile } from './profiles.ts'
  */
 const challenge = (error: string, description: string) => `Bearer, error="${error}", error_description="${description}"`
 const DOCS = 'https://docs.dadi.cloud/api/#'
+/** The ETags of the two fixed 4.x–6.x bodies, as 6.1.0 sends them (`"<length hex>-<base64 SHA-1, 27 characters>"`). */
+const ETAGS: Record<string, string> = { 'API-0005': '"bc-kCanqq4ROrgyXjAa1zX7giO43/c"', 'API-0006': '"d1-macJuwdXe89zUPgnUpR0s+TB/wk"' }
 
 export const dadiErrors = {
   /** No `Authorization` header at all (1.x–3.x): 401 without a challenge (DADI's `fail()` with no type). */
@@ -26,15 +28,25 @@ export const dadiErrors = {
   /** A valid token without permission for the path (1.x–3.x): 401 naming the path as realm. */
   notPermitted: (path: string) => new ApiError({ status: 401, code: 'not_permitted', challenge: `Bearer realm="${path}"` }),
   /** Wrong, unknown, missing or non-string client credentials at the token endpoint; `secret` is what was sent. */
-  invalidCredentials: (secret: unknown, profile: DadiProfile) =>
+  invalidCredentials: (secret: unknown, noStore: boolean) =>
     new ApiError({
       status: 401,
       code: 'invalid_credentials',
       challenge: challenge('invalid_credentials', 'Invalid credentials supplied'),
       submitted: String(secret),
       // 4.x+ sets the token response's cache headers before it checks anything (auth/index.js:106-108).
-      ...(profile === 'dadi@6' ? { headers: { 'cache-control': 'no-store', pragma: 'no-cache' } } : {}),
+      ...(noStore ? { headers: { 'cache-control': 'no-store', pragma: 'no-cache' } } : {}),
     }),
+  /** 5.x–6.x: a client record whose secret is not hashed yet (auth/index.js:76-91). */
+  clientNeedsUpgrade: (noStore: boolean) =>
+    new ApiError({
+      status: 401,
+      code: 'client_needs_upgrade',
+      challenge: challenge('client_needs_upgrade', 'The client record on the server must be upgraded'),
+      ...(noStore ? { headers: { 'cache-control': 'no-store', pragma: 'no-cache' } } : {}),
+    }),
+  /** The `token-lockout` defect's refusal: no DADI release throttles the token route. */
+  tooManyAttempts: () => new ApiError({ status: 429, code: 'too_many_attempts', headers: { 'retry-after': '900' } }),
   /** 4.x+: a request without a valid bearer token (error-codes.json API-0005). */
   unauthorised: () =>
     new ApiError({ status: 401, code: 'API-0005', title: 'Unauthorised', detail: 'The request could not be fulfilled because it did not contain a valid bearer token.' }),
@@ -47,6 +59,8 @@ export const dadiErrors = {
       detail: 'The bearer token supplied in the request does not have sufficient permissions to perform the operation.',
     }),
   notFound: () => new ApiError({ status: 404, code: 'not_found' }),
+  /** 4.x–6.x: a document id that names no document, after the checks (the serialised error, unlike an unknown route). */
+  documentNotFound: () => new ApiError({ status: 404, code: 'document_not_found' }),
   invalidMethod: () => new ApiError({ status: 405, code: 'invalid_method', detail: 'Invalid method' }),
   /** A body the JSON parser cannot read: body-parser's error, serialised (what was sent stays out of it). */
   unparsable: (raw: string) => new ApiError({ status: 400, code: 'entity.parse.failed', submitted: raw }),
@@ -59,6 +73,7 @@ export const dadiErrors = {
 export function dadiEnvelope(mutants: ReadonlySet<DadiMutant>, profile: DadiProfile): Envelope {
   return (error) => {
     const withChallenge = !(mutants.has('no-www-authenticate') && error.code === 'invalid_token')
+    if (error.code === 'document_not_found') return jsonError(error, { statusCode: 404 })
     if (error.status === 404) return new Response(null, { status: 404, headers: error.headers ?? {} })
     if (error.status === 400) {
       const echo = mutants.has('parse-error-echo') ? { body: error.submitted } : {}
@@ -66,7 +81,10 @@ export function dadiEnvelope(mutants: ReadonlySet<DadiMutant>, profile: DadiProf
     }
     if (error.code === 'API-0005' || error.code === 'API-0006') {
       if (mutants.has('unauthorized-text-body') && error.status === 401) return plainTextError(error, 'Unauthorized')
-      return jsonError(error, { code: error.code, title: error.title, details: error.detail, docLink: `${DOCS}${error.code.toLowerCase()}` })
+      if (mutants.has('forbidden-text-body') && error.status === 403) return plainTextError(error, 'Forbidden')
+      // help.sendBackJSON sets an ETag (the `etag` package: length and SHA-1 of the body, which never changes).
+      const withEtag = new ApiError({ ...error, headers: { ...error.headers, etag: ETAGS[error.code]! } })
+      return jsonError(withEtag, { code: error.code, title: error.title, details: error.detail, docLink: `${DOCS}${error.code.toLowerCase()}` })
     }
     if (error.status === 401) {
       if (mutants.has('unauthorized-text-body')) return plainTextError(error, 'Unauthorized', { challenge: withChallenge })
@@ -76,6 +94,7 @@ export function dadiEnvelope(mutants: ReadonlySet<DadiMutant>, profile: DadiProf
       return jsonError(error, { statusCode: 401 }, { challenge: withChallenge })
     }
     if (error.status === 405) return jsonError(error, { error: error.detail })
+    if (error.status === 429) return jsonError(error, { statusCode: 429 })
     return jsonError(error, { statusCode: error.status })
   }
 }

@@ -4,12 +4,18 @@ import { MockError } from '../core/errors.ts'
 
 const nonEmpty = () => z.string().check(z.minLength(1))
 
-const Permission = z.strictObject({ apiVersion: z.optional(z.string()), path: nonEmpty() })
+/** A collection a restricted client may read: `path` is its name; 4.x–6.x also match `database` (1.x–3.x never do). */
+const Permission = z.strictObject({ apiVersion: z.optional(z.string()), database: z.optional(nonEmpty()), path: nonEmpty() })
 
 const Client = z.strictObject({
   clientId: nonEmpty(),
   secret: nonEmpty(),
-  accessType: z._default(z.enum(['user', 'admin']), 'user'),
+  /** 4.x–6.x: `superUser` is an admin that may also create admins (client.js:307-329). */
+  accessType: z._default(z.enum(['user', 'admin', 'superUser']), 'user'),
+  /** 6.x: a client may log in with its e-mail in place of its clientId. */
+  email: z.optional(z.email()),
+  /** 5.x–6.x: a record whose secret was stored before secrets were hashed must be upgraded before it gets a token. */
+  legacySecret: z.optional(z.boolean()),
   /** Absent: the client may read every collection (DADI's rule). Present: only those listed. */
   permissions: z.optional(z.strictObject({ collections: z._default(z.array(Permission), []), endpoints: z._default(z.array(Permission), []) })),
 })
@@ -18,6 +24,10 @@ const Collection = z.strictObject({
   version: nonEmpty(),
   database: nonEmpty(),
   name: nonEmpty(),
+  /** `settings.authenticate`: true (every method needs a token), false (none does), or the methods that do. */
+  authenticate: z._default(z.union([z.boolean(), z.array(nonEmpty())]), true),
+  /** `settings.cache`: the deployment's response cache keeps this collection's answers. */
+  cache: z._default(z.boolean(), false),
   documents: z.array(z.record(z.string(), z.unknown())),
 })
 

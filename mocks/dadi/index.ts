@@ -1,5 +1,6 @@
 import type { InstanceContext, MockDefinition, MockInstance } from '../core/definition.ts'
 import { jwtKey } from '../core/jwt.ts'
+import { dadiAdmin } from './admin.ts'
 import { dadi3App } from './app3.ts'
 import { dadi6App } from './app6.ts'
 import { collectionsFor } from './collections.ts'
@@ -19,9 +20,10 @@ export function createDadi({ clock, fixtures, mutants, profile, prepared }: Inst
   return {
     fetch: (request) => app.fetch(request),
     purgeExpired: () => void state.tokens.purgeExpired(),
+    admin: (action, args) => dadiAdmin(state, action, args),
     preload(count) {
-      const clientId = fixtures.clients[0]!.clientId
-      for (let i = 0; i < count; i++) state.tokens.upsert(crypto.randomUUID(), clientId, fixtures.tokenTtl)
+      const client = fixtures.clients[0]!
+      for (let i = 0; i < count; i++) state.tokens.upsert(crypto.randomUUID(), client, fixtures.tokenTtl)
     },
   }
 }

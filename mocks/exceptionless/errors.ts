@@ -22,12 +22,18 @@ export const forbidden = (title = 'Forbidden') => problem(403, title)
 export const notFound = (title = 'Not Found') => problem(404, title)
 
 /**
- * 401 as the real server sends it: ProblemDetails; since 8.6.1 with a Bearer challenge pointing at the resource
- * metadata (`Security/ApiKeyAuthenticationHandler.cs` HandleChallengeAsync), before it none.
+ * 401 as the real server sends it: ProblemDetails; since 8.6.1 paths under /api/v2 carry a Bearer challenge
+ * pointing at the resource metadata at the configured base URL (`Security/ApiKeyAuthenticationHandler.cs`
+ * HandleChallengeAsync, AppOptions.BaseURL: not the request's Host or X-Forwarded-Host); before it, and on
+ * /api/v1, none.
  */
-export function unauthorized(request: Request, profile: ExceptionlessProfile): ApiError {
-  if (profile === 'exceptionless@8.5') return problem(401, 'Unauthorized')
-  const origin = new URL(request.url).origin
+export function unauthorized(request: Request, state: { profile: ExceptionlessProfile; mutants: ReadonlySet<ExceptionlessMutant> }): ApiError {
+  const path = pathOf(request.url)
+  const v2 = path === '/api/v2' || path.startsWith('/api/v2/') || (state.mutants.has('challenge-on-v1') && path.startsWith('/api/v1/'))
+  if (state.profile === 'exceptionless@8.5' || !v2) return problem(401, 'Unauthorized')
+  // The `challenge-from-forwarded-host` defect: the origin is taken from what the request says it was sent to.
+  const forwarded = state.mutants.has('challenge-from-forwarded-host') ? request.headers.get('x-forwarded-host') : null
+  const origin = forwarded ? `http://${forwarded}` : new URL(request.url).origin
   return problem(401, 'Unauthorized', undefined, { challenge: `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/api/v2"` })
 }
 
@@ -48,8 +54,9 @@ export function exceptionlessEnvelope(mutants: ReadonlySet<ExceptionlessMutant>)
     const target = mutants.has('instance-with-query') ? url.slice(url.indexOf('/', url.indexOf('//') + 2)) : pathOf(url)
     let fields = error.fields
     if (mutants.has('echo-password') && fields && error.submitted !== undefined) fields = { ...fields, password: [...(fields.password ?? []), `Rejected value: ${error.submitted}`] }
+    // ASP.NET's ProblemDetails defaults know no type for some statuses (429): none is written then.
     const body = {
-      type: TYPES[error.status] ?? 'about:blank',
+      ...(error.status === 429 ? {} : { type: mutants.has('problem-type-blank') ? 'about:blank' : (TYPES[error.status] ?? 'about:blank') }),
       title,
       status: error.status,
       instance: `${request.method} ${target}`,

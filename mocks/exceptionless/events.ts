@@ -9,10 +9,17 @@ import type { ExceptionlessState, StoredEvent } from './state.ts'
 const objectId = () => randomString(24, '0123456789abcdef')
 const MAX_EVENTS = 1000
 
-/** A project named in the path: in the caller's organizations, and a project key's own project; else 404. */
-function configProject(projectId: string, principal: Principal, state: ExceptionlessState) {
-  const project = accessibleProject(projectId, principal, state)
-  if (principal.kind === 'token' && principal.projectId && principal.projectId !== project.id) throw notFound('The project could not be found.')
+/**
+ * The project whose client configuration is asked for (`ProjectHandler.GetConfigAsync`): the one in the path, or
+ * the key's own (its ProjectId claim); 404 "Project not found." when there is none or its organization is not the
+ * caller's. Only the organization is checked: a project key reads every project's configuration in its
+ * organization (the `config-own-project-only` defect refuses the others; `config-cross-org` skips the check).
+ */
+function configProject(projectId: string | undefined, principal: Principal, state: ExceptionlessState) {
+  const project = state.projects.get(projectId ?? principal.projectId ?? '')
+  const inOrganization = project !== undefined && (principal.organizationIds.includes(project.organization_id) || principal.roles.has('global') || state.mutants.has('config-cross-org'))
+  if (!project || !inOrganization) throw notFound('Project not found.')
+  if (state.mutants.has('config-own-project-only') && principal.kind === 'token' && principal.projectId && principal.projectId !== project.id) throw notFound('Project not found.')
   return project
 }
 
@@ -27,9 +34,9 @@ function callerProject(principal: Principal, state: ExceptionlessState) {
  * `POST /api/v2/events` (ClientPolicy) → 202. JSON objects become one event; plain text one log event per line.
  * Events are stored at once (the real server queues them; reads may lag there).
  */
-export async function postEvents(request: Request, state: ExceptionlessState, principal: Principal): Promise<Response> {
+export async function postEvents(request: Request, state: ExceptionlessState, principal: Principal, projectId?: string): Promise<Response> {
   requireRole(principal, 'client')
-  const project = callerProject(principal, state)
+  const project = projectId === undefined ? callerProject(principal, state) : routeProject(projectId, principal, state)
   const text = await readText(request)
   const now = new Date(state.clock.now()).toISOString()
   const make = (fields: Record<string, unknown>): StoredEvent => ({
@@ -56,6 +63,19 @@ export async function postEvents(request: Request, state: ExceptionlessState, pr
   state.eventsPosted += events.length
   if (state.events.length > MAX_EVENTS) state.events.splice(0, state.events.length - MAX_EVENTS)
   return accepted(project.configuration.version)
+}
+
+/**
+ * The project in the path of `POST /api/v2/projects/{projectId}/events` (`EventHandler` SubmitEventByPost): a key
+ * that names another project gets 404 "Project not found." (the `project-events-any-project` defect lets it post);
+ * a user posts to any project of its organizations (user ⇒ client, although the docs advise against it).
+ */
+function routeProject(projectId: string, principal: Principal, state: ExceptionlessState) {
+  const claim = principal.kind === 'token' ? principal.projectId : null
+  if (claim && claim !== projectId && !state.mutants.has('project-events-any-project')) throw notFound('Project not found.')
+  const project = state.projects.get(projectId)
+  if (!project || !(principal.organizationIds.includes(project.organization_id) || principal.roles.has('global'))) throw notFound('Project not found.')
+  return project
 }
 
 /** 202 with the configuration version, which Exceptionless clients read to know when to refresh their settings. */
@@ -131,7 +151,7 @@ export function getEvents(state: ExceptionlessState, principal: Principal, limit
  */
 export function getConfig(state: ExceptionlessState, principal: Principal, v: string | undefined, projectId?: string): Response {
   requireRole(principal, 'client')
-  const { configuration } = projectId === undefined ? callerProject(principal, state) : configProject(projectId, principal, state)
+  const { configuration } = configProject(projectId, principal, state)
   if (v !== undefined && Number(v) === configuration.version && !state.mutants.has('config-ignores-version')) return new Response(null, { status: 304 })
   return json(configuration)
 }

@@ -40,6 +40,8 @@ export const ExceptionlessFixtures = z
     projects: z.array(Project).check(z.minLength(1)),
     users: z.array(User).check(z.minLength(1)),
     apiKeys: z.array(ApiKey),
+    /** `ApiThrottleLimit`: requests per caller and quarter hour (3,500 by default). */
+    apiThrottleLimit: z._default(z.int().check(z.positive()), 3500),
   })
   .check(
     z.superRefine((f, ctx) => {

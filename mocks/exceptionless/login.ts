@@ -1,6 +1,6 @@
-import { json, readBody } from '../core/http.ts'
+import { json, NO_STORE, readBody } from '../core/http.ts'
 import { randomString, safeEqual } from '../core/random.ts'
-import { loginTitle, problem, validation } from './errors.ts'
+import { loginTitle, problem, unauthorized, validation } from './errors.ts'
 import { LOGIN_TOKEN_TTL_SECONDS, type ExceptionlessState, type TokenRecord } from './state.ts'
 
 const WINDOW_MS = 15 * 60 * 1000
@@ -12,7 +12,8 @@ const MAX_ATTEMPTS_PER_EMAIL = 5
  *   (snake_case keys), before any attempt is counted; a body that is not a JSON object → 400.
  * - Every attempt counts against the email for the current 15-minute window; past 5 → 401 "Login denied."
  *   even with the right password; a successful login clears the count.
- * - Unknown email, inactive user, wrong password → 401 "Login failed." (one answer: no enumeration).
+ * - Unknown email, inactive user, wrong password → 401 "Login failed." (one answer: no enumeration); like
+ *   "Login denied." a handler result, not a challenge: no WWW-Authenticate in any version.
  * - Success → 200 `{"token"}`: the user's unexpired login token is reused, else a new 40-character one.
  * Not modelled: the 15-per-IP limit (a Fetch Request carries no peer address).
  */
@@ -30,31 +31,45 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   if (!email) errors.email = ['The email field is required.']
   if (!password) errors.password = ['The password field is required.']
   else if (password.length < 6 || password.length > 100) errors.password = ['The field password must be a string with a minimum length of 6 and a maximum length of 100.']
-  if (invite !== undefined && invite !== null && (typeof invite !== 'string' || invite.length !== 40)) errors.invite_token = ['The field invite_token must be a string with a length of 40.']
+  // The `invite-token-unchecked` defect takes an invite token of any length.
+  if (invite !== undefined && invite !== null && (typeof invite !== 'string' || invite.length !== 40) && !state.mutants.has('invite-token-unchecked')) errors.invite_token = ['The field invite_token must be a string with a length of 40.']
   // What was sent goes with the error; only the `echo-password` defect of the envelope shows it.
   if (Object.keys(errors).length) throw validation(errors, 422, String(password))
 
-  const key = (email as string).trim().toLowerCase()
+  // Trimmed and lower-cased (AuthHandler.cs:46); the `login-email-exact` defect looks the address up as typed.
+  const key = state.mutants.has('login-email-exact') ? (email as string) : (email as string).trim().toLowerCase()
   // The `lockout-case-sensitive` defect counts attempts per email as typed, so changing its case resets the count.
   const counter = state.mutants.has('lockout-case-sensitive') ? (email as string).trim() : key
-  const now = state.clock.now()
-  const attempts = state.loginAttempts.get(counter)
-  const current = attempts && attempts.resetAt > now ? attempts : { count: 0, resetAt: Math.ceil((now + 1) / WINDOW_MS) * WINDOW_MS }
-  current.count++
-  state.loginAttempts.set(counter, current)
-  const locked = current.count > MAX_ATTEMPTS_PER_EMAIL && !state.mutants.has('no-login-rate-limit')
+  const locked = countAttempt(counter, state)
   // The `lockout-after-password` defect checks the limit only once the password has failed.
-  if (locked && !state.mutants.has('lockout-after-password')) throw problem(401, loginTitle(state.profile, 'Login denied.'))
+  if (locked && !state.mutants.has('lockout-after-password')) throw denied(request, state)
 
   const user = state.usersByEmail.get(key)
   if (!user || !user.is_active || !safeEqual(password as string, user.password)) {
-    if (locked) throw problem(401, loginTitle(state.profile, 'Login denied.'))
-    throw problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : loginTitle(state.profile, 'Login failed.'))
+    if (locked) throw denied(request, state)
+    if (user && !user.is_active && state.mutants.has('inactive-login-distinct')) throw problem(401, 'The user is inactive.')
+    throw problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : loginTitle(state.profile, 'Login failed.'), undefined, challengeIf('login-failed-challenge', request, state))
   }
 
+  // A success clears its own email's count (AuthHandler.cs:113); `success-resets-counters` clears every email's,
+  // `success-keeps-count` none.
   if (state.mutants.has('success-resets-counters')) state.loginAttempts.clear()
-  else state.loginAttempts.delete(counter)
-  return json({ token: loginToken(user.id, state).id })
+  else if (!state.mutants.has('success-keeps-count')) state.loginAttempts.delete(counter)
+  // The token answer is a credential: not to be stored by caches (RFC 6749 §5.1; the server sets nothing — EXL-LOGIN-NOSTORE).
+  return json({ token: loginToken(user.id, state).id }, 200, state.mutants.has('login-cacheable') ? {} : NO_STORE)
+}
+
+/**
+ * Counts one login attempt for `key` in its 15-minute bucket (buckets end on quarter-hour boundaries, as
+ * `Ceiling(15 min)` expiries do); true when the count is past the limit.
+ */
+export function countAttempt(key: string, state: ExceptionlessState): boolean {
+  const now = state.clock.now()
+  const attempts = state.loginAttempts.get(key)
+  const current = attempts && attempts.resetAt > now ? attempts : { count: 0, resetAt: Math.ceil((now + 1) / WINDOW_MS) * WINDOW_MS }
+  current.count++
+  state.loginAttempts.set(key, current)
+  return current.count > MAX_ATTEMPTS_PER_EMAIL && !state.mutants.has('no-login-rate-limit')
 }
 
 function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
@@ -79,9 +94,20 @@ function loginToken(userId: string, state: ExceptionlessState): TokenRecord {
     created_utc: now.toISOString(),
     updated_utc: now.toISOString(),
   }
-  state.tokens.upsert(token.id, token, LOGIN_TOKEN_TTL_SECONDS)
+  // The `login-token-never-expires` defect keeps it stored past its three months, so a later login hands it out again.
+  state.tokens.upsert(token.id, token, state.mutants.has('login-token-never-expires') ? undefined : LOGIN_TOKEN_TTL_SECONDS)
   state.loginTokens.set(cacheKey, token.id)
   return token
+}
+
+/** "Login denied.": a handler result (Result.Unauthorized), not a challenge, so no WWW-Authenticate. */
+function denied(request: Request, state: ExceptionlessState) {
+  return problem(401, loginTitle(state.profile, 'Login denied.'), undefined, challengeIf('login-denied-challenge', request, state))
+}
+
+/** The `login-failed-challenge` / `login-denied-challenge` defects: a handler's 401 sent as an authentication challenge. */
+function challengeIf(mutant: 'login-failed-challenge' | 'login-denied-challenge', request: Request, state: ExceptionlessState) {
+  return state.mutants.has(mutant) ? { challenge: unauthorized(request, { profile: 'exceptionless@8.7', mutants: state.mutants }).challenge } : {}
 }
 
 /** The `bad-json-500` defect: the JSON reader's exception escapes to a development error page. */

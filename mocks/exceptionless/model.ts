@@ -39,4 +39,6 @@ export interface Principal {
   projectId: string | null
   /** The credentials came from the query string (RFC 6750 §2.3): the response must not be shared-cacheable. */
   viaQuery: boolean
+  /** What the API throttle says of this request (X-RateLimit-*), set once it is counted. */
+  rateLimit?: Record<string, string>
 }

@@ -1,5 +1,6 @@
 import { safeEqual } from '../core/random.ts'
 import { forbidden, unauthorized } from './errors.ts'
+import { countAttempt } from './login.ts'
 import type { User } from './fixtures.ts'
 import type { Principal } from './model.ts'
 import type { ExceptionlessState } from './state.ts'
@@ -36,13 +37,15 @@ export function expandScopes(scopes: readonly string[], state: ExceptionlessStat
 /** Resolves a token string (login token or API key) to a principal; every failure is "Token is not valid" → 401. */
 export function principalFromToken(value: string, request: Request, state: ExceptionlessState, viaQuery = false): Principal {
   const token = state.tokens.find(value)
-  if (!token) throw unauthorized(request, state.profile)
-  if ((token.is_disabled && !state.mutants.has('disabled-key-accepted')) || token.is_suspended) throw unauthorized(request, state.profile)
+  if (!token) throw unauthorized(request, state)
+  if ((token.is_disabled && !state.mutants.has('disabled-key-accepted')) || token.is_suspended) throw unauthorized(request, state)
   const expiryChecked = token.type === 'authentication' || !state.mutants.has('expired-key-accepted')
-  if (expiryChecked && token.expires_utc && Date.parse(token.expires_utc) <= state.clock.now()) throw unauthorized(request, state.profile)
+  if (expiryChecked && token.expires_utc && Date.parse(token.expires_utc) <= state.clock.now()) throw unauthorized(request, state)
   if (token.user_id) {
-    const user = state.usersById.get(token.user_id)
-    if (!user || !user.is_active) throw unauthorized(request, state.profile)
+    // Only the user's existence is checked (ApiKeyAuthenticationHandler.cs:141-151): an inactive user's token still
+    // works; the `inactive-user-token-refused` defect refuses it, `deleted-user-token-accepted` forgets the check.
+    const user = state.usersById.get(token.user_id) ?? (state.mutants.has('deleted-user-token-accepted') ? state.fixtures.users.find((u) => u.id === token.user_id) : undefined)
+    if (!user || (state.mutants.has('inactive-user-token-refused') && !user.is_active)) throw unauthorized(request, state)
     return { kind: 'user', user, token, roles: userRoles(user, state), organizationIds: user.organization_ids, projectId: token.default_project_id, viaQuery }
   }
   const roles = new Set(token.scopes.length ? token.scopes : ['client'])
@@ -51,8 +54,10 @@ export function principalFromToken(value: string, request: Request, state: Excep
 
 /** Basic `email:password`: a full user login without a token. */
 export function principalFromPassword(email: string, password: string, request: Request, state: ExceptionlessState): Principal {
+  // Basic does not count against the login lockout (only AuthHandler does); the `basic-counts-login-attempts` defect does.
+  if (state.mutants.has('basic-counts-login-attempts') && countAttempt(email.trim().toLowerCase(), state)) throw unauthorized(request, state)
   const user = state.usersByEmail.get(email.toLowerCase())
-  if (!user || !user.is_active || !safeEqual(password, user.password)) throw unauthorized(request, state.profile)
+  if (!user || !user.is_active || !safeEqual(password, user.password)) throw unauthorized(request, state)
   return { kind: 'user', user, token: undefined, roles: userRoles(user, state), organizationIds: user.organization_ids, projectId: null, viaQuery: false }
 }
 

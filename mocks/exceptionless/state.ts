@@ -13,9 +13,11 @@ export interface ExceptionlessState {
   mutants: ReadonlySet<ExceptionlessMutant>
   profile: ExceptionlessProfile
   clock: MockClock
-  usersByEmail: ReadonlyMap<string, User>
-  usersById: ReadonlyMap<string, User>
-  projects: ReadonlyMap<string, Project>
+  /** This instance's users (an operator may delete or deactivate one: see admin.ts). */
+  usersByEmail: Map<string, User>
+  usersById: Map<string, User>
+  /** This instance's projects: a configuration change replaces the project (see project-routes.ts). */
+  projects: Map<string, Project>
   tokens: MemoryStore<TokenRecord>
   /** failed-or-not login attempts per lower-cased email, expiring at the next 15-minute boundary. */
   loginAttempts: Map<string, { count: number; resetAt: number }>
@@ -28,6 +30,10 @@ export interface ExceptionlessState {
   eventsPosted: number
   /** Derived answers, kept apart from the state they are derived from. */
   caches: ExceptionlessCaches
+  /** The API throttle's limit per caller and quarter hour (`ApiThrottleLimit`; an operator may lower it: admin.ts). */
+  throttleLimit: number
+  /** The API throttle's count per caller (a key's organization, a user) in the current quarter hour. */
+  throttle: Map<string, { count: number; resetAt: number }>
 }
 
 /** What an instance derives and keeps for speed; dropping any of it changes no answer. */
@@ -63,6 +69,8 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
     events: [],
     eventsPosted: 0,
     caches: { organizationBodies: new Map(), rolesByUser: new Map(), queryKeys: new Map() },
+    throttleLimit: fixtures.apiThrottleLimit,
+    throttle: new Map(),
     seededAt: new Date(clock.now()).toISOString(),
   }
   const now = state.seededAt
@@ -86,9 +94,12 @@ export function createExceptionlessState(fixtures: ExceptionlessFixtures, clock:
   return state
 }
 
-/** The public view of a stored token (`ViewToken`). */
-export function viewToken(t: TokenRecord) {
-  return {
+/**
+ * The public view of a stored token (`ViewToken`), serialised as the real server does (System.Text.Json with
+ * `WhenWritingNull`): a field without a value is left out — an organization key has no `project_id` at all.
+ */
+export function viewToken(t: TokenRecord): Record<string, unknown> {
+  const view = {
     id: t.id,
     organization_id: t.organization_id,
     project_id: t.project_id,
@@ -102,4 +113,5 @@ export function viewToken(t: TokenRecord) {
     created_utc: t.created_utc,
     updated_utc: t.updated_utc,
   }
+  return Object.fromEntries(Object.entries(view).filter(([, value]) => value !== null))
 }

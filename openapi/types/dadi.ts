@@ -41,6 +41,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/collections/{property}/{collection}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example library */
+                property: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        /** One collection's schema (4.x–6.x), if the client may read the collection */
+        get: operations["getCollectionSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{property}/{collection}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example library */
+                property: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        /** How many documents a collection holds (4.x–6.x), if the client may read it */
+        get: operations["countCollection6"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{property}/{collection}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example library */
+                property: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        /** The store's statistics of a collection (4.x–6.x), if the client may read it */
+        get: operations["collectionStats6"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{version}/{database}/{collection}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1.0 */
+                version: string;
+                /** @example library */
+                database: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        /** How many documents a collection holds (1.x–3.x), if the client's permissions allow the collection */
+        get: operations["countCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{version}/{database}/{collection}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1.0 */
+                version: string;
+                /** @example library */
+                database: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        /** The store's statistics of a collection (1.x–3.x), if the client's permissions allow the collection */
+        get: operations["collectionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hello": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The welcome route, answered without authentication (1.x–3.x only at exactly /hello) */
+        get: operations["hello"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/{property}/{collection}": {
         parameters: {
             query?: never;
@@ -198,13 +329,23 @@ export interface components {
         };
         CollectionResults: {
             results: Record<string, never>[];
-            metadata: {
-                limit?: number;
-                page?: number;
-                offset?: number;
-                totalCount: number;
-                totalPages?: number;
-            };
+            metadata: components["schemas"]["Metadata"];
+        };
+        Metadata: {
+            limit?: number;
+            page?: number;
+            offset?: number;
+            totalCount: number;
+            totalPages?: number;
+        };
+        /** @description 4.x–6.x, one collection with its schema. */
+        CollectionEntry: {
+            property?: string;
+            name: string;
+            slug?: string;
+            path: string;
+            fields: Record<string, never>;
+            settings: Record<string, never>;
         };
     };
     responses: {
@@ -232,12 +373,40 @@ export interface components {
                 "application/json": components["schemas"]["AclError"];
             };
         };
-        /** @description No such route, collection or document (an empty body, no content type). */
+        /** @description No such route or collection (an empty body, no content type); 4.x–6.x answer a document id that names no document, once the client may read the collection, with `{"statusCode":404}`. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content?: never;
+        };
+        /** @description The collection's metadata. */
+        Count: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    metadata: components["schemas"]["Metadata"];
+                };
+            };
+        };
+        /** @description What the store reports of the collection (the file store answers 1 for each size). */
+        Stats: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    count: number;
+                    size?: number;
+                    averageObjectSize?: number;
+                    storageSize?: number;
+                    indexes?: number;
+                    totalIndexSize?: number;
+                    indexSizes?: unknown;
+                };
+            };
         };
     };
     parameters: never;
@@ -292,8 +461,8 @@ export interface operations {
              */
             401: {
                 headers: {
-                    /** @description `invalid_credentials`; absent for 1.x–3.x `/token?…` without an Authorization header. */
-                    "WWW-Authenticate"?: "Bearer, error=\"invalid_credentials\", error_description=\"Invalid credentials supplied\"";
+                    /** @description `invalid_credentials` (5.x–6.x `client_needs_upgrade` for a secret stored before hashing); absent for 1.x–3.x `/token?…` without an Authorization header. */
+                    "WWW-Authenticate"?: "Bearer, error=\"invalid_credentials\", error_description=\"Invalid credentials supplied\"" | "Bearer, error=\"client_needs_upgrade\", error_description=\"The client record on the server must be upgraded\"";
                     [name: string]: unknown;
                 };
                 content: {
@@ -333,6 +502,145 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    getCollectionSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example library */
+                property: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collection, its fields and settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionEntry"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such collection, or one the client may not read (its existence is hidden). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    countCollection6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example library */
+                property: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Count"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    collectionStats6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example library */
+                property: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Stats"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    countCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1.0 */
+                version: string;
+                /** @example library */
+                database: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Count"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    collectionStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1.0 */
+                version: string;
+                /** @example library */
+                database: string;
+                /** @example books */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Stats"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    hello: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description "Welcome to API", sent without a content type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     getCollection6: {

@@ -37,6 +37,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/organizations/{organizationId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        /** The organization's API keys, a page at a time (user principals only) */
+        get: operations["getOrganizationTokens"];
+        put?: never;
+        /** Create an organization key (no project; an empty body gives the client scope) */
+        post: operations["createOrganizationToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key's project configuration, the legacy route (client scope; its 401 carries no challenge) */
+        get: operations["getLegacyClientConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/events": {
         parameters: {
             query?: never;
@@ -68,7 +105,8 @@ export interface paths {
         /** Read one project's events (user scope or events:read; the project must be in the caller's organizations) */
         get: operations["getProjectEvents"];
         put?: never;
-        post?: never;
+        /** Submit an event to a project (client scope; a project key only to its own project, a user to any of its organizations') */
+        post: operations["postProjectEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -136,7 +174,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** A project's configuration by id (client scope; a project key reads its own project only) */
+        /** A project's configuration by id (client scope; any project of the caller's organizations) */
         get: operations["getProjectConfiguration"];
         put?: never;
         post?: never;
@@ -195,7 +233,8 @@ export interface paths {
         };
         /** One API key */
         get: operations["getToken"];
-        put?: never;
+        /** The same update as PATCH (one handler) */
+        put: operations["replaceToken"];
         post?: never;
         /** Delete API keys (comma-separated ids); they stop working at once */
         delete: operations["deleteTokens"];
@@ -230,10 +269,11 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description Fields without a value are left out (System.Text.Json WhenWritingNull); an organization key has no project_id. */
         ViewToken: {
             id: string;
             organization_id: string;
-            project_id: string;
+            project_id?: string;
             user_id?: string | null;
             default_project_id?: string | null;
             scopes: ("client" | "user" | "global" | "source-maps:write")[];
@@ -349,6 +389,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["ValidationProblemDetails"];
             };
         };
+        /** @description Past the API throttle's limit; ASP.NET gives a 429 no ProblemDetails type. No Retry-After, no rate-limit headers. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @constant */
+                    title: "Too Many Requests";
+                    /** @constant */
+                    status: 429;
+                    instance: string;
+                };
+            };
+        };
         /** @description The new key, with its absolute URL. */
         TokenCreated: {
             headers: {
@@ -423,6 +478,10 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["PrivateWhenQueryAuthenticated"];
+                    /** @description The API throttle's limit per caller and quarter hour (absent when the deployment runs none). */
+                    "X-RateLimit-Limit"?: string;
+                    /** @description Requests left in the quarter hour. */
+                    "X-RateLimit-Remaining"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -431,6 +490,97 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOrganizationTokens: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of API keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewToken"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createOrganizationToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["NewProjectToken"];
+            };
+        };
+        responses: {
+            201: components["responses"]["TokenCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getLegacyClientConfiguration: {
+        parameters: {
+            query?: {
+                v?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConfiguration"];
+                };
+            };
+            /** @description `v` is the current version. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (never a challenge outside /api/v2). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getEvents: {
@@ -508,6 +658,37 @@ export interface operations {
                     "application/json": components["schemas"]["PersistentEvent"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postProjectEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 537650f3b77efe23a47914f4 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Accepted for processing. */
+            202: {
+                headers: {
+                    "X-Exceptionless-ConfigVersion": components["headers"]["ConfigVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -737,6 +918,36 @@ export interface operations {
                     "application/json": components["schemas"]["ViewToken"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    replaceToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateToken"];
+            };
+        };
+        responses: {
+            /** @description The updated key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewToken"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -26,7 +26,7 @@ async function seed6 () {
   const { client } = api.ACL
   const wanted = [
     { clientId: clients.primary.clientId, secret: clients.primary.secret, accessType: 'admin' },
-    { clientId: clients.restricted.clientId, secret: clients.restricted.secret, accessType: 'user',
+    { clientId: clients.restricted.clientId, secret: clients.restricted.secret, accessType: 'user', email: clients.restricted.email,
       resources: { 'collection:library_books': { read: true } } },
   ]
   const started = Date.now()

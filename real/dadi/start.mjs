@@ -14,13 +14,15 @@
 //   booksClient / booksOnlySecret     may READ exactly one collection
 //     3.x: permissions.collections = [{ path: 'books', apiVersion: '1.0' }]   -> /1.0/library/books only
 //     6.x: resources = { 'collection:library_books': { read: true } }       -> /library/books only
-//   collections: 3.x /1.0/library/books, /1.0/library/authors, /2.0/library/books (same schema, other version)
-//                6.x /library/books, /library/authors (6.x URLs have no version segment: /:property/:collection)
+//   collections: books (allowed), authors (denied) and the others of collections.mjs — open and guarded by
+//                settings.authenticate, cached, in another database; 3.x under /1.0/ (and books under /2.0/),
+//                6.x without a version segment (/:property/:collection)
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { writeCollections } from './collections.mjs'
 
 const { values: args } = parseArgs({
   options: {
@@ -63,14 +65,9 @@ if (installed !== version) die(`${installDir} holds @dadi/api@${installed}, not 
 
 const CLIENTS = {
   primary: { clientId: 'testClient', secret: 'superSecret' },
-  restricted: { clientId: 'booksClient', secret: 'booksOnlySecret' },
+  // 6.x: the restricted client logs in by e-mail too (DADI-TOKEN-EMAIL).
+  restricted: { clientId: 'booksClient', secret: 'booksOnlySecret', email: 'books@library.test' },
 }
-const PROPERTY = 'library'
-const prefix = major >= 6 ? '' : '/1.0'
-const ALLOWED = `${prefix}/${PROPERTY}/books`
-const DENIED = `${prefix}/${PROPERTY}/authors`
-const OTHER_VERSION = major >= 6 ? '' : `/2.0/${PROPERTY}/books`
-
 // ---------------------------------------------------------------- run folder: config + workspace
 const runDir = mkdtempSync(join(tmpdir(), `real-dadi-${version}-`))
 const dataDir = join(runDir, 'data')
@@ -79,30 +76,9 @@ for (const d of [dataDir, join(ws, 'collections'), join(ws, 'endpoints'), join(w
   mkdirSync(d, { recursive: true })
 }
 
-const schema = (fields) => ({
-  fields,
-  settings: { cache: false, authenticate: true, count: 40, sort: 'title', sortOrder: 1 },
-})
-const booksSchema = schema({
-  title: { type: 'String', required: true },
-  year: { type: 'Number', required: false },
-})
-const authorsSchema = schema({
-  title: { type: 'String', required: true },
-  born: { type: 'Number', required: false },
-})
-// 3.x: workspace/collections/<version>/<database>/collection.<name>.json -> /<version>/<database>/<name>
-// 6.x: workspace/collections/<property>/collection.<name>.json          -> /<property>/<name>
-//      (a legacy <version>/<property>/ layout is still read, but the version is ignored)
-const collectionDirs = major >= 6
-  ? [[join(ws, 'collections', PROPERTY), ['books', 'authors']]]
-  : [[join(ws, 'collections', '1.0', PROPERTY), ['books', 'authors']], [join(ws, 'collections', '2.0', PROPERTY), ['books']]]
-for (const [dir, names] of collectionDirs) {
-  mkdirSync(dir, { recursive: true })
-  for (const name of names) {
-    writeFileSync(join(dir, `collection.${name}.json`), JSON.stringify(name === 'books' ? booksSchema : authorsSchema, null, 2))
-  }
-}
+// Every collection and what it is for: real/dadi/collections.mjs.
+const collections = writeCollections(ws, major)
+const pathOf = (env) => collections.find((c) => c.env === env)?.path ?? ''
 
 const config = {
   app: { name: `authconform real DADI API ${version}` },
@@ -119,7 +95,8 @@ const config = {
       ? { tokenKey: 'authconform-local-signing-key-not-a-secret', hashSecrets: true, saltRounds: 4 }
       : { tokenCollection: 'tokenStore', cleanupInterval: 3600 }),
   },
-  caching: { ttl: 1, directory: { enabled: false, path: join(runDir, 'cache') }, redis: { enabled: false } },
+  // The directory cache is on (each line's default), so a collection with settings.cache true is cached.
+  caching: { ttl: 300, directory: { enabled: true, path: join(runDir, 'cache'), extension: 'json' }, redis: { enabled: false } },
   logging: { enabled: true, level: 'info', path: join(runDir, 'log'), filename: 'api', extension: 'log', accessLog: { enabled: false } },
   paths: { collections: join(ws, 'collections'), endpoints: join(ws, 'endpoints'), hooks: join(ws, 'hooks') },
   media: { basePath: join(ws, 'media') },
@@ -243,25 +220,12 @@ try {
   await Promise.race([seeded, childExit.then(() => { throw new Error('server exited') })])
   await waitUntilAnswering()
   const admin = await token(CLIENTS.primary)
-  const bookIds = await insert(admin, ALLOWED, [
-    { title: 'A Tale of Two Cities', year: 1859 },
-    { title: 'Middlemarch', year: 1871 },
-    { title: 'Moby-Dick', year: 1851 },
-  ])
-  const authorIds = await insert(admin, DENIED, [
-    { title: 'Charles Dickens', born: 1812 },
-    { title: 'George Eliot', born: 1819 },
-    { title: 'Herman Melville', born: 1819 },
-  ])
-  let otherVersionIds = []
-  if (OTHER_VERSION) {
-    otherVersionIds = await insert(admin, OTHER_VERSION, [{ title: 'Bleak House (2.0)', year: 1853 }])
-  }
+  seededInfo = {}
+  for (const { path, documents, env } of collections) seededInfo[env] = await insert(admin, path, documents)
   // Sanity: the restricted client gets a token and reads its collection.
   const restricted = await token(CLIENTS.restricted)
-  const check = await call('GET', ALLOWED, { token: restricted })
-  if (check.status !== 200) throw new Error(`restricted client GET ${ALLOWED}: ${check.status} ${check.text}`)
-  seededInfo = { bookIds, authorIds, otherVersionIds }
+  const check = await call('GET', pathOf('DADI_ALLOWED_COLLECTION'), { token: restricted })
+  if (check.status !== 200) throw new Error(`restricted client GET ${pathOf('DADI_ALLOWED_COLLECTION')}: ${check.status} ${check.text}`)
 } catch (error) {
   let tail = ''
   try { tail = readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n') } catch {}
@@ -282,11 +246,11 @@ process.stdout.write(JSON.stringify({
     DADI_SECRET: CLIENTS.primary.secret,
     DADI_RESTRICTED_CLIENT_ID: CLIENTS.restricted.clientId,
     DADI_RESTRICTED_SECRET: CLIENTS.restricted.secret,
-    DADI_ALLOWED_COLLECTION: ALLOWED,
-    DADI_DENIED_COLLECTION: DENIED,
+    ...(major >= 6 ? { DADI_RESTRICTED_EMAIL: CLIENTS.restricted.email } : {}),
+    ...Object.fromEntries(collections.map((c) => [c.env, c.path])),
+    DADI_OTHER_VERSION_COLLECTION: pathOf('DADI_OTHER_VERSION_COLLECTION'),
     DADI_TOKEN_TTL: String(tokenTtl),
-    DADI_OTHER_VERSION_COLLECTION: OTHER_VERSION,
-    DADI_COLLECTIONS: major >= 6 ? [ALLOWED, DENIED].join(',') : [ALLOWED, DENIED, OTHER_VERSION].join(','),
+    DADI_COLLECTIONS: collections.map((c) => c.path).join(','),
     DADI_PROFILE: major >= 6 ? 'dadi@6' : 'dadi@3',
   },
   seeded: seededInfo,

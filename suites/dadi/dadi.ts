@@ -10,9 +10,9 @@ export function client(target: Target, role: 'primary' | 'restricted') {
   return { clientId: clientId!, secret: secret! }
 }
 
-/** POST /token as the docs show it (JSON body). */
-export function postToken(request: APIRequestContext, data: unknown): Promise<APIResponse> {
-  return request.post('/token', { data: data as Record<string, unknown>, headers: { 'content-type': 'application/json' } })
+/** POST /token as the docs show it (JSON body); `path` for the token route spelt otherwise. */
+export function postToken(request: APIRequestContext, data: unknown, path = '/token'): Promise<APIResponse> {
+  return request.post(path, { data: data as Record<string, unknown>, headers: { 'content-type': 'application/json' } })
 }
 
 /** POST /token with a raw body under a content type (a Buffer goes out as it is: Playwright JSON-encodes a string). */

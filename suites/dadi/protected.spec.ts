@@ -3,6 +3,8 @@ import { expect, expectEach, finding, precondition, req, test, type Target } fro
 import { bearer, client, tokenFor } from './dadi.ts'
 
 const INVALID_TOKEN = 'Bearer, error="invalid_token", error_description="Invalid or expired access token"'
+const API_0005 = '{"code":"API-0005","title":"Unauthorised","details":"The request could not be fulfilled because it did not contain a valid bearer token.","docLink":"https://docs.dadi.cloud/api/#api-0005"}'
+const API_0006 = '{"code":"API-0006","title":"Access denied","details":"The bearer token supplied in the request does not have sufficient permissions to perform the operation.","docLink":"https://docs.dadi.cloud/api/#api-0006"}'
 
 /** How a profile refuses an unusable token on a protected route: status, challenge, body. */
 async function refusal(response: APIResponse) {
@@ -17,7 +19,7 @@ const deniedOf = (target: Target, path: string) =>
   target.profile === 'dadi@6' ? { status: 403, challenge: undefined, body: expect.stringContaining('"code":"API-0006"') } : { status: 401, challenge: `Bearer realm="${path}"`, body: '{"statusCode":401}' }
 
 test.describe('Bearer tokens on protected endpoints', () => {
-  test('a fresh token reads the collection list and a permitted collection', req('DADI-AUTH-ACCEPT'), async ({ request, target }) => {
+  test('a fresh token reads the collection list and a permitted collection', req('DADI-AUTH-ACCEPT', 'DADI-RESOURCE-CACHE-HEADERS'), async ({ request, target }) => {
     const { accessToken } = await tokenFor(request, client(target, 'primary'))
     const list = await request.get('/api/collections', { headers: bearer(accessToken) })
     expect(list.status(), finding('DADI-AUTH-ACCEPT', 'GET /api/collections with a valid token')).toBe(200)
@@ -28,6 +30,30 @@ test.describe('Bearer tokens on protected endpoints', () => {
     const body = await read.json()
     expect(Array.isArray(body.results), finding('DADI-AUTH-ACCEPT', 'results array')).toBe(true)
     expect(typeof body.metadata?.totalCount, finding('DADI-AUTH-ACCEPT', 'metadata.totalCount')).toBe('number')
+    // Only /token says no-store: protected answers say nothing to caches (RFC 9111 §3.5 keeps shared ones off them).
+    expectEach(finding('DADI-RESOURCE-CACHE-HEADERS', 'no Cache-Control on an authenticated answer'), [
+      ['GET /api/collections', list.headers()['cache-control'], undefined],
+      [`GET ${target.settings.allowedCollection}`, read.headers()['cache-control'], undefined],
+    ])
+  })
+
+  test('reads the token from the Authorization header only', req('DADI-AUTH-HEADER-ONLY'), async ({ request, target }) => {
+    const { accessToken } = await tokenFor(request, client(target, 'primary'))
+    const v6 = target.profile === 'dadi@6'
+    // As if no token were sent: 4.x–6.x API-0005, 1.x–3.x {"statusCode":401} with no challenge.
+    const anonymous = { status: 401, challenge: undefined, body: v6 ? API_0005 : '{"statusCode":401}' }
+    const cases: [string, unknown, unknown][] = []
+    for (const path of ['/api/collections', target.settings.allowedCollection!]) {
+      for (const [name, send] of [
+        ['?token=', () => request.get(`${path}?token=${accessToken}`)],
+        ['a Cookie access_token', () => request.get(path, { headers: { cookie: `access_token=${accessToken}` } })],
+        ['a Cookie token', () => request.get(path, { headers: { cookie: `token=${accessToken}` } })],
+        ['a form body access_token', () => request.fetch(path, { method: 'GET', headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: Buffer.from(`access_token=${accessToken}`) })],
+      ] as const) {
+        cases.push([`${name} on ${path}`, await refusal(await send()), anonymous])
+      }
+    }
+    expectEach(finding('DADI-AUTH-HEADER-ONLY', `a token anywhere but Authorization is no token (${target.profile})`), cases)
   })
 
   test('refuses an issued token altered in one character, truncated or extended', req('DADI-AUTH-UNKNOWN'), async ({ request, target }) => {
@@ -86,7 +112,10 @@ test.describe('Per-client permissions', () => {
     const primary = (await tokenFor(request, client(target, 'primary'))).accessToken
     const list = await request.get('/api/collections', { headers: bearer(primary) })
     expect(list.status(), precondition('DADI-AUTH-ACCEPT', 'the primary client lists the collections')).toBe(200)
-    const paths = ((await list.json()) as { collections: { path: string }[] }).collections.map((c) => c.path).filter((p) => p !== target.settings.allowedCollection)
+    // Collections whose own settings open them, and (1.x–3.x) a same-named one in another database, have their own cells.
+    const s = target.settings
+    const special = new Set([s.allowedCollection, s.openCollection, s.publicCollection, s.lowercaseCollection, s.otherDatabaseCollection, s.cachedCollection].filter(Boolean))
+    const paths = ((await list.json()) as { collections: { path: string }[] }).collections.map((c) => c.path).filter((p) => !special.has(p))
     expect(paths.length, precondition('DADI-ACL-DENY', `the API lists a collection besides ${target.settings.allowedCollection} to refuse`)).toBeGreaterThan(0)
     const restricted = (await tokenFor(request, client(target, 'restricted'))).accessToken
     const cases: [string, unknown, unknown][] = []
@@ -119,6 +148,25 @@ test.describe('Per-client permissions', () => {
       cases.push([path, answer, expected])
     }
     expectEach(finding('DADI-ACL-PATHS', `every path to ${denied} is refused to a client without permission for it`), cases)
+  })
+
+  test('never serves a cached answer to a client that may not read it, nor without a token', req('DADI-ACL-CACHE'), async ({ request, target }) => {
+    const cached = target.settings.cachedCollection
+    test.skip(!cached, 'needs a collection with settings.cache true on a deployment whose response cache is on: set DADI_CACHED_COLLECTION')
+    const primary = (await tokenFor(request, client(target, 'primary'))).accessToken
+    const restricted = (await tokenFor(request, client(target, 'restricted'))).accessToken
+    // Read twice by a client that may: the answer is in the cache now, if the deployment keeps one.
+    for (const read of ['first', 'second']) expect((await request.get(cached!, { headers: bearer(primary) })).status(), precondition('DADI-AUTH-ACCEPT', `the primary client reads ${cached} (${read} time)`)).toBe(200)
+    const v6 = target.profile === 'dadi@6'
+    const anonymous = v6 ? { status: 401, challenge: undefined, body: API_0005 } : { status: 401, challenge: undefined, body: '{"statusCode":401}' }
+    const made = v6 ? anonymous : { status: 401, challenge: INVALID_TOKEN, body: '{"statusCode":401}' }
+    const denied = v6 ? { status: 403, challenge: undefined, body: API_0006 } : { status: 401, challenge: `Bearer realm="${cached}"`, body: '{"statusCode":401}' }
+    expectEach(finding('DADI-ACL-CACHE', `the cached ${cached} reaches no one who may not read it (${target.profile})`), [
+      ['the client without the permission', await refusal(await request.get(cached!, { headers: bearer(restricted) })), denied],
+      ['no Authorization', await refusal(await request.get(cached!)), anonymous],
+      ['a made-up token', await refusal(await request.get(cached!, { headers: bearer(v6 ? 'not-a-token-at-all' : crypto.randomUUID()) })), made],
+    ])
+    expect((await request.get(cached!, { headers: bearer(primary) })).status(), finding('DADI-ACL-CACHE', 'the permitted client still reads it')).toBe(200)
   })
 
   test('keeps a permission to the apiVersion it names', req('DADI-ACL-VERSION'), async ({ request, target }) => {

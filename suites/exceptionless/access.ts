@@ -19,7 +19,9 @@ export interface ExlContext {
 }
 
 type Who = 'anonymous' | 'invalid' | 'user' | 'global' | 'client-key' | 'user-key'
-type Op = 'orgs' | 'events' | 'project-events' | 'foreign-events' | 'post-event' | 'config' | 'config-by-id' | 'list-keys' | 'get-key' | 'create-key'
+type Op =
+  | 'orgs' | 'events' | 'project-events' | 'foreign-events' | 'post-event' | 'config' | 'config-by-id' | 'list-keys' | 'get-key' | 'create-key'
+  | 'post-project-event' | 'submit-get' | 'v1-post-event' | 'events-count' | 'event-by-id' | 'events-page-2' | 'delete-event' | 'post-config' | 'default-key'
 
 const op = (id: Op, title: string, request: (c: ExlContext) => { method: string; path: string; body?: string; headers?: Record<string, string> }) => ({ id, title, request })
 const json = { 'content-type': 'application/json' }
@@ -53,9 +55,13 @@ function expectCell(operation: string, credential: string, profile: string): Exp
   const [, , who, requirement] = kind
   const o = operation as Op
   const v85 = profile === 'exceptionless@8.5'
-  const problem = (status: number, title: string, id = requirement): Expectation => ({ status, body: `problem ${status} ${title}`, challenge: status === 401 && !v85 ? CHALLENGE : null, requirement: id })
+  // Only /api/v2 (and /mcp) 401s carry the challenge: the legacy /api/v1 routes never do.
+  const challenged = !v85 && o !== 'v1-post-event'
+  const problem = (status: number, title: string, id = requirement): Expectation => ({ status, body: `problem ${status} ${title}`, challenge: status === 401 && challenged ? CHALLENGE : null, requirement: id })
   const ok = (status: number, body: string, id = requirement): Expectation => ({ status, body, requirement: id })
   if (who === 'anonymous' || who === 'invalid') return problem(401, 'Unauthorized')
+  const client = who === 'client-key'
+  const projectKey = client || who === 'user-key'
   const keyAdmin = (action: string) => problem(403, v85 ? 'Forbidden' : `Token authentication cannot ${action} tokens.`, 'EXL-TOKEN-KEY-CANNOT-CREATE')
   switch (o) {
     case 'orgs':
@@ -65,7 +71,7 @@ function expectCell(operation: string, credential: string, profile: string): Exp
       return who === 'client-key' ? problem(403, 'Forbidden', 'EXL-CLIENT-NO-EVENT-READ') : ok(200, 'array')
     case 'foreign-events':
       if (who === 'client-key') return problem(403, 'Forbidden', 'EXL-CLIENT-NO-EVENT-READ')
-      return who === 'global' ? ok(200, 'array') : problem(404, 'Not Found', 'EXL-EVENTS-ORG-ISOLATION')
+      return who === 'global' ? ok(200, 'array') : problem(404, 'Project not found.', 'EXL-EVENTS-ORG-ISOLATION')
     case 'post-event':
     case 'config':
       // A user's login token names no project; what the server answers then is not documented.
@@ -79,9 +85,32 @@ function expectCell(operation: string, credential: string, profile: string): Exp
     case 'create-key':
       if (who === 'client-key') return problem(403, 'Forbidden', 'EXL-TOKEN-KEY-CANNOT-CREATE')
       return who === 'user-key' ? keyAdmin('create') : ok(201, 'view-token', 'EXL-TOKEN-CREATE')
+    case 'default-key':
+      if (client) return problem(403, 'Forbidden', 'EXL-TOKEN-KEY-CANNOT-CREATE')
+      return who === 'user-key' ? keyAdmin('access') : ok(200, 'view-token', 'EXL-TOKEN-DEFAULT')
+    // Every client route takes a project key; a user may post to a project it names (user ⇒ client), while the
+    // routes that take the key's own project are undocumented for a user, who has none.
+    case 'post-project-event':
+      return ok(202, 'empty', 'EXL-CLIENT-POST-EVENT')
+    case 'submit-get':
+      return projectKey ? ok(200, 'empty', 'EXL-CLIENT-POST-EVENT') : null
+    case 'v1-post-event':
+      return projectKey ? ok(202, 'empty', 'EXL-CLIENT-POST-EVENT') : null
+    // Every event read is EventsReadPolicy (user or events:read), whatever the docs offer project tokens.
+    case 'events-count':
+      return client ? problem(403, 'Forbidden', 'EXL-CLIENT-NO-EVENT-READ') : ok(200, 'count', 'EXL-CLIENT-NO-EVENT-READ')
+    case 'event-by-id':
+      return client ? problem(403, 'Forbidden', 'EXL-CLIENT-NO-EVENT-READ') : problem(404, 'Event not found.', 'EXL-CLIENT-NO-EVENT-READ')
+    case 'events-page-2':
+      return client ? problem(403, 'Forbidden', 'EXL-CLIENT-NO-EVENT-READ') : ok(200, 'array', 'EXL-CLIENT-NO-EVENT-READ')
+    // UserPolicy writes: refused to a client key (a user's own answer changes the target, so it is not a cell).
+    case 'delete-event':
+    case 'post-config':
+      return client ? problem(403, 'Forbidden', 'EXL-CLIENT-NO-USER-READ') : null
   }
 }
 
+const NO_EVENT = 'ffffffffffffffffffffffff'
 const CHALLENGE = /^Bearer resource_metadata="https?:\/\/[^"]+\/\.well-known\/oauth-protected-resource\/api\/v2"$/
 const parsed = (a: Answer) => {
   try {
@@ -100,7 +129,7 @@ function problemCheck(status: number, title: string) {
   }
 }
 const TITLES: [number, string][] = [
-  [401, 'Unauthorized'], [403, 'Forbidden'], [404, 'Not Found'],
+  [401, 'Unauthorized'], [403, 'Forbidden'], [404, 'Project not found.'], [404, 'Event not found.'],
   ...['access', 'create'].map((a): [number, string] => [403, `Token authentication cannot ${a} tokens.`]),
 ]
 
@@ -118,6 +147,15 @@ export const exceptionlessAccess: AccessTable<ExlContext> & { profiles: readonly
     op('list-keys', 'GET its project’s tokens', (c) => ({ method: 'GET', path: `/api/v2/projects/${c.projectId}/tokens` })),
     op('get-key', 'GET a key', (c) => ({ method: 'GET', path: `/api/v2/tokens/${c.keys.client}` })),
     op('create-key', 'POST a client key for its project', (c) => ({ method: 'POST', path: `/api/v2/projects/${c.projectId}/tokens`, body: '{"scopes":["client"]}', headers: json })),
+    op('default-key', 'GET its project’s default key', (c) => ({ method: 'GET', path: `/api/v2/projects/${c.projectId}/tokens/default` })),
+    op('post-project-event', 'POST an event to its project', (c) => ({ method: 'POST', path: `/api/v2/projects/${c.projectId}/events`, body: '{"message":"access table"}', headers: json })),
+    op('submit-get', 'GET /api/v2/events/submit?message=…', () => ({ method: 'GET', path: '/api/v2/events/submit?message=access%20table' })),
+    op('v1-post-event', 'POST /api/v1/events (legacy)', () => ({ method: 'POST', path: '/api/v1/events', body: '{"message":"access table"}', headers: json })),
+    op('events-count', 'GET its project’s event count', (c) => ({ method: 'GET', path: `/api/v2/projects/${c.projectId}/events/count` })),
+    op('event-by-id', 'GET an event by id (none has it)', () => ({ method: 'GET', path: `/api/v2/events/${NO_EVENT}` })),
+    op('events-page-2', 'GET /api/v2/events, page 2', () => ({ method: 'GET', path: '/api/v2/events?page=2&limit=10' })),
+    op('delete-event', 'DELETE an event', () => ({ method: 'DELETE', path: `/api/v2/events/${NO_EVENT}` })),
+    op('post-config', 'POST a setting to its project’s configuration', (c) => ({ method: 'POST', path: `/api/v2/projects/${c.projectId}/config?key=access-table-probe`, body: '"1"', headers: json })),
   ],
   credentials: KINDS.map(([id, title, , , send]) => ({ id, title, prepare: async (c: ExlContext) => send(c) })),
   expect: expectCell,
@@ -127,6 +165,7 @@ export const exceptionlessAccess: AccessTable<ExlContext> & { profiles: readonly
     array: (a) => (Array.isArray(parsed(a)) ? undefined : `not a JSON array: ${a.text.slice(0, 120)}`),
     organizations: (a) => (Array.isArray(parsed(a)) && (parsed(a) as unknown[]).length > 0 ? undefined : `no organizations: ${a.text.slice(0, 120)}`),
     configuration: (a) => (typeof (parsed(a) as { version?: unknown })?.version === 'number' ? undefined : `no configuration: ${a.text.slice(0, 120)}`),
+    count: (a) => (typeof (parsed(a) as { total?: unknown })?.total === 'number' ? undefined : `no count: ${a.text.slice(0, 120)}`),
     'view-token': (a) => (typeof (parsed(a) as { id?: unknown })?.id === 'string' ? undefined : `no token view: ${a.text.slice(0, 120)}`),
   },
 }

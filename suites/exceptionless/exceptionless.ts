@@ -44,6 +44,15 @@ export async function createKey(request: APIRequestContext, target: Target, user
   return (await response.json()) as ViewToken
 }
 
+/** ASP.NET's ProblemDetails type per status (ProblemDetailsDefaults: the RFC 9110 section; 422 the WebDAV RFC's). */
+const PROBLEM_TYPES: Record<number, string> = {
+  400: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+  401: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
+  403: 'https://tools.ietf.org/html/rfc9110#section-15.5.4',
+  404: 'https://tools.ietf.org/html/rfc9110#section-15.5.5',
+  422: 'https://tools.ietf.org/html/rfc4918#section-11.2',
+}
+
 /** One answer to check: what it was (shown in the diff), the response, the status and title it must have. */
 export type ProblemCase = readonly [name: string, response: APIResponse, status: number, title?: string]
 
@@ -63,16 +72,16 @@ export async function expectProblems(cases: readonly ProblemCase[], id: string):
     cases.map(([name, response, status]) => [name, response.status(), status]),
   )
   expectEach(
-    finding('EXL-PROBLEM-DETAILS', `(${id}) application/problem+json with status equal to the HTTP status, a type, and instance "<METHOD> <path>" (no query string)`),
+    finding('EXL-PROBLEM-DETAILS', `(${id}) application/problem+json with status equal to the HTTP status, the type of that status, and instance "<METHOD> <path>" (no query string)`),
     cases.map(([name, response, status], i) => {
       const body = bodies[i]!
       const actual = {
         problemJson: /^application\/problem\+json/.test(response.headers()['content-type'] ?? ''),
         status: body.status,
-        type: typeof body.type,
-        instance: /^[A-Z]+ \/api\/v2\/[^?#]*$/.test(String(body.instance)),
+        type: body.type,
+        instance: /^[A-Z]+ \/api\/v[12]\/[^?#]*$/.test(String(body.instance)),
       }
-      return [name, actual, { problemJson: true, status, type: 'string', instance: true }]
+      return [name, actual, { problemJson: true, status, type: PROBLEM_TYPES[status] ?? expect.any(String), instance: true }]
     }),
     (actual) => JSON.stringify(actual),
   )

@@ -48,14 +48,23 @@ test.describe('Scopes', () => {
     expect(posted.status(), finding('EXL-SCOPE-CASE', 'the key has the client role')).toBe(202)
   })
 
-  test('refuses an unknown scope with 422 errors.scopes', req('EXL-SCOPE-UNKNOWN'), async ({ request, target }) => {
+  test('refuses an unknown scope with 422 errors.scopes, and source-maps:write outside 8.7 project keys', req('EXL-SCOPE-UNKNOWN'), async ({ request, target }) => {
     const user = await loginToken(request, target)
+    const tokens = `/api/v2/projects/${target.settings.projectId}/tokens`
     const cases: ProblemCase[] = []
-    for (const scopes of [['admin'], ['client', 'everything']]) {
-      cases.push([JSON.stringify(scopes), await request.post(`/api/v2/projects/${target.settings.projectId}/tokens`, { data: { scopes }, headers: bearer(user) }), 422])
-    }
+    for (const scopes of [['admin'], ['client', 'everything']]) cases.push([JSON.stringify(scopes), await request.post(tokens, { data: { scopes }, headers: bearer(user) }), 422])
     const problems = await expectProblems(cases, 'EXL-SCOPE-UNKNOWN')
-    expect(problems.map((p) => Object.keys((p.errors as object) ?? {}).includes('scopes')), finding('EXL-SCOPE-UNKNOWN', 'errors.scopes in each')).toEqual([true, true])
+    expect(problems.map((p) => (p.errors as Record<string, unknown> | undefined)?.scopes), finding('EXL-SCOPE-UNKNOWN', 'errors.scopes says "Invalid token scope requested."')).toEqual([['Invalid token scope requested.'], ['Invalid token scope requested.']])
+    // source-maps:write (8.7+, AllScopes): a project key's scope; an organization key has no project for it (422 on project_id).
+    const sourceMaps = { scopes: ['source-maps:write'] }
+    const forProject = await request.post(tokens, { data: sourceMaps, headers: bearer(user) })
+    const forOrganization = await request.post(`/api/v2/organizations/${target.settings.organizationId}/tokens`, { data: sourceMaps, headers: bearer(user) })
+    const field = async (r: typeof forProject) => Object.keys(((await r.json().catch(() => ({}))) as { errors?: object }).errors ?? {})
+    const v87 = target.profile === 'exceptionless@8.7'
+    expect(
+      { project: forProject.status(), projectScopes: v87 ? ((await forProject.json()) as { scopes?: unknown }).scopes : await field(forProject), organization: forOrganization.status(), organizationErrors: await field(forOrganization) },
+      finding('EXL-SCOPE-UNKNOWN', `source-maps:write ${v87 ? 'on a project key only' : 'is no scope before 8.7'}`),
+    ).toEqual(v87 ? { project: 201, projectScopes: ['source-maps:write'], organization: 422, organizationErrors: ['project_id'] } : { project: 422, projectScopes: ['scopes'], organization: 422, organizationErrors: ['scopes'] })
   })
 
   test('refuses the global scope to a user without the global role', req('EXL-SCOPE-ELEVATION'), async ({ request, target }) => {
@@ -71,27 +80,6 @@ test.describe('What a client key is for', () => {
     for (const data of [{ message: 'Exceptionless is amazing!' }, { type: 'log', message: 'a log', date: '2030-01-01T12:00:00.0000000-05:00', '@user': { identity: '123456789' } }]) {
       const response = await request.post('/api/v2/events', { data, headers: bearer(key.id) })
       expect(response.status(), finding('EXL-CLIENT-POST-EVENT', '202 Accepted')).toBe(202)
-    }
-  })
-
-  test('reads the client configuration, and 304 for the current version', req('EXL-CLIENT-CONFIG'), async ({ request, target }) => {
-    const key = await createKey(request, target, await loginToken(request, target), ['client'])
-    const response = await request.get('/api/v2/projects/config', { headers: bearer(key.id) })
-    expect(response.status(), finding('EXL-CLIENT-CONFIG', '200')).toBe(200)
-    const config = await response.json()
-    expect(Number.isInteger(config.version), finding('EXL-CLIENT-CONFIG', 'integer version')).toBe(true)
-    expect(typeof config.settings, finding('EXL-CLIENT-CONFIG', 'settings object')).toBe('object')
-    const current = await request.get(`/api/v2/projects/config?v=${config.version}`, { headers: bearer(key.id) })
-    expect(current.status(), finding('EXL-CLIENT-CONFIG', `?v=${config.version} (current) gives 304`)).toBe(304)
-    const stale = await request.get(`/api/v2/projects/config?v=${config.version - 1}`, { headers: bearer(key.id) })
-    expect(stale.status(), finding('EXL-CLIENT-CONFIG', 'an older ?v= gives the configuration')).toBe(200)
-    const byId = `/api/v2/projects/${target.settings.projectId}/config`
-    expect((await request.get(byId, { headers: bearer(key.id) })).status(), finding('EXL-CLIENT-CONFIG', `GET ${byId} with the project's key`)).toBe(200)
-    expect((await request.get(`${byId}?v=${config.version}`, { headers: bearer(key.id) })).status(), finding('EXL-CLIENT-CONFIG', `GET ${byId}?v=${config.version} (current) gives 304`)).toBe(304)
-    // A current version never stands in for credentials.
-    for (const path of [`/api/v2/projects/config?v=${config.version}`, `${byId}?v=${config.version}`]) {
-      await expectUnauthorized(target, await request.get(path), 'EXL-CLIENT-CONFIG (no key)')
-      await expectUnauthorized(target, await request.get(path, { headers: bearer('0000000000000000000000000000000000000000') }), 'EXL-CLIENT-CONFIG (unknown key)')
     }
   })
 
