@@ -148,3 +148,20 @@ export class Gts {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+/** An answer as GoToSocial's checks compare it: status, media type, body (parsed when JSON), the headers. */
+export interface Seen {
+  status: number
+  type: string | undefined
+  body: unknown
+  headers: Record<string, string>
+}
+
+export async function seen(r: import('@playwright/test').APIResponse): Promise<Seen> {
+  const headers = r.headers()
+  return { status: r.status(), type: headers['content-type'], body: parse(await r.text()), headers }
+}
+
+/** The refusal as a whole: status, JSON type, body exactly, no challenge. */
+export const refusal = (s: Seen) => ({ status: s.status, type: s.type, body: s.body, challenge: s.headers['www-authenticate'] ?? null })
+export const refused = (status: number, body: unknown) => ({ status, type: 'application/json', body, challenge: null })
