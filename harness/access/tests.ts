@@ -11,11 +11,11 @@ import type { AccessTable } from './table.ts'
  * @example
  * declareAccessTests(dadiAccess, (fixtures) => dadiContext(fixtures))
  */
-export function declareAccessTests<C>(table: AccessTable<C> & { profiles: readonly string[] }, context: (fixtures: Pick<SuiteFixtures, 'request' | 'target' | 'clock'>) => Promise<C>): void {
+export function declareAccessTests<C>(table: AccessTable<C> & { profiles: readonly string[] }, context: (fixtures: Pick<SuiteFixtures, 'request' | 'target' | 'clock' | 'session'>) => Promise<C>): void {
   test.describe(`access table (${table.api})`, () => {
     for (const kind of table.credentials) {
-      test(`${kind.title}: every operation answers as the access table says`, req(...idsOf(table, kind.id, undefined, table.profiles)), async ({ request, target, clock }, testInfo) => {
-        await runColumn(table, kind.id, await context({ request, target, clock }), { request, target }, testInfo)
+      test(`${kind.title}: every operation answers as the access table says`, req(...idsOf(table, kind.id, undefined, table.profiles)), async ({ request, target, clock, session }, testInfo) => {
+        await runColumn(table, kind.id, await context({ request, target, clock, session }), { request, target }, testInfo)
       })
     }
   })

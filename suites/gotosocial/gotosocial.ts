@@ -131,7 +131,8 @@ export class Gts {
 
   /** A user token for `scope` (a new OOB app registered with `read write` unless one is given). */
   async userToken(scope = 'read write', o: WalkOptions & { app?: App } = {}): Promise<string> {
-    const app = o.app ?? (await this.app())
+    // The app registered with the scope asked for too (v0.19 grants nothing beyond an app's own scopes).
+    const app = o.app ?? (await this.app({ scopes: [...new Set(['read', 'write', ...scope.split(' ')])].join(' ') }))
     const code = await this.code(app, { scope, ...o })
     return (await this.token({ grant_type: 'authorization_code', code, client_id: app.client_id, client_secret: app.client_secret, redirect_uri: o.redirectUri ?? app.redirectUri })).access_token
   }
