@@ -5,6 +5,8 @@ import { BROWSER_ACCEPT, FORBIDDEN_SCOPE, NO_ROWS, OOB, registerApp, TOKEN_NOT_S
 const CURRENT = 'gotosocial@0.19'
 /** The suite's web app: an https redirect URI with a query of its own (the query must come back with the code). */
 export const WEB_REDIRECT = 'https://app.example.test/callback?tenant=7'
+/** A second URI of the web app (v0.19 registers several): the code's own URI, not any registered one, must come back. */
+const ELSEWHERE = 'https://app.example.test/callback/elsewhere'
 /** A native app's loopback redirect URI, registered without a port (RFC 8252 §7.3). */
 const NATIVE_REDIRECT = 'http://127.0.0.1/callback'
 
@@ -96,12 +98,14 @@ export const gotosocialOAuth2: OAuth2Api = {
   endpoints: { authorize: '/oauth/authorize', token: '/oauth/token', revoke: '/oauth/revoke' },
   roles: { user: 'user', confidential: 'app', other: 'otherApp', loopback: 'nativeApp' },
   register: async (flow) => {
-    const app = async (redirectUri: string): Promise<Client> => {
-      const a = await registerApp(flow.prep, flow.url(''), { client_name: 'authconform', redirect_uris: redirectUri, scopes: 'read write' })
+    const current = flow.target.profile === CURRENT
+    const app = async (redirectUri: string, also = ''): Promise<Client> => {
+      const a = await registerApp(flow.prep, flow.url(''), { client_name: 'authconform', redirect_uris: `${redirectUri}${also}`, scopes: 'read write' })
       return { id: a.client_id, secret: a.client_secret, redirectUri }
     }
-    // The second app shares the redirect URI: what decides a code's client is then the client, not the URI.
-    return { confidential: await app(WEB_REDIRECT), other: await app(WEB_REDIRECT), ...(flow.target.profile === CURRENT ? { loopback: await app(NATIVE_REDIRECT) } : {}) }
+    // The second app shares the redirect URI: what decides a code's client is then the client, not the URI. v0.19
+    // registers the web app's second URI (the one the binding check meets); v0.18 matches by host, a list breaks it.
+    return { confidential: await app(WEB_REDIRECT, current ? `\n${ELSEWHERE}` : ''), other: await app(WEB_REDIRECT), ...(current ? { loopback: await app(NATIVE_REDIRECT) } : {}) }
   },
   duplicates: 'first',
   redirectUriRequired: true,
@@ -162,7 +166,7 @@ function tokenErrors(current: boolean): OAuth2Api['tokenErrors'] {
     basicChallenge: null,
     errorPragma: false,
     methodStatus: 405,
-    errorFor: (rule, rfc, name) => errorFor(rule, rfc, name, current),
+    errorFor,
     errorCacheControl: 'private, max-age=120',
     methodRefusal: { contentType: 'text/plain', body: '405 method not allowed' },
   }
@@ -191,9 +195,9 @@ function departure(rule: Rule, name: string, current: boolean): ReturnType<NonNu
 }
 
 /** The error GoToSocial answers where RFC 6749 names `rfc`, by rule and case. */
-function errorFor(rule: Rule, rfc: string, name: string, current: boolean): string | undefined {
+function errorFor(rule: Rule, rfc: string, name: string): string | undefined {
   if (rule === 'TOKEN-BASIC' || (rule === 'TOKEN-INVALID-CLIENT' && /without its secret|no client authentication/.test(name))) return 'invalid_request'
-  if (rule === 'CODE-REDIRECT-MATCH') return name.startsWith('no redirect_uri') ? 'invalid_request' : current && name.startsWith('another redirect_uri') ? 'invalid redirect uri' : undefined
+  if (rule === 'CODE-REDIRECT-MATCH') return name.startsWith('no redirect_uri') ? 'invalid_request' : undefined
   // The code looked up and not found: an unknown or used one, or any code once the credentials in the URL were read.
   if (rule === 'TOKEN-CREDS-NOT-IN-URI' || (rule === 'TOKEN-INVALID-CLIENT' && name.startsWith('an unknown client'))) return NO_ROWS
   if (rfc === 'invalid_grant' && ['CODE-SINGLE-USE', 'CODE-ATOMIC', 'TOKEN-NO-SECRET-ECHO'].includes(rule)) return NO_ROWS
