@@ -33,51 +33,52 @@ const PERMITS: Record<string, readonly Op[]> = {
   'read:accounts': ['verify'],
   profile: ['verify'],
 }
-const SERVED: Record<Exclude<Op, 'instance'>, string> = { apps: 'app', verify: 'account', notifications: 'notes', statuses: 'status' }
+const SERVED: Record<Exclude<Op, 'instance' | 'apps'>, string> = { verify: 'account', notifications: 'notes', statuses: 'status' }
 
 const cell = (status: number, body: string, requirement: string): Expectation => ({ status, body, challenge: null, requirement })
-const anonymousApp = (current: boolean, requirement = 'GTS-APP-REGISTER') => cell(200, 'app', current ? 'GTS-APP-TOKEN-SCOPE' : requirement)
 
-/** A column's cells: `refusal` for the user endpoints, and how registration and the instance answer. */
-function refusing(op: Op, profile: string, refusal: Expectation, requirement: string): Expectation {
-  if (op === 'instance') return cell(200, 'instance', 'GTS-INSTANCE')
-  if (op === 'apps') return profile === CURRENT ? cell(200, 'app', 'GTS-APP-TOKEN-SCOPE') : cell(200, 'app', 'GTS-APP-REGISTER')
-  return { ...refusal, requirement }
-}
+/**
+ * Registration reads a token only to check it (v0.19: write:applications): its cells are the columns whose token
+ * GoToSocial looks up; with none it reads, registration is anonymous (apps.spec.ts). The instance answers anyone:
+ * its cells are the columns without a user token that may read, where a defect that wants one would show.
+ */
+const REGISTERS_WITH: readonly string[] = ['unknown', 'revoked', 'app', 'other', 'basic-then-query']
+const INSTANCE_FOR: readonly string[] = ['none', 'malformed', 'unknown', 'app', 'query', 'scope:write']
 
 function expectCell(op: Op, credential: string, profile: string): Expectation | null {
   const current = profile === CURRENT
-  const T = cell(401, 'tokenNotSupplied', '')
+  if (op === 'instance') return INSTANCE_FOR.includes(credential) ? cell(200, 'instance', 'GTS-INSTANCE') : null
+  if (op === 'apps') {
+    if (!current || !(REGISTERS_WITH.includes(credential) || credential.startsWith('scope:'))) return null
+    const scope = credential.startsWith('scope:') ? credential.slice('scope:'.length) : credential === 'app' ? 'read' : 'write'
+    return PERMITS[scope]?.includes('apps') || ['unknown', 'revoked'].includes(credential) ? cell(200, 'app', 'GTS-APP-TOKEN-SCOPE') : cell(403, 'scope', 'GTS-APP-TOKEN-SCOPE')
+  }
+  const T = (requirement: string) => cell(401, 'tokenNotSupplied', requirement)
   switch (credential) {
     case 'none':
-      return op === 'apps' ? cell(200, 'app', 'GTS-APP-REGISTER') : refusing(op, profile, T, 'GTS-AUTH-MISSING')
     case 'malformed':
     case 'unknown':
     case 'lowercase':
     case 'two-spaces':
-      return refusing(op, profile, T, 'GTS-AUTH-MISSING')
+      return T('GTS-AUTH-MISSING')
     case 'query':
-      return refusing(op, profile, T, 'GTS-AUTH-QUERY-IGNORED')
+      return T('GTS-AUTH-QUERY-IGNORED')
     case 'junk-then-query':
-      return refusing(op, profile, T, 'GTS-AUTH-QUERY-FALLBACK')
+      return T('GTS-AUTH-QUERY-FALLBACK')
     case 'revoked':
-      return current ? refusing(op, profile, T, 'GTS-REVOKE') : null
+      return current ? T('GTS-OAUTH2-BEARER-REVOKED') : null
     case 'app':
-      if (op === 'apps') return current ? cell(403, 'scope', 'GTS-APP-TOKEN-SCOPE') : anonymousApp(false)
-      return refusing(op, profile, cell(401, 'userNotSupplied', ''), 'GTS-CC-REFUSED')
+      return cell(401, 'userNotSupplied', 'GTS-CC-REFUSED')
     case 'other':
-      if (op === 'instance') return cell(200, 'instance', 'GTS-INSTANCE')
-      return op === 'verify' ? cell(200, 'accountOther', 'GTS-VERIFY-ACCOUNT') : op === 'statuses' ? cell(200, 'statusOther', 'GTS-STATUS-CREATE') : op === 'notifications' ? cell(200, 'notes', 'GTS-NOTIF-LIST') : anonymousApp(current)
+      return op === 'verify' ? cell(200, 'accountOther', 'GTS-VERIFY-ACCOUNT') : op === 'statuses' ? cell(200, 'statusOther', 'GTS-STATUS-CREATE') : cell(200, 'notes', 'GTS-NOTIF-LIST')
     case 'basic-then-query':
-      return op === 'instance' ? cell(200, 'instance', 'GTS-INSTANCE') : cell(200, SERVED[op], 'GTS-AUTH-QUERY-FALLBACK')
+      return cell(200, SERVED[op], 'GTS-AUTH-QUERY-FALLBACK')
   }
   // A user token of one scope: v0.19 serves what the scope permits (403 otherwise); v0.18 serves everything.
   const scope = credential.slice('scope:'.length)
-  if (op === 'instance') return cell(200, 'instance', 'GTS-INSTANCE')
-  const implication = scope === 'read' || scope === 'write' || scope === 'profile' || (scope === 'read:accounts' && op === 'notifications') ? 'GTS-SCOPE-IMPLICATION' : 'GTS-SCOPE-ENFORCED'
-  const requirement = op === 'apps' ? 'GTS-APP-TOKEN-SCOPE' : current ? implication : 'GTS-SCOPE-ENFORCED'
-  if (!current) return op === 'apps' ? anonymousApp(false) : cell(200, SERVED[op], requirement)
-  return PERMITS[scope]!.includes(op) ? cell(200, SERVED[op], requirement) : cell(403, 'scope', requirement)
+  if (!current) return cell(200, SERVED[op], 'GTS-SCOPE-ENFORCED')
+  const implication = scope === 'read' || scope === 'write' || scope === 'profile' || (scope === 'read:accounts' && op === 'notifications')
+  return cell(PERMITS[scope]!.includes(op) ? 200 : 403, PERMITS[scope]!.includes(op) ? SERVED[op] : 'scope', implication ? 'GTS-SCOPE-IMPLICATION' : 'GTS-SCOPE-ENFORCED')
 }
 
 const bodyOf = (a: Answer) => parse(a.text) as Record<string, unknown> & { account?: { username?: unknown } }
