@@ -82,7 +82,7 @@ const gotosocial: BenchPlan<GtsFixtures> = {
   protectedGet: (token) => ({ method: 'GET', path: '/api/v1/instance', headers: { ...bearer(token), 'user-agent': 'authconform-bench' } }),
 }
 
-const plans = { dadi, exceptionless, frameio, basiq, gotosocial } satisfies Record<ImplementedApi | 'gotosocial', BenchPlan<never>>
+const plans = { dadi, exceptionless, frameio, basiq, gotosocial } satisfies Record<ImplementedApi, BenchPlan<never>>
 
 /** The API's bench plan with its default fixtures parsed. */
 export function planFor(api: ApiName): { plan: BenchPlan<unknown>; fixtures: unknown } {

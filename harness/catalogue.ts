@@ -58,6 +58,12 @@ export const Catalogue = z
      * expression on the URL path.
      */
     secretFields: z.array(z.object({ path: z.string(), field: z.string(), why: z.string().min(10) }).strict()).default([]),
+    /**
+     * A credential an answer shows by design, which the echo check (`judgedBy: no-echo`) does not count: the one
+     * the request carried under `credential` (as the evidence names it: `query code`) on the paths matching `path`
+     * (GoToSocial's out-of-band page shows the code it is given). Nothing else on those paths, nor elsewhere.
+     */
+    shownByDesign: z.array(z.object({ path: z.string(), credential: z.string(), why: z.string().min(10) }).strict()).default([]),
     requirements: z.array(Requirement).min(1),
   })
   .strict()

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { definitions, implementedApis } from '../mocks/registry.ts'
 import { loadCatalogue } from './catalogue.ts'
+import { findEchoes } from './evidence/echo.ts'
 import { withHeaders } from './evidence/recorder.ts'
 import { Redactor } from './evidence/redact.ts'
 import { SpecValidator, specDocuments } from './evidence/spec-validator.ts'
@@ -73,6 +74,19 @@ describe('redaction', () => {
     r.learn({ id: '537650f3b77efe23a47914f3' }, 'http://x.test/api/v2/organizations')
     assert.equal(r.text('GET /api/v2/tokens/TokenValue012345678901234567890123456789 of 537650f3b77efe23a47914f3'), 'GET /api/v2/tokens/«redacted 40 chars» of 537650f3b77efe23a47914f3')
     assert.ok(r.isPublic('noreply@exceptionless.io'))
+  })
+})
+
+describe('echoed credentials', () => {
+  it("counts a credential repeated in the answer, except the one the catalogue says that path shows by design", () => {
+    const code = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'
+    const r = new Redactor([], [{ path: '^/oauth/oob$', credential: 'query code' }])
+    const shown = (url: string) => (label: string) => r.shownByDesign(label, url)
+    const page = { status: 200, headers: { 'content-type': 'text/html' }, text: `<code>${code}</code>` }
+    const at = (path: string, extra = '') => ({ method: 'GET', url: `http://x.test${path}?code=${code}${extra}`, headers: {} })
+    assert.deepEqual(findEchoes(at('/oauth/oob'), page, shown(at('/oauth/oob').url)), [])
+    assert.deepEqual(findEchoes(at('/oauth/authorize'), page, shown(at('/oauth/authorize').url)), [{ credential: 'query code', where: 'body' }])
+    assert.deepEqual(findEchoes(at('/oauth/oob', `&access_token=${code}x`), { ...page, text: `${code}x` }, shown(at('/oauth/oob').url)).map((e) => e.credential), ['query access_token'])
   })
 })
 

@@ -11,7 +11,7 @@ export type ApiName = keyof typeof PORT_OFFSETS
 export const DEFAULT_PORT_BASE = 4700
 
 /** The APIs with a mock, a spec and a suite today, in port order; `registry.ts` must define exactly these. */
-export const IMPLEMENTED_APIS = ['dadi', 'exceptionless', 'frameio', 'basiq'] as const satisfies readonly ApiName[]
+export const IMPLEMENTED_APIS = ['dadi', 'exceptionless', 'frameio', 'basiq', 'gotosocial'] as const satisfies readonly ApiName[]
 export type ImplementedApi = (typeof IMPLEMENTED_APIS)[number]
 
 export function implementedApis(): ApiName[] {

@@ -9,7 +9,6 @@ import { gotosocial } from './gotosocial/index.ts'
 export { DEFAULT_PORT_BASE, implementedApis, IMPLEMENTED_APIS, PORT_OFFSETS, portFor, type ApiName, type ImplementedApi } from './apis.ts'
 
 /** Every API's mock: exactly the APIs `IMPLEMENTED_APIS` (apis.ts) names, checked by the compiler. */
-// GoToSocial's mock is built; it joins IMPLEMENTED_APIS with its suites.
-const mocks = { dadi, exceptionless, frameio, basiq, gotosocial } satisfies Record<ImplementedApi | 'gotosocial', AnyMockDefinition>
+const mocks = { dadi, exceptionless, frameio, basiq, gotosocial } satisfies Record<ImplementedApi, AnyMockDefinition>
 
 export const definitions: Partial<Record<ApiName, AnyMockDefinition>> = mocks

@@ -27,9 +27,18 @@ export class Redactor {
   /** Values that identify (client ids, emails): never masked, even where they sit beside a secret. */
   readonly #public = new Set<string>()
   readonly #fields: { path: RegExp; field: string }[]
+  readonly #shown: { path: RegExp; credential: string }[]
 
-  constructor(secretFields: readonly SecretField[] = []) {
+  /** `shownByDesign`: credentials an answer shows on purpose (the catalogue's list), still masked, but no echo. */
+  constructor(secretFields: readonly SecretField[] = [], shownByDesign: readonly { path: string; credential: string }[] = []) {
     this.#fields = secretFields.map((f) => ({ path: new RegExp(f.path), field: f.field }))
+    this.#shown = shownByDesign.map((s) => ({ path: new RegExp(s.path), credential: s.credential }))
+  }
+
+  /** Whether the credential `label` of a request to `url` is one the answer shows by design (not an echo). */
+  shownByDesign(label: string, url: string): boolean {
+    const path = new URL(url).pathname
+    return this.#shown.some((s) => s.credential === label && s.path.test(path))
   }
 
   /** Remembers a value that must never appear in evidence (shorter than 4 chars would mask too much). */

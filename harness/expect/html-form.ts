@@ -6,7 +6,7 @@ export interface HtmlForm {
   action: string
   method: 'GET' | 'POST'
   fields: Record<string, string>
-  /** The submit buttons' names and values (a consent page's Allow / Deny). */
+  /** The submit buttons' names and values (a consent page's Allow / Deny); an unnamed one adds no field. */
   buttons: { name: string; value: string; label: string }[]
 }
 
@@ -24,8 +24,8 @@ export function readForm(html: string, pageUrl: string, selector = 'form'): Html
   }
   const buttons = form
     .querySelectorAll('button, input[type=submit]')
-    .filter((b) => b.getAttribute('name'))
-    .map((b) => ({ name: b.getAttribute('name')!, value: b.getAttribute('value') ?? '', label: b.text.trim() || (b.getAttribute('value') ?? '') }))
+    .filter((b) => (b.getAttribute('type') ?? 'submit').toLowerCase() === 'submit')
+    .map((b) => ({ name: b.getAttribute('name') ?? '', value: b.getAttribute('value') ?? '', label: b.text.trim() || (b.getAttribute('value') ?? '') }))
   const method = (form.getAttribute('method') ?? 'get').toUpperCase() === 'POST' ? 'POST' : 'GET'
   return { action: new URL(form.getAttribute('action') ?? '', pageUrl).toString(), method, fields, buttons }
 }
@@ -49,7 +49,7 @@ export async function submitForm(
   if (options.button !== undefined) {
     const button = form.buttons.find((b) => [b.label, b.name, b.value].includes(options.button!))
     if (!button) throw new Error(`[authconform] no button "${options.button}" in the form at ${page.url()} (buttons: ${form.buttons.map((b) => b.label).join(', ') || 'none named'})`)
-    fields[button.name] = button.value
+    if (button.name) fields[button.name] = button.value
   }
   const redirects = options.maxRedirects === undefined ? {} : { maxRedirects: options.maxRedirects }
   if (form.method === 'GET') {

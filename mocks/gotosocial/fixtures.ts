@@ -21,6 +21,11 @@ const Account = z.strictObject({
   state: z.enum(['active', 'disabled', 'unconfirmed', 'unapproved', 'suspended']),
   created_at: z.iso.datetime(),
   notifications: z.int().check(z.minimum(0), z.maximum(10_000)),
+  /**
+   * An access token (scope `read`, of the first app) issued before the account reached its state — what a disabled
+   * or suspended user may still hold; no request can mint one for such an account (GTS-AUTH-USER-STATE).
+   */
+  token: z.optional(z.string().check(z.regex(/^[A-Z0-9_-]{48}$/, 'a GoToSocial token (48 characters of A-Z, 0-9, _ and -)'))),
 })
 
 /** An application registered before start-up, as POST /api/v1/apps stores it (`redirect_uris` newline-separated). */
@@ -47,6 +52,7 @@ export const GtsFixtures = z
       const emails = f.accounts.map((a) => a.email)
       emails.forEach((e, i) => emails.indexOf(e) !== i && ctx.addIssue({ code: 'custom', path: ['accounts', i, 'email'], message: 'appears twice' }))
       if (f.accounts.filter((a) => a.state === 'active').length < 2) ctx.addIssue({ code: 'custom', path: ['accounts'], message: 'at least two active accounts (one sends the other notifications)' })
+      if (f.accounts.some((a) => a.token) && !f.apps.length) ctx.addIssue({ code: 'custom', path: ['apps'], message: 'a seeded token needs an app to belong to' })
     }),
   )
 

@@ -50,7 +50,7 @@ export const gotosocial: MockDefinition<GtsFixtures, GtsMutant, undefined, GtsPr
     return [
       'Every request needs a User-Agent (418 without). POST /api/v1/apps {"client_name","redirect_uris","scopes"}; POST /oauth/token; GET /api/v1/accounts/verify_credentials',
       ...(oob ? [`In a browser: /oauth/authorize?client_id=${oob.client_id}&redirect_uri=${OOB}&response_type=code&scope=read+write → sign in → Allow → copy the code`] : []),
-      ...f.accounts.map((a) => `${a.role === 'admin' ? 'admin' : 'user'} ${a.email} / ${a.password}${a.state === 'active' ? '' : ` (${a.state})`}`),
+      ...f.accounts.map((a) => `${a.role === 'admin' ? 'admin' : 'user'} ${a.email} / ${a.password}${a.state === 'active' ? '' : ` (${a.state})`}${a.token ? `; token from before: ${a.token}` : ''}`),
       ...f.apps.map((a) => `app ${a.client_id} / ${a.client_secret} → ${a.redirect_uris} (${a.scopes})`),
     ]
   },

@@ -116,6 +116,8 @@ export function createGtsState(fixtures: GtsFixtures, profile: GtsProfile, clock
     const redirectUris = a.redirect_uris.split('\n').map((u) => u.trim()).filter(Boolean)
     state.apps.set(a.client_id, { id: a.id, clientId: a.client_id, clientSecret: a.client_secret, name: a.name, website: a.website, redirectRaw: a.redirect_uris, redirectUris, scopes: a.scopes, createdAt: Date.parse(fixtures.instance.seededAt) })
   }
+  // Tokens issued before their account changed state (fixtures' `token`): stored as the token endpoint would.
+  for (const a of fixtures.accounts) if (a.token) state.oauth.accessTokens.upsert(a.token, { grantId: `seeded-${a.id}`, clientId: fixtures.apps[0]!.client_id, userId: a.id, scopes: ['read'], generation: '' })
   seedNotifications(state)
   return state
 }

@@ -80,7 +80,7 @@ export async function submit(transport: Transport, page: Answer, options: { fill
   if (options.button !== undefined) {
     const button = form.buttons.find((b) => [b.label, b.name, b.value].includes(options.button!))
     if (!button) throw new Error(`[authconform] no button "${options.button}" in the form at ${page.url} (buttons: ${form.buttons.map((b) => b.label).join(', ') || 'none named'})`)
-    fields[button.name] = button.value
+    if (button.name) fields[button.name] = button.value
   }
   return form.method === 'GET' ? transport.get(`${form.action}${form.action.includes('?') ? '&' : '?'}${new URLSearchParams(fields)}`) : transport.post(form.action, fields)
 }

@@ -10,6 +10,34 @@ export interface ResourceRefusal {
   body: unknown
 }
 
+/** A client as targets.yaml describes it, or as the suite registered it (`secret` absent: a public client). */
+export interface Client {
+  id: string
+  secret?: string
+  redirectUri: string
+}
+
+/** The roles a suite's clients play (`OAuth2Api.roles`, the user aside). */
+export type ClientRole = 'confidential' | 'public' | 'other' | 'tenant' | 'loopback'
+
+/** The transports and URLs of a test's flow, as the API's hooks see them (by shape: flow.ts imports this file). */
+export interface FlowView {
+  recorded: Transport
+  prep: Transport
+  target: Target
+  /** A plain transport with a cookie jar of its own (a fresh browser), outside the evidence. */
+  fresh(): Transport
+  url(path: string): string
+  readonly user: Record<string, string>
+}
+
+/**
+ * How an API answers an authorization request where it departs from the RFC (a declared difference): the request
+ * is `accepted` (a code reaches the requested redirect URI), an error goes by `redirect` (to the registered or the
+ * requested redirect URI), or a `page` with its status is shown.
+ */
+export type Outcome = { accepted: true } | { redirect: string; to: 'registered' | 'requested' } | { page: number }
+
 /**
  * Everything the shared OAuth 2.0 suite needs to know about one API: where its endpoints are, which clients and
  * user of targets.yaml to use, how a browser gets a code (the pages and their fields), what it answers (error
@@ -24,6 +52,20 @@ export interface OAuth2Api {
   alsoDecides?: Partial<Record<Rule, readonly string[]>>
   /** Declared differences (n/a rules skipped with the reason; Δ rules checked with this API's expectation). */
   differences?: Partial<Record<Rule, Difference>>
+  /**
+   * Parameters that differ between the API's profiles (release lines): merged over the others for a test that runs
+   * under that profile. Requirements that do not hold in a profile (the catalogue's `profiles`) are not judged there.
+   */
+  byProfile?: Record<string, Partial<Omit<OAuth2Api, 'byProfile' | 'prefix'>>>
+  /**
+   * An API whose clients register themselves (GoToSocial's POST /api/v1/apps): the clients of a test, registered
+   * through `flow.prep`, instead of targets.yaml's roles.
+   */
+  register?(flow: FlowView): Promise<Partial<Record<ClientRole, Client>>>
+  /** A parameter sent twice: refused (RFC 6749 §3.1, §3.2: the default), or read as its first value (a declared difference). */
+  duplicates?: 'refused' | 'first'
+  /** redirect_uri is required at the authorization endpoint even for a client with one registered URI (AUTHZ-REDIRECT-OMITTED departs). */
+  redirectUriRequired?: boolean
   /** The origin of the authorization server for a target ('' when it is the target's own base URL). */
   authOrigin(target: Target): string
   endpoints: { authorize: string; token: string; revoke?: string }
@@ -39,6 +81,8 @@ export interface OAuth2Api {
     other?: string
     /** A client with a secret that needs form-encoding in Basic and a registered redirect URI with a query. */
     tenant?: string
+    /** A client registered with a loopback redirect URI (RFC 8252 §7.3), where it is not the public one. */
+    loopback?: string
   }
   /** How a browser goes from the authorization request to the code. */
   interaction: {
@@ -52,6 +96,8 @@ export interface OAuth2Api {
     redirectStatus: number
     /** An out-of-band page that shows the code (GoToSocial's `/oauth/oob`): its path and the code's selector. */
     oob?: { path: string; selector: string }
+    /** The session ends with each flow: a second authorization request signs in again (then the same rules hold). */
+    signInEveryFlow?: boolean
   }
   /**
    * Authorization errors once the redirect URI is known good: `redirect` (RFC 6749 §4.1.2.1) with `error=`, or
@@ -66,7 +112,9 @@ export interface OAuth2Api {
      * endpoint's own answer to the GET. An API that looks at the request only after sign-in (GoToSocial) walks
      * there and returns the first answer after it (a fresh browser for each request).
      */
-    answer?(query: string, flow: { recorded: Transport; prep: Transport; url(path: string): string }): Promise<Answer>
+    answer?(query: string, flow: FlowView): Promise<Answer>
+    /** How the API answers a case where it departs (its declared difference), by rule and case name; undefined: as the RFC says. */
+    departure?(rule: Rule, caseName: string): Outcome | undefined
   }
   /** The `state` the API insists on (Hydra: 8 characters); the suite's states are longer. */
   stateMinLength: number
@@ -82,8 +130,11 @@ export interface OAuth2Api {
     /** The scope granted when the authorization request names none (RFC 6749 §3.3), as the token response spells it. */
     defaultGranted: string
   }
-  /** PKCE (RFC 7636). Without it, declare the PKCE rules skipped: the suite then sends no PKCE parameter. */
-  pkce: { supported: boolean; requiredForPublic: boolean }
+  /**
+   * PKCE (RFC 7636). Without it, declare the PKCE rules skipped: the suite then sends no PKCE parameter — unless the
+   * server `ignored` them (drops the parameters: every misuse is accepted, a declared difference the suite checks).
+   */
+  pkce: { supported: boolean; requiredForPublic: boolean; ignored?: boolean }
   /** How confidential clients authenticate at the token endpoint; `default` is what the suite's flows use. */
   clientAuth: { basic: boolean; body: boolean; default: 'basic' | 'body' }
   /** `grant_type=client_credentials` for the confidential client: refused (`unauthorized_client`) or granted. */
@@ -114,9 +165,19 @@ export interface OAuth2Api {
     methodStatus: number
     /** The error this API answers where the RFC's is `rfcError` (a declared difference), if it differs. */
     errorFor?(rule: Rule, rfcError: string, caseName: string): string | undefined
+    /** The `Cache-Control` refusals carry where it is not `no-store` (a refusal holds no credential: a declared difference). */
+    errorCacheControl?: string
+    /** A GET on the token endpoint answered by the router, not as an OAuth error: its content type and body (Allow: POST). */
+    methodRefusal?: { contentType: string; body: string }
   }
   /** RFC 7009, or null without a revocation endpoint; how a wrong secret is refused there (RFC: invalid_client). */
-  revocation: { foreignToken: 'ignored' | 'refused'; revokes: 'grant' | 'token'; wrongSecret: { status: number; error: string } } | null
+  revocation: {
+    foreignToken: 'ignored' | 'refused'
+    revokes: 'grant' | 'token'
+    wrongSecret: { status: number; error: string }
+    /** The 200's body and Cache-Control, where they are not empty and `no-store`. */
+    ok?: { body: string; cacheControl: string }
+  } | null
   /** The resource server: an identity call, a call the flows' scope allows, one it does not, and the refusals. */
   resource: {
     identity: string
@@ -126,9 +187,17 @@ export interface OAuth2Api {
     /** An operation needing `scope`, which `scopes.ask` lacks. */
     scoped(target: Target): { path: string; scope: string }
     refusals: { unauthenticated: ResourceRefusal; invalidToken: ResourceRefusal; insufficientScope(scope: string): ResourceRefusal }
+    /** `exact`: the scheme is matched case-sensitively, so `bearer <token>` is an invalid token (BEARER-SCHEME-CASE departs). */
+    schemeCase?: 'insensitive' | 'exact'
     /** Headers every answer of the resource server carries (Frame.io's rate-limit headers). */
     everyAnswer?: Record<string, RegExp>
   }
+}
+
+/** The parameters of an API under one profile: `byProfile`'s entry merged over the rest. */
+export function forProfile(api: OAuth2Api, profile: string): OAuth2Api {
+  const own = api.byProfile?.[profile]
+  return own ? { ...api, ...own } : api
 }
 
 /** The requirement IDs a rule's check decides for an API: its own and the API's also-decided ones. */

@@ -9,7 +9,7 @@ const RFC6750_CHALLENGE = /^Bearer(?:$| (?!,))/
 
 export function declareBearerTests(api: OAuth2Api): void {
   ruleTest(api, 'bearer tokens at the resource server: the header only, any letter case; every refusal with its challenge; exactly the granted scope', ['BEARER-HEADER', 'BEARER-SCHEME-CASE', 'BEARER-NO-QUERY', 'BEARER-QUERY-NO-RESCUE', 'BEARER-CHALLENGE', 'BEARER-NO-CREDS-NO-ERROR', 'BEARER-INVALID-TOKEN', 'BEARER-INSUFFICIENT-SCOPE', 'SCOPE-LEAST-PRIVILEGE'], async (ctx) => {
-    const { flow, v, target } = ctx
+    const { flow, v, target, api } = ctx
     const { identity, refusals } = api.resource
     const { access_token: token } = await flow.grant(flow.client('confidential'))
     const junk = `never-issued-${randomBytes(16).toString('base64url')}`
@@ -28,8 +28,11 @@ export function declareBearerTests(api: OAuth2Api): void {
       v.rule(rule, name, { status: r.status(), user }, { status: 200, user: true })
     }
     await served('BEARER-HEADER', 'Authorization: Bearer <token>', identity, { authorization: `Bearer ${token}` })
-    await served('BEARER-SCHEME-CASE', 'authorization: bearer <token>', identity, { authorization: `bearer ${token}` })
-    await served('BEARER-SCHEME-CASE', 'Authorization: BEARER <token>', identity, { authorization: `BEARER ${token}` })
+    for (const [name, scheme] of [['authorization: bearer <token>', 'bearer'], ['Authorization: BEARER <token>', 'BEARER']] as const) {
+      // A scheme matched case-sensitively (a declared difference) makes these tokens invalid.
+      if (api.resource.schemeCase === 'exact') await refused('BEARER-SCHEME-CASE', name, identity, { authorization: `${scheme} ${token}` }, refusals.invalidToken)
+      else await served('BEARER-SCHEME-CASE', name, identity, { authorization: `${scheme} ${token}` })
+    }
     await refused('BEARER-NO-CREDS-NO-ERROR', 'no Authorization', identity, {}, refusals.unauthenticated)
     await refused('BEARER-NO-QUERY', 'the token only in ?access_token=', withQuery(identity, token), {}, refusals.unauthenticated)
     await served('BEARER-QUERY-NO-RESCUE', 'the token in the header, junk in ?access_token=', withQuery(identity, junk), { authorization: `Bearer ${token}` })

@@ -1,4 +1,5 @@
-import { jsonOf, judgeTokenRefusal, noStore, refusalOf } from './answers.ts'
+import { jsonOf, judgeTokenRefusal, noStore, pageOf, refusalOf } from './answers.ts'
+import { answerTo } from './authorize.ts'
 import { idsOf, type OAuth2Api } from './api.ts'
 import { need, newVerifier, type Client, type Tokens } from './flow.ts'
 import type { Rule } from './rules.ts'
@@ -26,7 +27,7 @@ export async function grantedExchange(ctx: RuleContext, rules: readonly Rule[], 
 export function declareCodeTests(api: OAuth2Api): void {
   const how: Rule = api.clientAuth.default === 'basic' ? 'TOKEN-BASIC' : 'TOKEN-BODY-CREDENTIALS'
   ruleTest(api, 'a code gives its tokens once, for the consented scope and user; the token response in full', ['CODE-SINGLE-USE', 'CODE-REUSE-REVOKES', 'CODE-ENTROPY', 'CODE-BOUND-SCOPE-USER', 'TOKEN-RESPONSE', 'TOKEN-NO-STORE', 'TOKEN-EXPIRES-IN', 'TOKEN-SCOPE-RESPONSE', 'TOKEN-ENTROPY', 'TOKEN-FORM', how, 'AUTHZ-SCOPE-DEFAULT', 'BEARER-REVOKED'], async (ctx) => {
-    const { flow, v } = ctx
+    const { flow, v, api } = ctx
     const c = flow.client('confidential')
     const first = await flow.code(c)
     const second = await flow.code(c, { omitScope: true })
@@ -68,13 +69,13 @@ export function declareCodeTests(api: OAuth2Api): void {
   }, ['refreshIff'])
 
   ruleTest(api, 'a code is bound to its redirect URI and PKCE challenge; a refused exchange leaves it usable', ['CODE-REDIRECT-MATCH', 'CODE-FAILED-KEEPS', 'AUTHZ-REDIRECT-OMITTED', 'PKCE-SUPPORTED', 'PKCE-VERIFIER-REQUIRED', 'PKCE-MISMATCH', 'PKCE-DOWNGRADE', 'PKCE-BOUND', 'PKCE-VERIFIER-FORMAT'], async (ctx) => {
-    const { flow } = ctx
+    const { flow, v, api } = ctx
     const c = flow.client('confidential')
     const [vA, vB] = [newVerifier(), newVerifier()]
-    const pkce = (verifier: string) => (api.pkce.supported ? { verifier } : {})
+    const pkce = (verifier: string) => (api.pkce.supported || api.pkce.ignored ? { verifier } : {})
     const a = await flow.code(c, pkce(vA))
     const b = await flow.code(c, pkce(vB))
-    const omitted = await flow.code(c, { omitRedirect: true })
+    const omitted = api.redirectUriRequired ? undefined : await flow.code(c, { omitRedirect: true })
     const elsewhere = `${c.redirectUri.split('?')[0]}/elsewhere`
     await refusedExchange(ctx, 'CODE-REDIRECT-MATCH', 'another redirect_uri than the authorization request', c, a.code, { ...pkce(vA), redirectUri: elsewhere })
     await refusedExchange(ctx, 'CODE-REDIRECT-MATCH', 'no redirect_uri though the authorization request had one', c, a.code, { ...pkce(vA), omitRedirect: true })
@@ -85,8 +86,18 @@ export function declareCodeTests(api: OAuth2Api): void {
     }
     await grantedExchange(ctx, ['CODE-FAILED-KEEPS', 'PKCE-SUPPORTED', 'PKCE-BOUND'], 'after the refused exchanges, the right one (flow A)', c, a.code, pkce(vA))
     await grantedExchange(ctx, ['CODE-FAILED-KEEPS', 'PKCE-BOUND'], 'after the refused exchanges, the right one (flow B)', c, b.code, pkce(vB))
-    if (api.pkce.supported) await refusedExchange(ctx, 'PKCE-DOWNGRADE', 'a code_verifier for a code issued without a challenge', c, omitted.code, { omitRedirect: true, verifier: vA })
-    await grantedExchange(ctx, ['AUTHZ-REDIRECT-OMITTED', 'CODE-REDIRECT-MATCH', 'CODE-FAILED-KEEPS'], 'redirect_uri omitted at both ends (one registered URI)', c, omitted.code, { omitRedirect: true })
+    if (api.pkce.supported && omitted) await refusedExchange(ctx, 'PKCE-DOWNGRADE', 'a code_verifier for a code issued without a challenge', c, omitted.code, { omitRedirect: true, verifier: vA })
+    if (omitted) await grantedExchange(ctx, ['AUTHZ-REDIRECT-OMITTED', 'CODE-REDIRECT-MATCH', 'CODE-FAILED-KEEPS'], 'redirect_uri omitted at both ends (one registered URI)', c, omitted.code, { omitRedirect: true })
+    else v.rule('AUTHZ-REDIRECT-OMITTED', 'no redirect_uri at the authorization endpoint: refused (it is required)', pageOf(await answerTo(ctx, flow.query(c, { omitRedirect: true }))), { status: api.authorizeErrors.pageStatus, html: true, location: null })
+    if (api.pkce.ignored) {
+      // The server drops the PKCE parameters (a declared difference): each misuse is accepted, each with a code of its own.
+      const exchanged = async (rules: Rule[], name: string, challenged: string | undefined, verifier: string | undefined) => grantedExchange(ctx, rules, name, c, (await flow.code(c, challenged ? { verifier: challenged } : {})).code, verifier ? { verifier } : {})
+      await exchanged(['PKCE-VERIFIER-REQUIRED'], 'no code_verifier for a code issued with a challenge', vA, undefined)
+      await exchanged(['PKCE-MISMATCH', 'PKCE-BOUND'], "another flow's verifier", vA, vB)
+      await exchanged(['PKCE-DOWNGRADE'], 'a code_verifier for a code issued without a challenge', undefined, vA)
+      const short = `${vA}${vB}`.slice(0, 42)
+      await exchanged(['PKCE-VERIFIER-FORMAT'], 'a code_verifier of 42 characters', short, short)
+    }
     if (!api.pkce.supported) return
     // RFC 7636 §4.1: 43–128 unreserved characters. Each code's challenge is the S256 of the malformed verifier itself.
     const body = newVerifier() + newVerifier() + newVerifier() + newVerifier()
@@ -96,8 +107,10 @@ export function declareCodeTests(api: OAuth2Api): void {
     }
   })
 
-  ruleTest(api, 'lifetimes: the code, the access token and the refresh token expire on time; an expired token is revoked with 200', ['CODE-SHORT-LIVED', 'BEARER-EXPIRED', 'REFRESH-EXPIRY', 'REVOKE-INVALID-200'], async (ctx) => {
-    const { flow, v, clock } = ctx
+  // An expired token's revocation is a case only where access tokens expire.
+  const expiring: Rule[] = api.lifetimes.accessToken === undefined ? [] : ['REVOKE-INVALID-200']
+  ruleTest(api, 'lifetimes: the code, the access token and the refresh token expire on time; an expired token is revoked with 200', ['CODE-SHORT-LIVED', 'BEARER-EXPIRED', 'REFRESH-EXPIRY', ...expiring], async (ctx) => {
+    const { flow, v, clock, api } = ctx
     const { code: codeLife, accessToken, refreshToken } = api.lifetimes
     const c = flow.client('confidential')
     clock.require(Math.max(codeLife + 1, accessToken ?? 0, refreshToken ?? 0))
@@ -140,7 +153,7 @@ export function declareCodeTests(api: OAuth2Api): void {
   })
 
   ruleTest(api, "another client can neither redeem this client's code, refresh its token nor revoke it", ['CODE-CLIENT-BOUND', 'REFRESH-CLIENT-BOUND', 'REVOKE-OTHER-CLIENT'], async (ctx) => {
-    const { flow, v } = ctx
+    const { flow, v, api } = ctx
     const [c, other] = [flow.client('confidential'), flow.client('other')]
     const { code } = await flow.code(c)
     await refusedExchange(ctx, 'CODE-CLIENT-BOUND', "another client redeems this client's code", other, code, { redirectUri: c.redirectUri })

@@ -20,7 +20,7 @@ const PROFILE_HEADER = 'x-authconform-profile'
 
 export function declareConcurrencyTests(api: OAuth2Api): void {
   ruleTest(api, `one code, ${CONCURRENT} concurrent redemptions: exactly one token, in each of ${TRIALS} trials`, ['CODE-ATOMIC'], async (ctx) => {
-    const { flow, v, session, target } = ctx
+    const { flow, v, session, target, api } = ctx
     const c = flow.client('confidential')
     const how = flow.howOf(c)
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...(session ? { [SESSION_HEADER]: session.id, [PROFILE_HEADER]: target.profile } : {}) }
@@ -42,7 +42,8 @@ export function declareConcurrencyTests(api: OAuth2Api): void {
       winner = won[0]?.body.access_token ?? winner
       tally.push(`${won.length}`)
       const refused = [...new Set(lost.map((a) => `${a.status} ${a.body.error}`))]
-      v.rule('CODE-ATOMIC', `trial ${trial}: ${CONCURRENT} redemptions at once`, { tokens: won.length, refusals: refused }, { tokens: 1, refusals: [`${api.tokenErrors.status('invalid_grant')} invalid_grant`] })
+      const reused = api.tokenErrors.errorFor?.('CODE-ATOMIC', 'invalid_grant', 'a redeemed code') ?? 'invalid_grant'
+      v.rule('CODE-ATOMIC', `trial ${trial}: ${CONCURRENT} redemptions at once`, { tokens: won.length, refusals: refused }, { tokens: 1, refusals: [`${api.tokenErrors.status(reused)} ${reused}`] })
     }
     v.rule('CODE-ATOMIC', `tokens per trial over ${TRIALS} trials`, tally.join(' '), Array(TRIALS).fill('1').join(' '))
     // The 99 losers were second redemptions: where reuse revokes the grant (RFC 9700 §4.2.4), the winner's token is gone too.

@@ -3,14 +3,9 @@ import type { APIRequestContext, APIResponse } from '@playwright/test'
 import { parse } from 'node-html-parser'
 import { precondition, type SuiteFixtures, type Target } from '../../../harness/index.ts'
 import { raw, recorded, submit, type Answer, type Transport } from '../transport.ts'
-import { idsOf, type OAuth2Api } from './api.ts'
+import { idsOf, type Client, type ClientRole, type FlowView, type OAuth2Api } from './api.ts'
 
-/** A client as targets.yaml describes it (`clientSecret` absent: a public client). */
-export interface Client {
-  id: string
-  secret?: string
-  redirectUri: string
-}
+export type { Client } from './api.ts'
 
 /** How a token or revocation request authenticates its client. */
 export type ClientAuth = 'basic' | 'body' | 'none'
@@ -60,12 +55,16 @@ export function need(condition: unknown, id: string, text: string): asserts cond
  * its own jar: see suites/shared/transport.ts). Every redirect is looked at, never followed blindly, and pages are
  * read and submitted as a browser would. Absolute URLs throughout: the authorization server may have its own origin.
  */
-export class OAuth2Flow {
+export class OAuth2Flow implements FlowView {
   readonly base: string
   readonly request: APIRequestContext
   readonly target: Target
   readonly recorded: Transport
   readonly prep: Transport
+  /** The test's mock session (null against a real target; undefined where a context builder was not given it). */
+  readonly session: SuiteFixtures['session'] | undefined
+  /** Clients the suite registered for this test (`OAuth2Api.register`), by role. */
+  readonly registered: Partial<Record<ClientRole, Client>> = {}
   /** Without `session` (a context builder that is not given it) preparation goes through `request` too. */
   constructor(
     fixtures: Pick<SuiteFixtures, 'request' | 'target'> & Partial<Pick<SuiteFixtures, 'session'>>,
@@ -76,9 +75,17 @@ export class OAuth2Flow {
     this.base = (api.authOrigin(fixtures.target) || fixtures.target.baseURL).replace(/\/+$/, '')
     this.recorded = recorded(fixtures.request)
     this.prep = fixtures.session === undefined ? this.recorded : raw({ session: fixtures.session, target: fixtures.target })
+    this.session = fixtures.session
   }
 
-  client(role: keyof OAuth2Api['roles']): Client {
+  /** A plain transport with a cookie jar of its own (a fresh browser), outside the evidence. */
+  fresh(): Transport {
+    return this.session === undefined ? this.recorded : raw({ session: this.session, target: this.target })
+  }
+
+  client(role: ClientRole): Client {
+    const own = this.registered[role]
+    if (own) return own
     const name = this.api.roles[role]
     if (!name) throw new Error(`[authconform] ${this.api.prefix} declares no ${role} client`)
     const c = this.target.creds(name)
@@ -143,9 +150,7 @@ export class OAuth2Flow {
       }
       if (answer.status !== 200) break
       if (answer.url.pathname === login.path) {
-        const user = options.user ?? this.user
-        const fill = Object.fromEntries(Object.entries(login.fields).map(([field, from]) => [field, user[from] ?? '']))
-        ;[method, answer] = ['POST', await submit(transport, answer, { fill })]
+        ;[method, answer] = ['POST', await submit(transport, answer, { fill: this.signInFields(options.user) })]
       } else if (answer.url.pathname === consent.path) {
         const button = options.decision === 'deny' ? consent.deny : consent.allow
         if (button === undefined) break
@@ -156,6 +161,11 @@ export class OAuth2Flow {
       } else break
     }
     return { steps, last: answer }
+  }
+
+  /** The sign-in form's fields for `user` (the test's user by default), as `interaction.login.fields` maps them. */
+  signInFields(user: Record<string, string> = this.user): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.api.interaction.login.fields).map(([field, from]) => [field, user[from] ?? '']))
   }
 
   /** A consented code, prepared outside the evidence (precondition: the flow reaches the client with one). */

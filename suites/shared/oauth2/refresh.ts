@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { jsonOf, judgeTokenRefusal, noStore, refusalOf } from './answers.ts'
 import type { OAuth2Api } from './api.ts'
 import { need, newVerifier, type Tokens } from './flow.ts'
+import type { Rule } from './rules.ts'
 import { ruleTest } from './suite.ts'
 
 const sorted = (scope: unknown) => (typeof scope === 'string' ? scope.split(' ').filter(Boolean).sort().join(' ') : scope)
@@ -9,8 +10,10 @@ const errorOf = async (r: import('@playwright/test').APIResponse) => ({ status: 
 const INVALID_GRANT = { status: 400, error: 'invalid_grant' }
 
 export function declareRefreshTests(api: OAuth2Api): void {
-  ruleTest(api, 'refresh tokens: client-authenticated, the same scope never more, rotated on every use, a replay revokes the family; a public client too', ['REFRESH-GRANT', 'REFRESH-CLIENT-AUTH', 'REFRESH-NO-ESCALATION', 'REFRESH-SAME-SCOPE', 'REFRESH-ROTATION', 'REFRESH-REPLAY-REVOKES', 'PKCE-SUPPORTED'], async (ctx) => {
-    const { flow, v } = ctx
+  // A public client's exchange (PKCE) is part of this test only where the API has public clients.
+  const publicClient: Rule[] = api.roles.public ? ['PKCE-SUPPORTED'] : []
+  ruleTest(api, 'refresh tokens: client-authenticated, the same scope never more, rotated on every use, a replay revokes the family; a public client too', ['REFRESH-GRANT', 'REFRESH-CLIENT-AUTH', 'REFRESH-NO-ESCALATION', 'REFRESH-SAME-SCOPE', 'REFRESH-ROTATION', 'REFRESH-REPLAY-REVOKES', ...publicClient], async (ctx) => {
+    const { flow, v, api } = ctx
     const c = flow.client('confidential')
     const ask = sorted(api.scopes.ask)
     if (api.refresh) {
@@ -59,10 +62,12 @@ export function declareRefreshTests(api: OAuth2Api): void {
     v.rule('REFRESH-ROTATION', "a public client's refresh token rotates too", typeof next.refresh_token === 'string' && next.refresh_token !== tokens.refresh_token, true)
   }, ['publicNoHeader'])
 
-  if (!api.revocation) return
-  const revocation = api.revocation
+  // Declared where any profile of the API has the endpoint (a profile without one is outside these rules' profiles).
+  if (!api.revocation && !Object.values(api.byProfile ?? {}).some((p) => p.revocation)) return
   ruleTest(api, 'revocation: authenticated POST only; an access or refresh token is revoked (whatever the hint), an invalid one answered 200', ['REVOKE-ACCESS', 'REVOKE-REFRESH', 'REVOKE-INVALID-200', 'REVOKE-CLIENT-AUTH', 'REVOKE-POST', 'REVOKE-HINT-FALLBACK', 'BEARER-REVOKED'], async (ctx) => {
-    const { flow, v } = ctx
+    const { flow, v, api } = ctx
+    const revocation = api.revocation
+    need(revocation, flow.tokenId, `${api.prefix} has no revocation endpoint in this profile`)
     const c = flow.client('confidential')
     const how = flow.howOf(c)
     const first = await flow.grant(c)
@@ -74,7 +79,10 @@ export function declareRefreshTests(api: OAuth2Api): void {
     const still = (await flow.bearer(api.resource.identity, first.access_token)).status()
     for (const rule of ['REVOKE-CLIENT-AUTH', 'REVOKE-POST'] as const) v.rule(rule, 'after the refused revocations: the access token still works', still, 200)
     const revoked = await flow.revoke(c, first.access_token, { token_type_hint: 'refresh_token' })
-    for (const rule of ['REVOKE-ACCESS', 'REVOKE-HINT-FALLBACK'] as const) v.rule(rule, 'the access token revoked, with a refresh_token hint', { status: revoked.status(), body: await revoked.text(), ...noStore(revoked.headers(), false) }, { status: 200, body: '', cacheControl: true, pragma: true })
+    // RFC 7009 §2.2: 200; the body and cache header as the API answers them (empty and no-store unless it says otherwise).
+    const ok = revocation.ok
+    const answered = ok ? { status: revoked.status(), body: await revoked.text(), cacheControl: revoked.headers()['cache-control'] } : { status: revoked.status(), body: await revoked.text(), ...noStore(revoked.headers(), false) }
+    for (const rule of ['REVOKE-ACCESS', 'REVOKE-HINT-FALLBACK'] as const) v.rule(rule, 'the access token revoked, with a refresh_token hint', answered, ok ? { status: 200, ...ok } : { status: 200, body: '', cacheControl: true, pragma: true })
     const gone = await refusalOf(await flow.bearer(api.resource.identity, first.access_token))
     for (const rule of ['REVOKE-ACCESS', 'REVOKE-HINT-FALLBACK', 'BEARER-REVOKED'] as const) v.rule(rule, 'the revoked access token at the API', gone, api.resource.refusals.invalidToken)
     if (first.refresh_token && revocation.revokes === 'grant') v.rule('REVOKE-ACCESS', 'the refresh token of the same grant is revoked too (the API revokes grants)', await errorOf(await flow.refresh(c, first.refresh_token)), INVALID_GRANT)

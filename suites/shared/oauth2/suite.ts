@@ -1,7 +1,7 @@
 import type { TestInfo } from '@playwright/test'
 import { req, test, type SuiteFixtures } from '../../../harness/index.ts'
 import { RuleVerdicts } from './answers.ts'
-import { idsOf, skipOf, tagsOf, type OAuth2Api } from './api.ts'
+import { forProfile, idsOf, skipOf, tagsOf, type OAuth2Api } from './api.ts'
 import { OAuth2Flow } from './flow.ts'
 import { RULES, type Rule } from './rules.ts'
 
@@ -27,11 +27,15 @@ export function ruleTest(api: OAuth2Api, title: string, rules: readonly Rule[], 
   if (!ruleTags.length) return
   const tags = [...ruleTags, ...own.flatMap((k) => (api.own?.[k] ? [api.own[k]] : []))]
   test(title, req(...tags), async ({ request, target, clock, session }, testInfo) => {
-    const v = new RuleVerdicts(api)
+    // The API as its release line answers (byProfile); requirements outside the profile are not judged.
+    const resolved = forProfile(api, target.profile)
+    const v = new RuleVerdicts(resolved, new Set(Object.keys(target.notApplicable[target.profile] ?? {})))
     await v.run(testInfo, title, async () => {
-      await body({ request, target, clock, session, api, v, flow: new OAuth2Flow({ request, target, session }, api) }, testInfo)
-      // No quiet passes: a rule this API does not skip, yet no case checked with its parameters, is a finding.
-      for (const rule of rules) if (!skipOf(api, rule) && !v.seen.has(rule)) v.ruleHolds(rule, 'no case checked it with these parameters', 'declare it skipped (n/a), or give the suite what it needs to check it')
+      const flow = new OAuth2Flow({ request, target, session }, resolved)
+      if (resolved.register) Object.assign(flow.registered, await resolved.register(flow))
+      await body({ request, target, clock, session, api: resolved, v, flow }, testInfo)
+      // No quiet passes: a rule this API judges here, yet no case checked with its parameters, is a finding.
+      for (const rule of rules) if (v.applies(rule) && !v.seen.has(rule)) v.ruleHolds(rule, 'no case checked it with these parameters', 'declare it skipped (n/a), or give the suite what it needs to check it')
     })
   })
 }
