@@ -1,5 +1,5 @@
 import { queryToken, readAuthorization } from '../core/authorization.ts'
-import { covers, findAccessToken } from '../oauth2/index.ts'
+import { covers, findAccessToken, type AccessRecord } from '../oauth2/index.ts'
 import { frameioErrors } from './errors.ts'
 import type { User } from './fixtures.ts'
 import type { FrameioState } from './state.ts'
@@ -54,14 +54,19 @@ function developerPrincipal(token: string, state: FrameioState): Principal | und
 }
 
 function oauthPrincipal(token: string, state: FrameioState): Principal | undefined {
-  const cached = state.mutants.has('bearer-lookup-cached') ? state.bearerCache.get(token) : undefined
-  if (cached && cached.until > state.clock.now()) return cached.principal
-  const access = findAccessToken(state.as.state, token)
+  const access = lookUp(token, state)
   const user = access?.userId ? state.usersById.get(access.userId) : undefined
-  const principal: Principal | undefined = user && access && { user, scopes: access.scopes, kind: 'oauth' }
-  // The `bearer-lookup-cached` defect: an introspection cache of 5 minutes, which revocation does not reach.
-  if (principal && state.mutants.has('bearer-lookup-cached')) state.bearerCache.set(token, { principal, until: state.clock.now() + BEARER_CACHE_MS })
-  return principal
+  return user && access && { user, scopes: access.scopes, kind: 'oauth' }
+}
+
+/** The token's record; the `bearer-lookup-cached` defect keeps each for 5 minutes, out of revocation's reach. */
+function lookUp(token: string, state: FrameioState): AccessRecord | undefined {
+  if (!state.mutants.has('bearer-lookup-cached')) return findAccessToken(state.as.state, token)
+  const cached = state.bearerCache.get(token)
+  if (cached && cached.until > state.clock.now()) return cached.access
+  const access = findAccessToken(state.as.state, token)
+  if (access) state.bearerCache.set(token, { access, until: state.clock.now() + BEARER_CACHE_MS })
+  return access
 }
 const BEARER_CACHE_MS = 300_000
 

@@ -1,8 +1,7 @@
 import type { MockClock } from '../core/mock-clock.ts'
 import { MemoryStore } from '../core/store.ts'
-import type { AuthorizationServer } from '../oauth2/index.ts'
+import type { AccessRecord, AuthorizationServer } from '../oauth2/index.ts'
 import { createFrameioAuthorizationServer } from './authorization-server.ts'
-import type { Principal } from './authenticate.ts'
 import type { Asset, FrameioFixtures, User } from './fixtures.ts'
 import type { FrameioMutant } from './mutants.ts'
 
@@ -47,7 +46,7 @@ export interface FrameioState {
   /** The `devtoken-sequential` defect's counter. */
   counter: number
   /** The `bearer-lookup-cached` defect's cache of OAuth token lookups. */
-  bearerCache: Map<string, { principal: Principal; until: number }>
+  bearerCache: Map<string, { access: AccessRecord; until: number }>
   as: AuthorizationServer
   seededAt: string
 }
