@@ -16,8 +16,10 @@ type ExtraHeaders = Record<string, string>
 export function getMe(principal: Principal, state: FrameioState, headers: ExtraHeaders): Response {
   if (state.mutants.has('me-needs-scope')) requireScope(principal, 'account.read', state)
   // A user's record never changes within an instance: serialised once (the benchmark's token-checked GET).
-  let text = state.userJson.get(principal.user.id)
-  if (text === undefined) state.userJson.set(principal.user.id, (text = JSON.stringify(userView(principal.user, state))))
+  // The `me-cached-once` defect keys the cache on nothing: the first caller's record for everyone.
+  const key = state.mutants.has('me-cached-once') ? '' : principal.user.id
+  let text = state.userJson.get(key)
+  if (text === undefined) state.userJson.set(key, (text = JSON.stringify(userView(principal.user, state))))
   return jsonText(text, 200, headers)
 }
 

@@ -1,5 +1,5 @@
 import { queryToken, readAuthorization } from '../core/authorization.ts'
-import { covers, findAccessToken } from '../oauth2/index.ts'
+import { covers, findAccessToken, type AccessRecord } from '../oauth2/index.ts'
 import { frameioErrors } from './errors.ts'
 import type { User } from './fixtures.ts'
 import type { FrameioState } from './state.ts'
@@ -21,17 +21,29 @@ export interface Principal {
  *    revoked = gone; a client's own token has no user and is refused). Unknown → 401 `invalid_token`.
  */
 export function authenticate(request: Request, state: FrameioState): Principal {
+  const { mutants } = state
   let header = readAuthorization(request)
-  if (header.kind === 'absent' && state.mutants.has('query-token-honoured')) {
+  if (header.kind === 'absent' && mutants.has('query-token-honoured')) {
     const query = queryToken(request, ['access_token'])
     if (query) header = { kind: 'present', scheme: 'bearer', value: query, raw: `Bearer ${query}` }
   }
+  // The `bearer-case-sensitive` defect: `raw.startsWith('Bearer ')`.
+  if (header.kind === 'present' && mutants.has('bearer-case-sensitive') && !header.raw.startsWith('Bearer ')) throw frameioErrors.unauthenticated()
   if (header.kind === 'absent' || header.scheme !== 'bearer') throw frameioErrors.unauthenticated()
   const token = header.value.trim()
   if (!token || token.includes(' ')) throw frameioErrors.invalidToken()
-  const principal = token.startsWith('fio-u-') ? developerPrincipal(token, state) : oauthPrincipal(token, state)
+  let principal = principalOf(token, state)
+  // The `query-token-fallback` defect: a chain of token readers, the query tried when the header's token fails.
+  const query = !principal && mutants.has('query-token-fallback') ? queryToken(request, ['access_token']) : undefined
+  if (query) principal = principalOf(query, state)
   if (!principal) throw frameioErrors.invalidToken()
   return principal
+}
+
+/** `fio-u-…` is a developer token, anything else an OAuth access token (the `v2-developer-tokens-only` defect knows only the first). */
+function principalOf(token: string, state: FrameioState): Principal | undefined {
+  if (token.startsWith('fio-u-')) return developerPrincipal(token, state)
+  return state.mutants.has('v2-developer-tokens-only') ? undefined : oauthPrincipal(token, state)
 }
 
 function developerPrincipal(token: string, state: FrameioState): Principal | undefined {
@@ -42,10 +54,21 @@ function developerPrincipal(token: string, state: FrameioState): Principal | und
 }
 
 function oauthPrincipal(token: string, state: FrameioState): Principal | undefined {
-  const access = findAccessToken(state.as.state, token)
+  const access = lookUp(token, state)
   const user = access?.userId ? state.usersById.get(access.userId) : undefined
   return user && access && { user, scopes: access.scopes, kind: 'oauth' }
 }
+
+/** The token's record; the `bearer-lookup-cached` defect keeps each for 5 minutes, out of revocation's reach. */
+function lookUp(token: string, state: FrameioState): AccessRecord | undefined {
+  if (!state.mutants.has('bearer-lookup-cached')) return findAccessToken(state.as.state, token)
+  const cached = state.bearerCache.get(token)
+  if (cached && cached.until > state.clock.now()) return cached.access
+  const access = findAccessToken(state.as.state, token)
+  if (access) state.bearerCache.set(token, { access, until: state.clock.now() + BEARER_CACHE_MS })
+  return access
+}
+const BEARER_CACHE_MS = 300_000
 
 /**
  * 403 unless the token's scopes allow `scope` (key-concepts: "a token with the asset.create scope would be able
@@ -61,5 +84,7 @@ export function requireScope(principal: Principal, scope: string, state: Frameio
 /** 403 unless the user may reach the account (auth-page: "the same access permissions as the User who created them"). */
 export function requireAccount(principal: Principal, accountId: string, state: FrameioState): void {
   if (state.mutants.has('user-access-ignored')) return
+  // The `devtoken-account-unchecked` defect: developer tokens taken for account-wide keys.
+  if (principal.kind === 'developer' && state.mutants.has('devtoken-account-unchecked')) return
   if (!principal.user.account_ids.includes(accountId)) throw frameioErrors.noAccess()
 }

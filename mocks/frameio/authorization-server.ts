@@ -44,7 +44,7 @@ export function frameioPolicy(mutants: ReadonlySet<FrameioMutant>): OAuth2Policy
     refreshIssued: (scopes) => scopes.includes('offline'),
     codeReuseRevokesGrant: true,
     failedExchangeBurnsCode: false,
-    redirectCarriesScope: true,
+    redirectCarriesScope: !mutants.has('callback-scope-dropped'),
   }
 }
 
@@ -92,7 +92,8 @@ export function createFrameioAuthorizationServer(fixtures: FrameioFixtures, cloc
       grants: [authorizationCodeGrant, refreshTokenGrant, clientCredentialsGrant],
       tokenBody: rfc6749TokenBody,
       tokenEnvelope: tokenErrorEnvelope(mutants),
-      revocation: { foreignToken: 'ignore', revokes: 'grant' },
+      // The `revoke-foreign-refused` defect follows RFC 7009 to the letter where Hydra answers 200.
+      revocation: { foreignToken: mutants.has('revoke-foreign-refused') ? 'refuse' : 'ignore', revokes: 'grant' },
     },
   )
 }

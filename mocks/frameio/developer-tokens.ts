@@ -37,7 +37,9 @@ export function createDeveloperToken(state: FrameioState, userId: string, input:
 
 /** The caller's tokens, newest first: what the Tokens screen shows. */
 export function listDeveloperTokens(state: FrameioState, userId: string): DeveloperToken[] {
-  const all = [...state.devTokens.values()].filter((t) => !t.deletedAt).reverse()
+  const stored = [...state.devTokens.values()].filter((t) => !t.deletedAt)
+  // The `devtoken-list-oldest-first` defect: the store's order, no ORDER BY.
+  const all = state.mutants.has('devtoken-list-oldest-first') ? stored : stored.reverse()
   return state.mutants.has('devtoken-other-users') ? all : all.filter((t) => t.userId === userId)
 }
 

@@ -32,13 +32,28 @@ export const frameioErrors = {
 
 /** The envelope of `/v2` and the portal's JSON API; its defects live here. */
 export function frameioEnvelope(mutants: ReadonlySet<FrameioMutant>): Envelope {
-  return (error) => {
+  return (error, request) => {
     const challenge = !mutants.has('no-bearer-challenge')
     const headers = errorHeaders(error, 'application/json; charset=utf-8', { challenge })
+    if (challenge && error.challenge) headers['www-authenticate'] = challengeOf(error, mutants)
     const title = error.title ?? 'Error'
-    let body: unknown = { code: error.status, errors: [{ code: error.status, detail: error.detail ?? title, status: error.status, title }], message: title }
+    // The `error-repeats-url` defect names the request in the detail, query string (and a token in it) included.
+    const url = new URL(request.url)
+    const detail = mutants.has('error-repeats-url') ? `${error.detail ?? title} (${request.method} ${url.pathname}${url.search})` : (error.detail ?? title)
+    let body: unknown = { code: error.status, errors: [{ code: error.status, detail, status: error.status, title }], message: title }
     if (error.status === 401 && mutants.has('unauthorized-body-drift')) body = { message: 'Unauthorized' }
     if (error.status === 403 && mutants.has('forbidden-body-drift')) body = { message: title }
     return new Response(JSON.stringify(body), { status: error.status, headers })
   }
+}
+
+/**
+ * A refusal's RFC 6750 §3 challenge, and three defects of one challenge builder used for every refusal: an error
+ * code with no token sent, none for a bad token, `invalid_token` for a missing scope.
+ */
+function challengeOf(error: ApiError, mutants: ReadonlySet<FrameioMutant>): string {
+  if (error.code === 'unauthenticated' && mutants.has('challenge-error-without-token')) return bearer(', error="invalid_token"')
+  if (error.code === 'invalid_token' && mutants.has('challenge-without-error')) return bearer()
+  if (error.code === 'insufficient_scope' && mutants.has('insufficient-scope-invalid-token')) return bearer(', error="invalid_token"')
+  return error.challenge ?? bearer()
 }

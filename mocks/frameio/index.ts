@@ -62,7 +62,8 @@ export function createFrameio({ clock, fixtures, mutants }: InstanceContext<Fram
   app.post('/logout', (c) => r.logout(c.req.raw))
   app.get('/consent', (c) => r.consentPage(c.req.raw))
   app.post('/consent', (c) => r.consent(c.req.raw))
-  app.get('/oauth2/auth', (c) => r.authorize(c.req.raw))
+  // The `authorize-path-moved` defect serves the common spelling, not Frame.io's.
+  app.get(mutants.has('authorize-path-moved') ? '/oauth2/authorize' : '/oauth2/auth', (c) => r.authorize(c.req.raw))
   app.all('/oauth2/token', (c) => r.token(c.req.raw))
   app.all('/oauth2/revoke', (c) => r.revoke(c.req.raw))
 

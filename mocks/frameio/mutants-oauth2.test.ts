@@ -1,23 +1,12 @@
 import { describe } from 'node:test'
 import type { OAuth2Mutant } from '../oauth2/mutants.ts'
 import { s256 } from '../oauth2/pkce.ts'
-import { probeEach, type Probe } from './mutant-probes.ts'
-import {
-  basic, bearerGet, Browser, CONFIDENTIAL, CONFIDENTIAL_BASIC, codeFor, consentedRedirect, follow, JANE, locationOf, oauthTokens, OTHER, PUBLIC, readForm, redeem, TENANT, token, type Instance,
-} from './test-client.ts' // prettier-ignore
+import { errorOf, probeEach, status, VERIFIER, type Probe, type RefreshSideMutant, type TokenSideMutant } from './mutant-probes.ts'
+import { Browser, codeFor, CONFIDENTIAL, consentedRedirect, follow, JANE, locationOf, PUBLIC, readForm, redeem, TENANT, type Instance } from './test-client.ts'
 
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'
 const good = { response_type: 'code', client_id: CONFIDENTIAL.client_id, redirect_uri: CONFIDENTIAL.redirect_uri, scope: 'asset.read', state: 'state-12345678' }
 const authorize = (mock: Instance, params: Record<string, string> | string[][]) => mock.call(`/oauth2/auth?${new URLSearchParams(params)}`)
-const errorOf = async (response: Response | Promise<Response>) => locationOf(await response).searchParams.get('error')
-const status = async (response: Response | Promise<Response>) => (await response).status
-const works = async (mock: Instance, accessToken: string) => (await bearerGet(mock, '/v2/me', accessToken)).status === 200
-const refresh = (mock: Instance, rt: string, authorization = CONFIDENTIAL_BASIC, scope = 'offline asset.read') => token(mock, { grant_type: 'refresh_token', refresh_token: rt, scope }, authorization)
-const revoke = (mock: Instance, value: string, authorization = CONFIDENTIAL_BASIC) =>
-  mock.call('/oauth2/revoke', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization }, body: new URLSearchParams({ token: value }) })
-const pkceCode = async (mock: Instance) => (await consentedRedirect(new Browser(mock), { challenge: await s256(VERIFIER) })).searchParams.get('code')!
-const exchange = (mock: Instance, code: string, extra: Record<string, string> = {}, authorization = CONFIDENTIAL_BASIC) =>
-  token(mock, { grant_type: 'authorization_code', code, redirect_uri: CONFIDENTIAL.redirect_uri, ...extra }, authorization)
+const toLogin = async (response: Promise<Response>) => locationOf(await response).pathname === '/login'
 
 async function signedIn(mock: Instance) {
   const browser = new Browser(mock)
@@ -25,7 +14,14 @@ async function signedIn(mock: Instance) {
   return browser
 }
 
-const PROBES: Record<OAuth2Mutant, Probe> = {
+/** The consent page of a signed-in browser for the good request. */
+async function consentPage(mock: Instance) {
+  const browser = await signedIn(mock)
+  return { browser, page: await follow(browser, await browser.get(`/oauth2/auth?${new URLSearchParams(good)}`)) }
+}
+
+/** The shared mutants of the authorization endpoint and its pages (the token side: mutants-oauth2-token.test.ts, -refresh.test.ts). */
+const PROBES: Record<Exclude<OAuth2Mutant, TokenSideMutant | RefreshSideMutant>, Probe> = {
   'redirect-prefix-match': async (m) => (await status(authorize(m, { ...good, redirect_uri: `${good.redirect_uri}/more` }))) === 400,
   'loopback-port-strict': async (m) => locationOf(await authorize(m, { ...good, client_id: PUBLIC.client_id, redirect_uri: 'http://127.0.0.1:50000/callback', code_challenge: await s256(VERIFIER), code_challenge_method: 'S256' })).pathname === '/login',
   'redirect-query-dropped': async (m) => locationOf(await authorize(m, { ...good, client_id: TENANT.client_id, redirect_uri: TENANT.redirect_uri, scope: 'team.read' })).searchParams.get('tenant') === '7',
@@ -55,88 +51,30 @@ const PROBES: Record<OAuth2Mutant, Probe> = {
     const text = async (email: string) => (await (await new Browser(m).signIn(email, 'wrong-password')).text()).replace(/value="[\w-]{43,}"/g, '')
     return (await text('nobody@frame.io')) === (await text(JANE.email))
   },
-  'code-reusable': async (m) => {
-    const code = await codeFor(m)
-    await redeem(m, code)
-    return (await status(redeem(m, code))) === 400
+  'unknown-client-page-200': async (m) => (await status(authorize(m, { ...good, client_id: 'no-such-app' }))) === 400,
+  'redirect-fragment-stripped': async (m) => (await status(authorize(m, { ...good, redirect_uri: `${good.redirect_uri}#x` }))) === 400,
+  'redirect-scheme-ignored': async (m) => (await status(authorize(m, { ...good, redirect_uri: good.redirect_uri.replace(/^https:/, 'http:') }))) === 400,
+  'redirect-uri-required': async (m) => toLogin(authorize(m, Object.entries(good).filter(([k]) => k !== 'redirect_uri'))),
+  'loopback-port-dropped': async (m) => {
+    const landed = await consentedRedirect(new Browser(m), { client: { ...PUBLIC, redirect_uri: 'http://127.0.0.1:50000/callback' }, challenge: await s256(VERIFIER) })
+    return landed.port === '50000' && landed.searchParams.has('code')
   },
-  'code-reuse-keeps-tokens': async (m) => {
-    const code = await codeFor(m)
-    const first = (await (await redeem(m, code)).json()) as { access_token: string }
-    await redeem(m, code)
-    return !(await works(m, first.access_token))
+  'authorize-unknown-param-refused': async (m) => toLogin(authorize(m, { ...good, nonce: 'n-1', foo: 'bar' })),
+  'empty-params-kept': async (m) => toLogin(authorize(m, { ...good, code_challenge: '', code_challenge_method: '' })),
+  'error-description-quotes': async (m) => !(locationOf(await authorize(m, { ...good, scope: 'asset.admin' })).searchParams.get('error_description') ?? '"').includes('"'),
+  'scope-default-all': async (m) => {
+    const code = (await consentedRedirect(new Browser(m), { scope: '' })).searchParams.get('code')!
+    return ((await (await redeem(m, code)).json()) as { scope: string }).scope === ''
   },
-  'code-await-race': async (m) => {
-    const code = await codeFor(m)
-    const answers = await Promise.all(Array.from({ length: 20 }, () => redeem(m, code)))
-    return answers.filter((r) => r.status === 200).length === 1
+  'pkce-method-default-s256': async (m) => (await errorOf(authorize(m, { ...good, code_challenge: await s256(VERIFIER) }))) === 'invalid_request',
+  'login-forgets-request': async (m) => (await consentedRedirect(new Browser(m))).searchParams.has('code'),
+  'consent-scopes-hidden': async (m) => (await (await consentPage(m)).page.text()).includes('<code>asset.read</code>'),
+  'deny-drops-state': async (m) => {
+    const { browser, page } = await consentPage(m)
+    return locationOf(await browser.submit(page, { decision: 'deny' })).searchParams.get('state') === good.state
   },
-  'code-client-unbound': async (m) => (await status(token(m, { grant_type: 'authorization_code', code: await codeFor(m), redirect_uri: CONFIDENTIAL.redirect_uri }, basic(OTHER.client_id, OTHER.client_secret!)))) === 400,
-  'code-redirect-unbound': async (m) => (await status(exchange(m, await codeFor(m), { redirect_uri: OTHER.redirect_uri }))) === 400,
-  'failed-exchange-burns-code': async (m) => {
-    const code = await codeFor(m)
-    await exchange(m, code, { redirect_uri: OTHER.redirect_uri })
-    return (await status(redeem(m, code))) === 200
-  },
-  'code-never-expires': async (m) => {
-    const code = await codeFor(m)
-    m.clock.advance(601_000)
-    return (await status(redeem(m, code))) === 400
-  },
-  'pkce-verifier-ignored': async (m) => (await status(exchange(m, await pkceCode(m), { code_verifier: VERIFIER.replace('d', 'e') }))) === 400,
-  'pkce-downgrade-accepted': async (m) => (await status(exchange(m, await codeFor(m), { code_verifier: VERIFIER }))) === 400,
-  'refresh-without-offline': async (m) => (await oauthTokens(m, 'asset.read')).refresh_token === undefined,
-  'refresh-not-rotated': async (m) => {
-    const first = await oauthTokens(m)
-    await refresh(m, first.refresh_token!)
-    return (await status(refresh(m, first.refresh_token!))) === 400
-  },
-  'refresh-replay-keeps-family': async (m) => {
-    const first = await oauthTokens(m)
-    const second = (await (await refresh(m, first.refresh_token!)).json()) as { access_token: string }
-    await refresh(m, first.refresh_token!)
-    return !(await works(m, second.access_token))
-  },
-  'refresh-client-unbound': async (m) => (await status(refresh(m, (await oauthTokens(m)).refresh_token!, basic(OTHER.client_id, OTHER.client_secret!)))) === 400,
-  'refresh-scope-widened': async (m) => ((await (await refresh(m, (await oauthTokens(m)).refresh_token!, CONFIDENTIAL_BASIC, 'offline asset.read team.read')).json()) as { scope: string }).scope === 'offline asset.read',
-  'access-token-never-expires': async (m) => {
-    const { access_token } = await oauthTokens(m)
-    m.clock.advance(3600_000)
-    return !(await works(m, access_token))
-  },
-  'invalid-client-400': async (m) => {
-    const refused = await redeem(m, 'x', basic(CONFIDENTIAL.client_id, 'wrong'))
-    return refused.status === 401 && (refused.headers.get('www-authenticate') ?? '').startsWith('Basic ')
-  },
-  'two-auth-methods-accepted': async (m) => (await status(exchange(m, await codeFor(m), { client_secret: CONFIDENTIAL.client_secret! }))) === 400,
-  'basic-not-urldecoded': async (m) => (await status(redeem(m, 'unknown', basic(TENANT.client_id, TENANT.client_secret!)))) === 400,
-  'auth-method-unchecked': async (m) => (await status(token(m, { grant_type: 'authorization_code', code: 'x', client_id: PUBLIC.client_id, client_secret: 'made-up' }))) === 401,
-  'credentials-from-query': async (m) => {
-    const query = new URLSearchParams({ client_id: CONFIDENTIAL.client_id, client_secret: CONFIDENTIAL.client_secret! })
-    const body = new URLSearchParams({ grant_type: 'authorization_code', code: await codeFor(m), redirect_uri: CONFIDENTIAL.redirect_uri })
-    return (await status(m.call(`/oauth2/token?${query}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }))) === 401
-  },
-  'token-via-get': async (m) => {
-    const query = new URLSearchParams({ grant_type: 'authorization_code', code: await codeFor(m), redirect_uri: CONFIDENTIAL.redirect_uri })
-    return (await status(m.call(`/oauth2/token?${query}`, { headers: { authorization: CONFIDENTIAL_BASIC } }))) === 405
-  },
-  'token-cacheable': async (m) => (await redeem(m, await codeFor(m))).headers.get('cache-control') === 'no-store',
-  'token-error-echoes-secret': async (m) => !(await (await token(m, { grant_type: 'authorization_code', code: 'x', client_id: CONFIDENTIAL.client_id, client_secret: 'guess-secret-9' })).text()).includes('guess-secret-9'),
-  'password-grant': async (m) => (await status(token(m, { grant_type: 'password', username: JANE.email, password: JANE.password }, CONFIDENTIAL_BASIC))) === 400,
-  'revoke-token-only': async (m) => {
-    const issued = await oauthTokens(m)
-    await revoke(m, issued.access_token)
-    return (await status(refresh(m, issued.refresh_token!))) === 400
-  },
-  'revoke-foreign-token': async (m) => {
-    const issued = await oauthTokens(m)
-    await revoke(m, issued.access_token, basic(OTHER.client_id, OTHER.client_secret!))
-    return works(m, issued.access_token)
-  },
-  'revoke-unauthenticated': async (m) => {
-    const issued = await oauthTokens(m)
-    return (await status(revoke(m, issued.access_token, basic(CONFIDENTIAL.client_id, 'wrong')))) === 401 && (await works(m, issued.access_token))
-  },
+  'redirect-302': async (m) => (await status(new Browser(m).signIn())) === 303,
+  'code-short': async (m) => (await codeFor(m)).length >= 22,
 }
 
-describe('shared OAuth2 mutants are real defects (Frame.io)', () => probeEach(PROBES))
+describe('shared OAuth2 mutants of the authorization endpoint are real defects (Frame.io)', () => probeEach(PROBES))

@@ -23,7 +23,8 @@ export async function createToken(request: Request, state: FrameioState): Promis
   if (body.kind !== 'json' || !body.value || typeof body.value !== 'object' || Array.isArray(body.value)) throw frameioErrors.badRequest('The request body must be a JSON object.')
   const fields = body.value as Record<string, unknown>
   const { record, token } = createDeveloperToken(state, user.id, { description: fields.description, scopes: fields.scopes })
-  return json({ ...tokenView(record), token }, 201, { ...NO_STORE, location: `/developer/api/tokens/${record.id}` })
+  // The `devtoken-create-cacheable` defect: the one answer that holds the token may be cached.
+  return json({ ...tokenView(record), token }, 201, { ...(state.mutants.has('devtoken-create-cacheable') ? {} : NO_STORE), location: `/developer/api/tokens/${record.id}` })
 }
 
 export function deleteToken(request: Request, state: FrameioState, id: string): Response {

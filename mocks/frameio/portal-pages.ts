@@ -37,7 +37,8 @@ export function newTokenPage(request: Request, state: FrameioState): Response {
 export async function createFromPage(request: Request, state: FrameioState): Promise<Response> {
   const fields = await formOf(request)
   const { user } = sessionUser(request, state, fields.get(CSRF_FIELD))
-  const scopes = fields.has('all_scopes') ? [...SCOPES] : fields.all('scopes')
+  // The `page-select-all-ignored` defect: "Select all scopes" works only in the page's script, never on the server.
+  const scopes = fields.has('all_scopes') && !state.mutants.has('page-select-all-ignored') ? [...SCOPES] : fields.all('scopes')
   try {
     const { record, token } = createDeveloperToken(state, user.id, { description: fields.get('description') ?? '', scopes })
     const summary = html`<p>Copy this token now: once you leave this page you will not be able to see it again.</p><p>Token: <code id="token">${token}</code></p><p>Description: ${record.description}</p><p>Scopes: ${record.scopes.join(' ')}</p><p><a href="${HOME}">Back to Tokens</a></p>`

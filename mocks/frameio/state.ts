@@ -1,6 +1,6 @@
 import type { MockClock } from '../core/mock-clock.ts'
 import { MemoryStore } from '../core/store.ts'
-import type { AuthorizationServer } from '../oauth2/index.ts'
+import type { AccessRecord, AuthorizationServer } from '../oauth2/index.ts'
 import { createFrameioAuthorizationServer } from './authorization-server.ts'
 import type { Asset, FrameioFixtures, User } from './fixtures.ts'
 import type { FrameioMutant } from './mutants.ts'
@@ -45,6 +45,8 @@ export interface FrameioState {
   userJson: Map<string, string>
   /** The `devtoken-sequential` defect's counter. */
   counter: number
+  /** The `bearer-lookup-cached` defect's cache of OAuth token lookups. */
+  bearerCache: Map<string, { access: AccessRecord; until: number }>
   as: AuthorizationServer
   seededAt: string
 }
@@ -65,6 +67,7 @@ export function createFrameioState(fixtures: FrameioFixtures, clock: MockClock, 
     rate: new Map(),
     userJson: new Map(),
     counter: 0,
+    bearerCache: new Map(),
     as: createFrameioAuthorizationServer(fixtures, clock, mutants),
     seededAt,
   }

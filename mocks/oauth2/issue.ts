@@ -15,22 +15,31 @@ export interface GrantOf {
  * - The access token also carries its refresh generation: the next refresh revokes it (fosite `flow_refresh.go`;
  *   Frame.io C2C: "Upon successful token refresh, your previous credentials become invalid.").
  */
-export function issueTokens(state: OAuth2State, client: OAuthClient, grant: GrantOf, options: { refresh?: boolean } = {}): IssuedTokens {
+export function issueTokens(state: OAuth2State, client: OAuthClient, grant: GrantOf, options: { refresh?: boolean; accessScopes?: readonly string[] } = {}): IssuedTokens {
   const { policy, mutants } = state
   const generation = randomValue()
-  const accessToken = randomValue()
+  const token = mutants.has('tokens-short') ? shortToken : randomValue
+  const accessToken = token()
   const accessLifetime = mutants.has('access-token-never-expires') ? undefined : policy.lifetimes.accessToken
-  const record = { grantId: grant.grantId, clientId: client.id, userId: grant.userId, scopes: grant.scopes, generation }
+  // `accessScopes`: the `refresh-scope-narrowed` defect's narrower access token (its refresh token keeps the grant's).
+  const scopes = options.accessScopes ?? grant.scopes
+  const record = { grantId: grant.grantId, clientId: client.id, userId: grant.userId, scopes: mutants.has('token-carries-client-scopes') ? client.scopes : scopes, generation }
   state.accessTokens.upsert(accessToken, record, accessLifetime, [grantLink(grant.grantId), generationLink(generation)])
 
   let refreshToken: string | undefined
   const wanted = mutants.has('refresh-without-offline') || (policy.refreshIssued?.(grant.scopes, client) ?? false)
   if (options.refresh !== false && grant.userId !== null && wanted && client.grantTypes.includes('refresh_token')) {
-    refreshToken = randomValue()
+    refreshToken = token()
     const refresh = { grantId: grant.grantId, clientId: client.id, userId: grant.userId, scopes: grant.scopes, generation, rotated: false }
-    state.refreshTokens.upsert(refreshToken, refresh, policy.lifetimes.refreshToken, [grantLink(grant.grantId)])
+    state.refreshTokens.upsert(refreshToken, refresh, mutants.has('refresh-token-never-expires') ? undefined : policy.lifetimes.refreshToken, [grantLink(grant.grantId)])
   }
-  return { accessToken, expiresIn: policy.lifetimes.accessToken, refreshToken, scopes: grant.scopes, issuedAt: state.clock.now() }
+  const expiresIn = policy.lifetimes.accessToken !== undefined && mutants.has('expires-in-milliseconds') ? policy.lifetimes.accessToken * 1000 : policy.lifetimes.accessToken
+  return { accessToken, expiresIn, refreshToken, scopes, issuedAt: state.clock.now() }
+}
+
+/** The `tokens-short` defect's tokens: 16 hex characters, 64 bits. */
+function shortToken(): string {
+  return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 /**

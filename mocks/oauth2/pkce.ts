@@ -9,14 +9,15 @@ import { safeEqual } from '../core/random.ts'
  */
 export const PKCE_VALUE = /^[A-Za-z0-9\-._~]{43,128}$/
 
-export async function s256(verifier: string): Promise<string> {
+export async function s256(verifier: string, encoding: 'base64url' | 'base64' = 'base64url'): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))
   let binary = ''
   for (const b of digest) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  // `base64` (standard alphabet, padded) is only the `pkce-s256-padded` defect's.
+  return encoding === 'base64' ? btoa(binary) : btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-/** Whether a verifier (already hashed by `s256`) proves the stored challenge. */
-export function verifierMatches(verifier: string, verifierS256: string, challenge: string): boolean {
-  return PKCE_VALUE.test(verifier) && safeEqual(verifierS256, challenge)
+/** Whether a verifier (already hashed by `s256`) proves the stored challenge; `format: false` leaves its shape to the caller. */
+export function verifierMatches(verifier: string, verifierS256: string, challenge: string, options: { format?: boolean } = {}): boolean {
+  return (options.format === false || PKCE_VALUE.test(verifier)) && safeEqual(verifierS256, challenge)
 }

@@ -13,6 +13,13 @@ const LOOPBACK = /^(http:\/\/(?:127\.0\.0\.1|\[::1\]|localhost))(?::\d{1,5})?([/
 /** The registered URI `sent` stands for, or undefined. */
 export function matchRedirectUri(sent: string, registered: readonly string[], mutants: OAuth2Mutants): string | undefined {
   if (registered.includes(sent)) return sent
+  // Two defects of URIs compared after "normalising": the fragment cut off, the scheme left out.
+  if (mutants.has('redirect-fragment-stripped') && sent.includes('#')) return matchRedirectUri(sent.slice(0, sent.indexOf('#')), registered, mutants)
+  if (mutants.has('redirect-scheme-ignored')) {
+    const rest = (uri: string) => uri.replace(/^https?:/, '')
+    const same = registered.find((uri) => rest(uri) === rest(sent))
+    if (same) return same
+  }
   if (mutants.has('redirect-prefix-match')) return registered.find((uri) => sent.startsWith(uri))
   if (mutants.has('loopback-port-strict')) return undefined
   const loop = LOOPBACK.exec(sent)
@@ -40,5 +47,5 @@ export function seeOther(location: string, mutants: OAuth2Mutants, headers: Head
   const h = new Headers(headers)
   h.set('location', location)
   h.set('cache-control', 'no-store')
-  return new Response(null, { status: mutants.has('redirect-307') ? 307 : 303, headers: h })
+  return new Response(null, { status: mutants.has('redirect-307') ? 307 : mutants.has('redirect-302') ? 302 : 303, headers: h })
 }

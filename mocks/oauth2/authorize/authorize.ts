@@ -16,7 +16,7 @@ import { randomValue } from '../state.ts'
  *   `login_challenge`; with one, 303 to consent with `consent_challenge` (bound to that session).
  */
 export function authorize(request: Request, ctx: ServerContext): Response {
-  const params = queryParams(request)
+  const params = queryParams(request, { keepEmpty: ctx.state.mutants.has('empty-params-kept') })
   const req: AuthorizeRequest = { params, scopes: [] }
   for (const check of ctx.config.authorizeChecks) {
     try {
@@ -51,6 +51,10 @@ export function authorize(request: Request, ctx: ServerContext): Response {
 
 /** RFC 6749 §4.1.2.1: the error, its description and the `state` as sent, added to the redirect URI's query. */
 export function redirectError(error: ApiError, req: AuthorizeRequest, ctx: ServerContext): Response {
-  const state = ctx.state.mutants.has('state-dropped') ? undefined : req.params.get('state')
-  return redirectWith(req.redirectUri!, { error: error.code ?? 'invalid_request', error_description: error.detail, state }, ctx.state.mutants)
+  const { mutants } = ctx.state
+  const state = mutants.has('state-dropped') ? undefined : req.params.get('state')
+  // The `error-description-quotes` defect names what it refused in the description, in double quotes (§4.1.2.1's
+  // character set leaves them out).
+  const quoted = mutants.has('error-description-quotes') ? ` Requested: "${req.params.get('scope') ?? ''}".` : ''
+  return redirectWith(req.redirectUri!, { error: error.code ?? 'invalid_request', error_description: quoted ? `${error.detail ?? ''}${quoted}` : error.detail, state }, mutants)
 }

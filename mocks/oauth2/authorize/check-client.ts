@@ -13,12 +13,15 @@ export const checkClient: AuthorizeCheck = {
   kind: 'page',
   run(request, ctx) {
     const { params } = request
-    if (params.repeated().includes('client_id') && !ctx.state.mutants.has('duplicate-params-accepted')) throw oauthError('invalid_request', 'client_id was sent more than once.')
+    const { mutants } = ctx.state
+    if (params.repeated().includes('client_id') && !mutants.has('duplicate-params-accepted')) throw oauthError('invalid_request', 'client_id was sent more than once.')
+    // Shown on a page, so 400 (the `unknown-client-page-200` defect renders it with 200): the 401 of invalid_client
+    // belongs to the token endpoint (RFC 6749 §5.2).
+    const status = mutants.has('unknown-client-page-200') ? 200 : 400
     const id = params.get('client_id')
-    if (!id) throw oauthError('invalid_request', 'client_id is missing.')
+    if (!id) throw oauthError('invalid_request', 'client_id is missing.', { status })
     const client = ctx.state.clients.get(id)
-    // Shown on a page, so 400: the 401 of invalid_client belongs to the token endpoint (RFC 6749 §5.2).
-    if (!client) throw oauthError('invalid_client', 'The requested OAuth 2.0 Client does not exist.', { status: 400 })
+    if (!client) throw oauthError('invalid_client', 'The requested OAuth 2.0 Client does not exist.', { status })
     request.client = client
   },
 }

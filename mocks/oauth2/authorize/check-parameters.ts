@@ -11,9 +11,15 @@ export const checkDuplicates: AuthorizeCheck = {
   name: 'duplicates',
   kind: 'redirect',
   run(request, ctx) {
-    if (request.params.repeated().length && !ctx.state.mutants.has('duplicate-params-accepted')) throw oauthError('invalid_request', 'A parameter was sent more than once.')
+    const { params } = request
+    const { mutants } = ctx.state
+    if (params.repeated().length && !mutants.has('duplicate-params-accepted')) throw oauthError('invalid_request', 'A parameter was sent more than once.')
+    // The `authorize-unknown-param-refused` defect: a strict schema where §3.1 says "MUST ignore unrecognized".
+    if (mutants.has('authorize-unknown-param-refused') && params.names().some((name) => !KNOWN.includes(name))) throw oauthError('invalid_request', 'The request has a parameter this server does not know.')
   },
 }
+
+const KNOWN = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method']
 
 export const checkResponseType: AuthorizeCheck = {
   name: 'response_type',

@@ -26,8 +26,10 @@ export function checkPkce(options: { requiredForPublic: boolean }): AuthorizeChe
         return
       }
       if (!PKCE_VALUE.test(challenge)) throw oauthError('invalid_request', 'code_challenge must be 43 to 128 characters of letters, digits and the marks - . _ ~')
-      const plain = method === undefined || method === 'plain'
-      if (method !== 'S256' && !(plain && mutants.has('pkce-plain-accepted'))) throw oauthError('invalid_request', 'Clients must use code_challenge_method=S256, plain is not allowed.')
+      // The `pkce-method-default-s256` defect takes a challenge without a method for S256 (RFC 7636 §4.3 says plain).
+      const s256 = method === 'S256' || (method === undefined && mutants.has('pkce-method-default-s256'))
+      const plain = !s256 && (method === undefined || method === 'plain')
+      if (!s256 && !(plain && mutants.has('pkce-plain-accepted'))) throw oauthError('invalid_request', 'Clients must use code_challenge_method=S256, plain is not allowed.')
       request.challenge = challenge
       request.challengeMethod = plain ? 'plain' : 'S256'
     },

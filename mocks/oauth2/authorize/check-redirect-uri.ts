@@ -18,12 +18,14 @@ export const checkRedirectUri: AuthorizeCheck = {
     if (params.repeated().includes('redirect_uri') && !mutants.has('duplicate-params-accepted')) throw oauthError('invalid_request', 'redirect_uri was sent more than once.')
     const sent = params.get('redirect_uri')
     if (sent === undefined) {
-      if (client!.redirectUris.length !== 1) throw oauthError('invalid_request', 'redirect_uri is missing and the client has registered more than one.')
+      if (client!.redirectUris.length !== 1 || mutants.has('redirect-uri-required')) throw oauthError('invalid_request', 'redirect_uri is missing and the client has registered more than one.')
       request.redirectUri = client!.redirectUris[0]!
       return
     }
-    if (matchRedirectUri(sent, client!.redirectUris, mutants) === undefined) throw oauthError('invalid_request', 'redirect_uri is not one the client registered.')
-    // The URI as sent: a loopback one keeps the port the native app listens on.
-    request.redirectUri = sent
+    const matched = matchRedirectUri(sent, client!.redirectUris, mutants)
+    if (matched === undefined) throw oauthError('invalid_request', 'redirect_uri is not one the client registered.')
+    // The URI as sent: a loopback one keeps the port the native app listens on (the `loopback-port-dropped` defect
+    // sends the code to the registered URI it matched).
+    request.redirectUri = mutants.has('loopback-port-dropped') ? matched : sent
   },
 }

@@ -15,7 +15,9 @@ export const checkScope: AuthorizeCheck = {
   run(request, ctx) {
     const { policy, mutants } = ctx.state
     const raw = request.params.get('scope')
-    const asked = raw === undefined ? policy.scopes.defaults : [...new Set(raw.split(' ').filter(Boolean))]
+    // The `scope-default-all` defect: no scope asked means every scope the client registered.
+    const byDefault = mutants.has('scope-default-all') ? request.client!.scopes : policy.scopes.defaults
+    const asked = raw === undefined ? byDefault : [...new Set(raw.split(' ').filter(Boolean))]
     const allowed = (s: string) => policy.scopes.known.includes(s) && request.client!.scopes.includes(s)
     if (!mutants.has('scope-unchecked') && !asked.every(allowed)) throw oauthError('invalid_scope', 'The client is not allowed to request one of these scopes.')
     request.scopes = asked

@@ -21,16 +21,20 @@ export const authorizationCodeGrant: GrantModule = {
   type: 'authorization_code',
   params: ['code', 'redirect_uri', 'code_verifier'],
   async handle(params, client, ctx) {
+    const { mutants } = ctx.state
     const code = params.get('code')
-    if (!code) throw oauthError('invalid_request', 'code is missing.')
+    if (code === undefined && !mutants.has('missing-param-invalid-grant')) throw oauthError('invalid_request', 'code is missing.')
     const verifier = params.get('code_verifier')
-    const presented: Presented = { code, redirectUri: params.get('redirect_uri'), verifier, verifierS256: verifier === undefined ? undefined : await s256(verifier) }
-    if (ctx.state.mutants.has('code-await-race')) return racyRedeem(presented, client, ctx)
-    return redeem(presented, client, ctx)
+    const verifierS256 = verifier === undefined ? undefined : await s256(verifier, mutants.has('pkce-s256-padded') ? 'base64' : 'base64url')
+    const presented: Presented = { code: code ?? '', redirectUri: params.get('redirect_uri'), verifier, verifierS256 }
+    if (mutants.has('code-await-race')) return racyRedeem(presented, client, ctx)
+    // The `code-scope-from-request` defect: the token request's scope, when sent, wins over the consented one.
+    const asked = mutants.has('code-scope-from-request') ? params.get('scope')?.split(' ').filter(Boolean) : undefined
+    return redeem(presented, client, ctx, asked)
   },
 }
 
-function redeem(presented: Presented, client: OAuthClient, ctx: ServerContext): IssuedTokens {
+function redeem(presented: Presented, client: OAuthClient, ctx: ServerContext, asked?: readonly string[]): IssuedTokens {
   const { state } = ctx
   const found = state.codes.find(presented.code)
   if (!found) throw oauthError('invalid_grant', undefined, { submitted: presented.code })
@@ -39,7 +43,7 @@ function redeem(presented: Presented, client: OAuthClient, ctx: ServerContext): 
   else if (found.redeemed && !state.mutants.has('code-reusable')) reused(found, presented.code, ctx)
   checkBinding(found, client, presented, ctx)
   if (!burnFirst) claim(presented.code, ctx)
-  return issueTokens(state, client, { grantId: found.grantId, userId: found.userId, scopes: found.scopes })
+  return issueTokens(state, client, { grantId: found.grantId, userId: found.userId, scopes: asked ?? found.scopes })
 }
 
 /** Marks the code redeemed, or treats the call as a reuse when another call already did. */

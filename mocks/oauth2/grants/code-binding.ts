@@ -1,6 +1,6 @@
 import type { ServerContext } from '../context.ts'
 import { oauthError } from '../errors.ts'
-import { verifierMatches } from '../pkce.ts'
+import { PKCE_VALUE, verifierMatches } from '../pkce.ts'
 import type { CodeRecord, OAuthClient } from '../types.ts'
 
 export interface Presented {
@@ -31,11 +31,27 @@ export function checkBinding(found: CodeRecord, client: OAuthClient, presented: 
   if (presented.redirectUri !== expected && !mutants.has('code-redirect-unbound')) throw refuse('redirect_uri differs from the one in the authorization request.')
   if (mutants.has('pkce-verifier-ignored')) return
   const { verifier, verifierS256 } = presented
-  if (found.challenge === undefined) {
+  const { challenge, challengeMethod } = mutants.has('pkce-challenge-per-client') ? (latest.get(ctx.state)?.get(holderOf(found)) ?? found) : found
+  if (challenge === undefined) {
     if (verifier !== undefined && !mutants.has('pkce-downgrade-accepted')) throw refuse('code_verifier was sent, but the authorization request had no code_challenge.')
     return
   }
   if (verifier === undefined || verifierS256 === undefined) throw refuse('code_verifier is missing.')
-  const proven = found.challengeMethod === 'plain' ? verifier === found.challenge : verifierMatches(verifier, verifierS256, found.challenge)
+  const formatted = mutants.has('pkce-verifier-format-unchecked') || PKCE_VALUE.test(verifier)
+  const proven = challengeMethod === 'plain' ? verifier === challenge : formatted && verifierMatches(verifier, verifierS256, challenge, { format: false })
   if (!proven) throw refuse('The PKCE code challenge did not match the code verifier.')
+}
+
+/**
+ * The `pkce-challenge-per-client` defect keeps the challenge where a hand-rolled server often does — one per client
+ * and user (their session), overwritten by each authorization request — instead of with each code.
+ */
+const latest = new WeakMap<object, Map<string, Pick<CodeRecord, 'challenge' | 'challengeMethod'>>>()
+const holderOf = (code: Pick<CodeRecord, 'clientId' | 'userId'>) => `${code.clientId} ${code.userId}`
+
+/** Records an issued code's challenge as its client's and user's latest (read only under the defect). */
+export function rememberChallenge(state: object, code: Pick<CodeRecord, 'clientId' | 'userId' | 'challenge' | 'challengeMethod'>): void {
+  let byHolder = latest.get(state)
+  if (!byHolder) latest.set(state, (byHolder = new Map()))
+  byHolder.set(holderOf(code), { challenge: code.challenge, challengeMethod: code.challengeMethod })
 }

@@ -20,8 +20,9 @@ export const refreshTokenGrant: GrantModule = {
   handle(params, client, ctx) {
     const { state } = ctx
     const { mutants } = state
-    const value = params.get('refresh_token')
-    if (!value) throw oauthError('invalid_request', 'refresh_token is missing.')
+    const value = params.get('refresh_token') ?? ''
+    if (!params.has('refresh_token') && !mutants.has('missing-param-invalid-grant')) throw oauthError('invalid_request', 'refresh_token is missing.')
+    if (client.secret === undefined && mutants.has('refresh-public-refused')) throw oauthError('unauthorized_client', 'Public clients may not refresh.')
     const found = state.refreshTokens.find(value)
     if (!found) throw oauthError('invalid_grant', undefined, { submitted: value })
     if (found.clientId !== client.id && !mutants.has('refresh-client-unbound')) throw oauthError('invalid_grant', 'The refresh token was issued to another client.', { submitted: value })
@@ -30,13 +31,17 @@ export const refreshTokenGrant: GrantModule = {
       return oauthError('invalid_grant', 'The refresh token was already used.', { submitted: value })
     }
     if (found.rotated) throw replay()
-    const asked = params.get('scope')
-    const scopes = mutants.has('refresh-scope-widened') && asked ? asked.split(' ').filter(Boolean) : found.scopes
+    const asked = params.get('scope')?.split(' ').filter(Boolean)
+    const scopes = mutants.has('refresh-scope-widened') && asked?.length ? asked : found.scopes
     const grant = { grantId: found.grantId, userId: found.userId, scopes }
     if (mutants.has('refresh-not-rotated')) return { ...issueTokens(state, client, grant, { refresh: false }), refreshToken: value }
     const claimed = state.refreshTokens.claim(value, (r) => !r.rotated, (r) => ({ ...r, rotated: true }))
     if (!claimed?.won) throw replay()
-    state.accessTokens.destroyLinked(generationLink(found.generation))
+    if (!mutants.has('refresh-keeps-old-access')) state.accessTokens.destroyLinked(generationLink(found.generation))
+    // Two narrowing defects: the new access token gets a narrower scope asked for, or the whole rotated grant does.
+    const narrower = asked?.length && asked.every((s) => found.scopes.includes(s)) ? asked : undefined
+    if (narrower && mutants.has('refresh-scope-narrows-grant')) return issueTokens(state, client, { ...grant, scopes: narrower })
+    if (narrower && mutants.has('refresh-scope-narrowed')) return issueTokens(state, client, grant, { accessScopes: narrower })
     return issueTokens(state, client, grant)
   },
 }

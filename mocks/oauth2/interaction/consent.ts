@@ -3,6 +3,7 @@ import type { ServerContext } from '../context.ts'
 import { oauthError } from '../errors.ts'
 import { queryParams } from '../params.ts'
 import { redirectWith, seeOther } from '../redirect.ts'
+import { rememberChallenge } from '../grants/code-binding.ts'
 import { grantLink, randomValue } from '../state.ts'
 import type { Interaction } from '../types.ts'
 import { expiredRequest, formOf } from './login.ts'
@@ -39,7 +40,8 @@ export async function consentPost(request: Request, ctx: ServerContext): Promise
   if (!interaction) throw expiredRequest()
   if (decision === 'deny') {
     const denied = oauthError('access_denied', 'The resource owner denied the request.')
-    return redirectWith(interaction.redirectUri, { error: denied.code, error_description: denied.detail, state: stateOf(ctx, interaction) }, ctx.state.mutants)
+    const state = ctx.state.mutants.has('deny-drops-state') ? undefined : stateOf(ctx, interaction)
+    return redirectWith(interaction.redirectUri, { error: denied.code, error_description: denied.detail, state }, ctx.state.mutants)
   }
   return issueCode(ctx, interaction, session.userId)
 }
@@ -48,7 +50,7 @@ export async function consentPost(request: Request, ctx: ServerContext): Promise
 export function issueCode(ctx: ServerContext, interaction: Interaction, userId: string): Response {
   const { state } = ctx
   const grantId = randomValue()
-  const code = randomValue()
+  const code = state.mutants.has('code-short') ? randomValue().slice(0, 8) : randomValue()
   const record = {
     grantId,
     clientId: interaction.clientId,
@@ -61,6 +63,7 @@ export function issueCode(ctx: ServerContext, interaction: Interaction, userId: 
     redeemed: false,
   }
   state.codes.upsert(code, record, state.mutants.has('code-never-expires') ? undefined : state.policy.lifetimes.code, [grantLink(grantId)])
+  if (state.mutants.has('pkce-challenge-per-client')) rememberChallenge(state, record)
   const scope = state.policy.redirectCarriesScope ? interaction.scopes.join(' ') : undefined
   return redirectWith(interaction.redirectUri, { code, scope, state: stateOf(ctx, interaction) }, state.mutants)
 }

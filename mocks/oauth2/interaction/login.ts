@@ -37,7 +37,8 @@ export async function loginPost(request: Request, ctx: ServerContext): Promise<R
   const { session, cookies } = startSession(ctx, user.user.id, previous)
   const headers = new Headers()
   for (const cookie of cookies) headers.append('set-cookie', cookie)
-  if (challenge) {
+  // The `login-forgets-request` defect: the sign-in form's hidden login_challenge is never read.
+  if (challenge && !ctx.state.mutants.has('login-forgets-request')) {
     const interaction = ctx.state.interactions.find(challenge)
     if (!interaction) throw expiredRequest()
     ctx.state.interactions.upsert(challenge, { ...interaction, sessionId: session.id }, ctx.state.policy.lifetimes.interaction)

@@ -39,6 +39,8 @@ export function loginPage(brand: string, mutants: OAuth2Mutants, view: LoginView
 }
 
 export function consentPage(brand: string, mutants: OAuth2Mutants, view: { action: string; csrf: string; challenge: string; client: OAuthClient; userName: string; scopes: readonly string[] }): Response {
+  // The `consent-scopes-hidden` defect asks for "access to your account" without saying which.
+  if (mutants.has('consent-scopes-hidden')) view = { ...view, scopes: [] }
   const scopes = view.scopes.length ? html`<ul>${view.scopes.map((s) => html`<li><code>${s}</code></li>`)}</ul>` : html`<p>No scopes: only your identity.</p>`
   const choice = form({
     action: view.action,

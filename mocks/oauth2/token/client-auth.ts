@@ -25,7 +25,8 @@ export function authenticateClient(request: Request, params: Params, ctx: Server
   let id: string | undefined
   let secret: string | undefined
   let method: ClientAuthMethod
-  if (header.kind === 'present') {
+  // The `basic-auth-unsupported` defect reads the body only, whatever the header says.
+  if (header.kind === 'present' && !mutants.has('basic-auth-unsupported')) {
     if (header.scheme !== 'basic') throw refuse('The Authorization header must use the Basic scheme.')
     const decoded = decodeBasic(header.value.trim(), { percentDecode: !mutants.has('basic-not-urldecoded') })
     if (!decoded?.user) throw refuse('The Basic credentials are malformed.')
@@ -42,6 +43,9 @@ export function authenticateClient(request: Request, params: Params, ctx: Server
   if (!client) throw refuse('The client does not exist.', secret)
   // The `auth-method-unchecked` defect: a public client's method is not looked at, its secret ignored.
   if (client.secret === undefined && mutants.has('auth-method-unchecked')) return client
+  // The `secret-checked-only-when-sent` defect: `if (secret && secret !== client.secret) refuse()`.
+  if (method === 'none' && mutants.has('secret-checked-only-when-sent')) return client
+  if (method === 'client_secret_post' && mutants.has('body-credentials-unsupported')) throw refuse('The client is not registered for this authentication method.', secret)
   if (!client.authMethods.includes(method)) throw refuse('The client is not registered for this authentication method.', secret)
   if (method === 'none') return client
   if (client.secret === undefined || secret === undefined || !safeEqual(secret, client.secret)) throw refuse('The client secret is wrong.', secret)

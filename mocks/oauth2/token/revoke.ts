@@ -1,6 +1,7 @@
 import { NO_STORE } from '../../core/http.ts'
 import type { ServerContext } from '../context.ts'
 import { oauthError } from '../errors.ts'
+import { queryParams } from '../params.ts'
 import { revokeGrant } from '../state.ts'
 import { authenticateClient } from './client-auth.ts'
 import { tokenParams } from './token-endpoint.ts'
@@ -19,14 +20,17 @@ import { tokenParams } from './token-endpoint.ts'
 export async function revokeEndpoint(request: Request, ctx: ServerContext): Promise<Response> {
   const { state, config } = ctx
   const { mutants } = state
-  const params = await tokenParams(request, ctx)
+  const params = request.method === 'GET' && mutants.has('revoke-via-get') ? queryParams(request) : await tokenParams(request, ctx)
   const client = mutants.has('revoke-unauthenticated') ? undefined : authenticateClient(request, params, ctx)
   const token = params.get('token')
   if (!token) throw oauthError('invalid_request', 'token is missing.')
-  const access = state.accessTokens.find(token)
-  const refresh = access ? undefined : state.refreshTokens.find(token)
+  // Two defects narrow the search: access tokens never looked up, or only the kind the hint names.
+  const hint = mutants.has('revoke-hint-trusted') ? params.get('token_type_hint') : undefined
+  const access = mutants.has('revoke-refresh-only') || hint === 'refresh_token' ? undefined : state.accessTokens.find(token)
+  const refresh = access || hint === 'access_token' ? undefined : state.refreshTokens.find(token)
   const found = access ?? (refresh && !refresh.rotated ? refresh : undefined)
   const done = () => new Response(null, { status: 200, headers: NO_STORE })
+  if (!found && mutants.has('revoke-unknown-refused')) throw oauthError('invalid_request', 'The token is unknown or was revoked already.')
   if (!found) return done()
   if (client && found.clientId !== client.id && !mutants.has('revoke-foreign-token')) {
     if (config.revocation.foreignToken === 'ignore') return done()
