@@ -35,7 +35,10 @@ const timed = <T>(label: string, work: () => T): T => {
 }
 
 /** The seeded DADI clients of the mock as the variables of the `local` target init writes. */
-const DADI = { DADI_BASE_URL: `http://127.0.0.1:${PORT_BASE}`, DADI_CLIENT_ID: 'testClient', DADI_SECRET: 'superSecret', DADI_RESTRICTED_CLIENT_ID: 'booksClient', DADI_RESTRICTED_SECRET: 'booksOnlySecret' }
+const DADI = { DADI_BASE_URL: `http://127.0.0.1:${PORT_BASE}`, DADI_CLIENT_ID: 'testClient', DADI_SECRET: 'superSecret', DADI_RESTRICTED_CLIENT_ID: 'booksClient', DADI_RESTRICTED_SECRET: 'booksOnlySecret',
+  // The collections the mock's settings open (a deployment names its own, or DADI-ACL-DENY expects them refused).
+  DADI_OPEN_COLLECTION: '/1.0/library/open', DADI_PUBLIC_COLLECTION: '/1.0/library/public', DADI_GET_ONLY_COLLECTION: '/1.0/library/readers',
+  DADI_LOWERCASE_COLLECTION: '/1.0/library/lowercase', DADI_CACHED_COLLECTION: '/1.0/library/cached', DADI_OTHER_DATABASE_COLLECTION: '/1.0/otherdb/books' }
 const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DADI|EXCEPTIONLESS|AUTHCONFORM|TARGET)_?/.test(k)))
 
 function npx(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; output: string; ms: number }> {

@@ -22,7 +22,7 @@ export async function runColumn<C>(table: AccessTable<C>, credentialId: string, 
     const request = operation.request(ctx)
     if (!expected || 'notApplicable' in request || 'notApplicable' in credential) {
       const reason = !expected ? `not a cell of ${profile}` : 'notApplicable' in request ? request.notApplicable : (credential as { notApplicable: string }).notApplicable
-      cells.push({ operation: operation.id, credential: kind.id, verdict: 'n/a', reason })
+      cells.push({ operation: operation.id, credential: kind.id, ...(expected ? { requirement: expected.requirement } : {}), verdict: 'n/a', reason })
       continue
     }
     const sent = withCredential(request, credential)

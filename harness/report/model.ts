@@ -113,7 +113,7 @@ function testedRequirement(requirement: Requirement, records: TestRecord[], filt
   } else if (outcomes.some((t) => t.status === 'passed')) status = 'passed'
   else if (outcomes.length) {
     status = 'skipped'
-    reason = [...new Set(outcomes.map((t) => t.skipReason ?? 'skipped'))].join('; ')
+    reason = [...new Set(outcomes.flatMap((t) => (t.skipReason ?? 'skipped').split('; ')))].join('; ')
   } else if (filtered) {
     status = 'skipped'
     reason = 'not selected: the run was narrowed to other tests (a grep, a file or a shard)'

@@ -85,6 +85,9 @@ export default class ConformanceReporter implements Reporter {
     const tagged = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
     // A column of an access table checked the requirements of its cells in this profile, not every one it is tagged with.
     const requirements = table ? tagged.filter((id) => table.cells.some((c) => c.requirement === id && c.verdict !== 'n/a')) : tagged
+    // A requirement whose every cell here the target could not give (a collection, an account it does not name) is
+    // skipped with that reason, not left "not tested".
+    if (table) this.#skippedCells(test, api, tagged.filter((id) => !requirements.includes(id)), table)
     const failed = result.status !== 'passed' && result.status !== 'skipped'
     const toEnd = result.annotations.some((a) => a.type === CHECKED_TO_END)
     const verdict = failed ? judgeFailure(errors, requirements, knownIds(api), { checkedToEnd: toEnd }) : undefined
@@ -107,6 +110,26 @@ export default class ConformanceReporter implements Reporter {
       exchanges: evidence.exchanges,
       ...(table ? { access: table } : {}),
     })
+  }
+
+  #skippedCells(test: TestCase, api: string, ids: string[], table: AccessEvidence): void {
+    for (const id of ids) {
+      const reasons = [...new Set(table.cells.filter((c) => c.requirement === id && c.verdict === 'n/a' && c.reason).map((c) => c.reason!))]
+      if (!reasons.length) continue
+      this.#records.set(`${test.id}#${id}`, {
+        api,
+        profile: profileIn(test.parent.project()?.metadata, api) ?? '',
+        title: `${test.titlePath().slice(3).join(' › ')} (${id})`,
+        location: declaredAt(test, this.#root) ?? `${relative(this.#root, test.location.file)}:${test.location.line}`,
+        requirements: [id],
+        status: 'skipped',
+        skipReason: reasons.join('; '),
+        errors: [],
+        checked: { own: 0, upstream: 0 },
+        searched: 0,
+        exchanges: [],
+      })
+    }
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | void> {

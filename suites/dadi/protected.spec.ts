@@ -120,7 +120,7 @@ test.describe('Per-client permissions', () => {
     const restricted = (await tokenFor(request, client(target, 'restricted'))).accessToken
     const cases: [string, unknown, unknown][] = []
     for (const path of paths) cases.push([path, await refusal(await request.get(path, { headers: bearer(restricted) })), deniedOf(target, path)])
-    expectEach(finding('DADI-ACL-DENY', `every other collection is refused to a client allowed only ${target.settings.allowedCollection}`), cases)
+    expectEach(finding('DADI-ACL-DENY', `every other collection is refused to a client allowed only ${target.settings.allowedCollection} (one its own settings open belongs in DADI_OPEN_COLLECTION, _PUBLIC_, _GET_ONLY_, _LOWERCASE_ or _CACHED_COLLECTION)`), cases)
   })
 
   test('holds the permission on every path to the collection', req('DADI-ACL-PATHS'), async ({ request, target }) => {
