@@ -64,6 +64,11 @@ export const Catalogue = z
      * (GoToSocial's out-of-band page shows the code it is given). Nothing else on those paths, nor elsewhere.
      */
     shownByDesign: z.array(z.object({ path: z.string(), credential: z.string(), why: z.string().min(10) }).strict()).default([]),
+    /**
+     * Words the API gives a fixed meaning where a credential goes (Exceptionless's Basic markers `client` and
+     * `x-oauth-basic`): never masked in evidence, never counted as an echo — a report must say which variant failed.
+     */
+    publicValues: z.array(z.object({ values: z.array(z.string().min(1)).min(1), why: z.string().min(10) }).strict()).default([]),
     requirements: z.array(Requirement).min(1),
   })
   .strict()

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { definitions, implementedApis } from '../mocks/registry.ts'
 import { loadCatalogue } from './catalogue.ts'
 import { findEchoes } from './evidence/echo.ts'
-import { withHeaders } from './evidence/recorder.ts'
+import { toExchange, withHeaders } from './evidence/recorder.ts'
 import { Redactor } from './evidence/redact.ts'
 import { SpecValidator, specDocuments } from './evidence/spec-validator.ts'
 import { parseChallenge } from './expect/challenge.ts'
@@ -74,6 +74,15 @@ describe('redaction', () => {
     r.learn({ id: '537650f3b77efe23a47914f3' }, 'http://x.test/api/v2/organizations')
     assert.equal(r.text('GET /api/v2/tokens/TokenValue012345678901234567890123456789 of 537650f3b77efe23a47914f3'), 'GET /api/v2/tokens/«redacted 40 chars» of 537650f3b77efe23a47914f3')
     assert.ok(r.isPublic('noreply@exceptionless.io'))
+  })
+
+  it('keeps a catalogue’s public words readable where a request carries them as credentials (Basic markers)', () => {
+    const r = new Redactor()
+    r.addPublic('x-oauth-basic', 'X-OAUTH-BASIC')
+    const sent = { method: 'GET', url: 'http://x.test/api/v2/projects/config', headers: { authorization: `Basic ${btoa('KeyValue0123456789:X-OAUTH-BASIC')}` } }
+    const exchange = toExchange(sent, { status: 401, headers: {}, text: '<key>:X-OAUTH-BASIC on KeyValue0123456789 refused' }, r, [])
+    assert.equal(exchange.response.body, '<key>:X-OAUTH-BASIC on «redacted 18 chars» refused')
+    assert.deepEqual(exchange.echoes, [{ credential: 'Authorization (Basic user)', where: 'body' }])
   })
 })
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { compare, type AccessTable, type Expectation } from './table.ts'
+import { compare, describeExpectation, type AccessTable, type Expectation } from './table.ts'
 
 const table: AccessTable<void> = {
   api: 'demo',
@@ -31,5 +31,14 @@ describe('access table cells', () => {
     assert.deepEqual(compare(table, { status: 200, body: 'results', requirement: 'DEMO-ACL-LIST' }, answer(200, '[]'), request), { wrong: 'body []', requirement: 'DEMO-ACL-LIST' })
     const { envelope: _, ...withoutEnvelope } = table
     assert.deepEqual(compare(withoutEnvelope, refusal, answer(401, 'Unauthorized', 'Bearer'), request), { wrong: 'body Unauthorized', requirement: 'DEMO-AUTH-UNKNOWN' })
+  })
+
+  it('accept an answer the cell names as also keeping its rule, each as exactly as the main one, and say so', () => {
+    const caseRouted: Expectation = { ...refusal, also: [{ status: 404, body: 'results', challenge: null }] }
+    assert.equal(compare(table, caseRouted, answer(404, '{"results":[]}'), request), undefined)
+    // The alternative is whole too: its challenge and body count.
+    assert.deepEqual(compare(table, caseRouted, answer(404, '{"results":[]}', 'Bearer'), request), { wrong: 'status 404', requirement: 'DEMO-AUTH-UNKNOWN' })
+    assert.deepEqual(compare(table, caseRouted, answer(200, '{"results":[]}'), request), { wrong: 'status 200; no challenge', requirement: 'DEMO-AUTH-UNKNOWN' })
+    assert.equal(describeExpectation(caseRouted, request), '401 status401, challenge "Bearer" or 404 results, no challenge')
   })
 })

@@ -38,12 +38,22 @@ export interface CredentialKind<C> {
  * What a cell must answer: the status, the body (a named shape the table's `bodies` check), the
  * `WWW-Authenticate` header (exact, a pattern, or `null` for absent), and the requirement the cell belongs to.
  */
-export interface Expectation {
+export interface Expectation extends Answered {
+  requirement: string
+  /**
+   * Other answers that keep the cell's rule where the releases or the sources allow more than one (a router that
+   * matches letter case answers 404 where a case-insensitive one refuses; a 401 before routing where 6.x answers
+   * 404 for anyone): the cell passes when the answer is any of them. Each is as specific as the main one.
+   */
+  also?: readonly Answered[]
+}
+
+/** An answer a cell accepts: status, body shape and challenge. */
+export interface Answered {
   status: number
   body: string
   /** Exact, a pattern, absent (`null`), or built from the request (a realm naming the path). */
   challenge?: string | RegExp | null | ((request: OperationRequest) => string)
-  requirement: string
 }
 
 /** A received answer, as the body checks see it. */
@@ -81,6 +91,11 @@ export interface Cell {
   /** What came back, briefly (status, challenge, what was wrong with the body). */
   actual?: string
   reason?: string
+  /**
+   * Where only a refusal's body was off and the cell is filed under the table's envelope requirement: the cell's own
+   * requirement, whose status and challenge held.
+   */
+  held?: string
 }
 
 /** The cells of one test, attached for the report. */
@@ -95,6 +110,10 @@ export interface AccessEvidence {
 }
 
 export function describeExpectation(e: Expectation, request?: OperationRequest): string {
+  return [e, ...(e.also ?? [])].map((a) => describeAnswer(a, request)).join(' or ')
+}
+
+function describeAnswer(e: Answered, request?: OperationRequest): string {
   const wanted = typeof e.challenge === 'function' && request ? e.challenge(request) : e.challenge
   const challenge = wanted === undefined ? '' : wanted === null ? ', no challenge' : wanted instanceof RegExp ? `, challenge /${wanted.source}/` : typeof wanted === 'function' ? ', its challenge' : `, challenge "${wanted}"`
   return `${e.status} ${e.body}${challenge}`
@@ -105,6 +124,14 @@ export function describeExpectation(e: Expectation, request?: OperationRequest):
  * breaks (the table's envelope requirement when only a refusal's body is off, see `envelope`).
  */
 export function compare<C>(table: AccessTable<C>, expected: Expectation, answer: Answer, request: OperationRequest): { wrong: string; requirement: string } | undefined {
+  const { problems, headOk } = differences(table, expected, answer, request)
+  if (!problems.length) return undefined
+  if (expected.also?.some((a) => differences(table, a, answer, request).problems.length === 0)) return undefined
+  const bodyOnly = headOk && expected.status >= 400 && table.envelope !== undefined
+  return { wrong: problems.join('; '), requirement: bodyOnly ? table.envelope! : expected.requirement }
+}
+
+function differences<C>(table: AccessTable<C>, expected: Answered, answer: Answer, request: OperationRequest): { problems: string[]; headOk: boolean } {
   const problems: string[] = []
   if (answer.status !== expected.status) problems.push(`status ${answer.status}`)
   const challenge = answer.headers['www-authenticate']
@@ -119,7 +146,5 @@ export function compare<C>(table: AccessTable<C>, expected: Expectation, answer:
     const wrong = check(answer, request)
     if (wrong) problems.push(wrong)
   }
-  if (!problems.length) return undefined
-  const bodyOnly = headOk && expected.status >= 400 && table.envelope !== undefined
-  return { wrong: problems.join('; '), requirement: bodyOnly ? table.envelope! : expected.requirement }
+  return { problems, headOk }
 }

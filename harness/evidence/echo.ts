@@ -10,11 +10,11 @@ const SECRET_FIELDS = new Set(['secret', 'password', 'client_secret', 'clientsec
 /** Shorter values would match by chance (a 4-digit code inside a date). */
 const MIN_LENGTH = 8
 
-export function findEchoes(request: RawRequest, response: RawResponse, shownByDesign: (label: string) => boolean = () => false): Echo[] {
+export function findEchoes(request: RawRequest, response: RawResponse, shownByDesign: (label: string, value: string) => boolean = () => false): Echo[] {
   // A value the client also put in the URL path (a key addressed by id) is the resource's name, not an echo; one
-  // the API's catalogue says the answer shows by design (shownByDesign) is its purpose.
+  // the API's catalogue says the answer shows by design (shownByDesign), or a public word, is its purpose.
   const path = decodeURIComponent(new URL(request.url).pathname)
-  const sent = credentialsIn(request).filter(({ label, value }) => !path.includes(value) && !shownByDesign(label))
+  const sent = credentialsIn(request).filter(({ label, value }) => !path.includes(value) && !shownByDesign(label, value))
   if (sent.length === 0) return []
   const places: [string, string][] = [['body', response.text], ...Object.entries(response.headers).filter(([name]) => name !== 'set-cookie').map(([name, value]): [string, string] => [`header ${name}`, value])]
   const echoes: Echo[] = []

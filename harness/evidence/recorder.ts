@@ -68,7 +68,7 @@ export function toExchange(request: RawRequest, response: RawResponse, redactor:
   }
   const control = new URL(request.url).pathname.startsWith(CONTROL_PREFIX)
   const diagnostics = control ? [] : validators.flatMap((v) => v.validate(request.method, request.url, response.status, response.headers, response.text))
-  const echoes = control ? [] : findEchoes(request, response, (label) => redactor.shownByDesign(label, request.url))
+  const echoes = control ? [] : findEchoes(request, response, (label, value) => redactor.shownByDesign(label, request.url) || redactor.isPublic(value))
   return {
     request: {
       method: request.method,

@@ -84,7 +84,7 @@ export default class ConformanceReporter implements Reporter {
     const table = access ? (JSON.parse(access.toString('utf8')) as AccessEvidence) : undefined
     const tagged = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')
     // A column of an access table checked the requirements of its cells in this profile, not every one it is tagged with.
-    const requirements = table ? tagged.filter((id) => table.cells.some((c) => c.requirement === id && c.verdict !== 'n/a')) : tagged
+    const requirements = table ? tagged.filter((id) => table.cells.some((c) => (c.requirement === id || c.held === id) && c.verdict !== 'n/a')) : tagged
     // A requirement whose every cell here the target could not give (a collection, an account it does not name) is
     // skipped with that reason, not left "not tested".
     if (table) this.#skippedCells(test, api, tagged.filter((id) => !requirements.includes(id)), table)

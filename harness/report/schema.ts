@@ -39,6 +39,7 @@ export const CellSchema = z.object({
   expected: z.string().optional(),
   actual: z.string().optional(),
   reason: z.string().optional(),
+  held: z.string().optional(),
 })
 const Named = z.object({ id: z.string(), title: z.string() })
 export const AccessGridSchema = z.object({ operations: z.array(Named), credentials: z.array(Named), cells: z.array(CellSchema) })

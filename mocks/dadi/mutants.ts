@@ -38,7 +38,7 @@ export const dadiMutants = {
   'acl-path-case': { description: 'routing ignores letter case but the permission check compares the path exactly', expect: ['DADI-ACL-PATHS'], profiles: V3 },
   'parse-error-echo': { description: 'the 400 for a body that is not JSON repeats the raw body, secret included (what both real lines do)', expect: ['DADI-CRED-JSON', 'DADI-CRED-NOECHO', 'DADI-NO-ECHO'], profiles: BOTH },
   'restricted-lists-all': { description: 'GET /api/collections lists every collection to a client that may read one', expect: ['DADI-ACL-LIST'], profiles: V6 },
-  'token-query-exempt': { description: 'the token route is exempt from authentication whatever its query string, so POST /token?x=1 issues a token', expect: ['DADI-TOKEN-POST-ONLY'], profiles: V3 },
+  'token-query-exempt': { description: 'the token route is exempt from authentication whatever its query string, so POST /token?x=1 issues a token', expect: ['DADI-TOKEN-EXACT-ROUTE'], profiles: V3 },
   'hello-exempt-with-query': { description: '/hello with a query string skips authentication (the path compared, not the URL)', expect: ['DADI-EXEMPT-PATHS'], profiles: V3 },
   'authenticate-setting-ignored': { description: "a collection's settings.authenticate is ignored: every collection needs a token for every method", expect: ['DADI-COLLECTION-OPEN'], profiles: BOTH },
   'authenticate-case-insensitive': { description: 'settings.authenticate is compared with the method in lower case, so ["get"] protects GET', expect: ['DADI-COLLECTION-METHODS'], profiles: V3 },

@@ -421,7 +421,7 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description The project's client configuration version; clients refresh their settings when it grows. */
+        /** @description The project's client configuration version; clients refresh their settings when it grows (the server sends it; no source documents it, so its absence is not a fault). */
         ConfigVersion: string;
         /** @description `private` on responses to requests authenticated by the query string (RFC 6750 §2.3). */
         PrivateWhenQueryAuthenticated: string;

@@ -20,6 +20,10 @@ type Refusal = 'none' | 'malformed' | 'invalid'
 const NO_TOKEN = 'Bearer, error="no_token", error_description="No access token supplied"'
 const INVALID_TOKEN = 'Bearer, error="invalid_token", error_description="Invalid or expired access token"'
 const HEADS: readonly OperationId[] = ['head-allowed', 'head-denied']
+/** 4.x–6.x route before they authenticate (404 for anyone); a server that authenticates first refuses instead. */
+const ROUTED_FIRST: readonly OperationId[] = ['unknown', 'denied-case', 'docs-path', 'head-allowed', 'head-denied', 'head-open']
+const NOT_ROUTED = { status: 404, body: 'anything' } as const
+const HEAD_SERVED = { status: 200, body: 'empty' } as const
 
 /** Refusal columns: the kind of refusal and the requirement it checks. */
 const REFUSALS: Partial<Record<Column, [Refusal, string]>> = {
@@ -114,15 +118,17 @@ function accepted(v6: boolean, op: OperationId, who: 'primary' | 'restricted'): 
     case 'denied-doc':
       return primary ? ok('oneResult') : denied(v6, 'DADI-ACL-PATHS')
     case 'denied-case':
-      // 1.x–3.x route case-insensitively (Express): the same collection, under the same permission.
-      return primary ? ok('results') : denied(v6, 'DADI-ACL-PATHS')
+      // 1.x–3.x route case-insensitively (Express): the same collection, under the same permission. A router that
+      // matches case answers 404, which keeps the rule (never the collection to whom may not read it).
+      return { ...(primary ? ok('results') : denied(v6, 'DADI-ACL-PATHS')), also: [NOT_ROUTED] }
     case 'other-version':
       return primary ? ok('results') : denied(v6, 'DADI-ACL-VERSION')
     case 'unknown':
       return cell(404, 'empty', 'DADI-UNKNOWN-PATH')
     case 'head-allowed':
     case 'head-denied':
-      return primary || op === 'head-allowed' ? cell(404, 'empty', 'DADI-HEAD') : denied(v6, 'DADI-ACL-DENY', true)
+      // 3.2.2 routes no HEAD (404); a HEAD answered 200 with no body to a client that may GET gives nothing away.
+      return primary || op === 'head-allowed' ? { ...cell(404, 'empty', 'DADI-HEAD'), also: [HEAD_SERVED] } : denied(v6, 'DADI-ACL-DENY', true)
     case 'allowed-count':
       return ok('count', primary ? 'DADI-AUTH-ACCEPT' : 'DADI-ACL-PATHS')
     case 'denied-count':
@@ -131,7 +137,8 @@ function accepted(v6: boolean, op: OperationId, who: 'primary' | 'restricted'): 
     // A document id that names nothing: 4.x–6.x answer 404 only to whom may read the collection (401, 403, 404);
     // 1.x–3.x an empty result.
     case 'allowed-missing':
-      return v6 ? cell(404, 'statusCode404', 'DADI-ACL-ORDER') : ok('noResults', primary ? 'DADI-AUTH-ACCEPT' : 'DADI-ACL-PATHS')
+      // 3.2.2's empty result for an id that names nothing is its router's accident: a 404 keeps the rule as well.
+      return v6 ? cell(404, 'statusCode404', 'DADI-ACL-ORDER') : { ...ok('noResults', primary ? 'DADI-AUTH-ACCEPT' : 'DADI-ACL-PATHS'), also: [NOT_ROUTED] }
     case 'denied-missing':
       if (v6) return primary ? cell(404, 'statusCode404', 'DADI-ACL-ORDER') : denied(v6, 'DADI-ACL-ORDER')
       return primary ? ok('noResults') : denied(v6, 'DADI-ACL-PATHS')
@@ -167,8 +174,16 @@ export function expectCell(operation: string, credential: string, profile: strin
   if (queryColumn && op === 'favicon') return v6 ? cell(404, 'empty', 'DADI-UNKNOWN-PATH') : refused(v6, REFUSALS[column]![0], 'DADI-UNKNOWN-PATH')
   const queried = !v6 && op === 'hello' && queryColumn
   const always = queried ? undefined : anyone(v6, op)
-  if (always !== undefined) return always
   const refusal = REFUSALS[column]
+  if (always && v6 && ROUTED_FIRST.includes(op)) {
+    // A 401 before routing leaks nothing either (the docs: every request but /token needs a token); a HEAD answered
+    // 200 without a body to a valid token, nothing a GET would not show.
+    const head = op.startsWith('head-')
+    if (refusal) return { ...always, also: [{ status: 401, body: head ? 'empty' : 'api0005', challenge: null }] }
+    if (head && column !== 'restricted') return { ...always, also: [HEAD_SERVED] }
+    if (op === 'head-allowed') return { ...always, also: [HEAD_SERVED] }
+  }
+  if (always !== undefined) return always
   if (refusal) {
     const [kind, requirement] = refusal
     return refused(v6, kind, refusalRequirement(v6, op, column, requirement), HEADS.includes(op))

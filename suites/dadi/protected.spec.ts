@@ -3,8 +3,6 @@ import { expect, expectEach, finding, precondition, req, test, type Target } fro
 import { bearer, client, tokenFor } from './dadi.ts'
 
 const INVALID_TOKEN = 'Bearer, error="invalid_token", error_description="Invalid or expired access token"'
-const API_0005 = '{"code":"API-0005","title":"Unauthorised","details":"The request could not be fulfilled because it did not contain a valid bearer token.","docLink":"https://docs.dadi.cloud/api/#api-0005"}'
-const API_0006 = '{"code":"API-0006","title":"Access denied","details":"The bearer token supplied in the request does not have sufficient permissions to perform the operation.","docLink":"https://docs.dadi.cloud/api/#api-0006"}'
 
 /** How a profile refuses an unusable token on a protected route: status, challenge, body. */
 async function refusal(response: APIResponse) {
@@ -40,8 +38,9 @@ test.describe('Bearer tokens on protected endpoints', () => {
   test('reads the token from the Authorization header only', req('DADI-AUTH-HEADER-ONLY'), async ({ request, target }) => {
     const { accessToken } = await tokenFor(request, client(target, 'primary'))
     const v6 = target.profile === 'dadi@6'
-    // As if no token were sent: 4.x–6.x API-0005, 1.x–3.x {"statusCode":401} with no challenge.
-    const anonymous = { status: 401, challenge: undefined, body: v6 ? API_0005 : '{"statusCode":401}' }
+    // As if no token were sent: 4.x–6.x API-0005, 1.x–3.x {"statusCode":401} with no challenge (the rest of the
+    // 4.x–6.x envelope is DADI-ERROR-BODY's to judge).
+    const anonymous = { status: 401, challenge: undefined, body: v6 ? expect.stringContaining('"code":"API-0005"') : '{"statusCode":401}' }
     const cases: [string, unknown, unknown][] = []
     for (const path of ['/api/collections', target.settings.allowedCollection!]) {
       for (const [name, send] of [
@@ -158,9 +157,10 @@ test.describe('Per-client permissions', () => {
     // Read twice by a client that may: the answer is in the cache now, if the deployment keeps one.
     for (const read of ['first', 'second']) expect((await request.get(cached!, { headers: bearer(primary) })).status(), precondition('DADI-AUTH-ACCEPT', `the primary client reads ${cached} (${read} time)`)).toBe(200)
     const v6 = target.profile === 'dadi@6'
-    const anonymous = v6 ? { status: 401, challenge: undefined, body: API_0005 } : { status: 401, challenge: undefined, body: '{"statusCode":401}' }
+    // The 4.x–6.x envelope's other fields are DADI-ERROR-BODY's to judge: here what matters is that no cached answer leaks.
+    const anonymous = v6 ? invalidTokenOf(target) : { status: 401, challenge: undefined, body: '{"statusCode":401}' }
     const made = v6 ? anonymous : { status: 401, challenge: INVALID_TOKEN, body: '{"statusCode":401}' }
-    const denied = v6 ? { status: 403, challenge: undefined, body: API_0006 } : { status: 401, challenge: `Bearer realm="${cached}"`, body: '{"statusCode":401}' }
+    const denied = deniedOf(target, cached!)
     expectEach(finding('DADI-ACL-CACHE', `the cached ${cached} reaches no one who may not read it (${target.profile})`), [
       ['the client without the permission', await refusal(await request.get(cached!, { headers: bearer(restricted) })), denied],
       ['no Authorization', await refusal(await request.get(cached!)), anonymous],

@@ -118,17 +118,28 @@ test.describe('POST /token — client credentials', () => {
       // 3.2.2 gates /token with a query string as a protected route (401 without a challenge); either 401 refuses.
       const challenge = response.headers()['www-authenticate']
       const form = status === 404 ? text : /accessToken|access_token/i.test(text) ? 'a token' : 'no token'
-      cases.push([`${method} ${path.replace(secret, '…')}${'authorization' in headers ? ' with a token' : ''}`, { status: response.status(), body: form, challenge: status === 401 && !v3 ? challenge : undefined }, { status, body: status === 404 ? '' : 'no token', challenge: status === 401 && !v3 ? INVALID_CREDENTIALS : undefined }])
+      // GET with the credentials in the query: 3.2.2 refuses it as a protected path (401), 6.x routes nothing there
+      // (404); either refuses, so the rule is that no token comes back.
+      const eitherRefusal = method === 'GET' && path.includes('?') && [401, 404].includes(response.status()) && !/accessToken|access_token/i.test(text)
+      const actual = eitherRefusal ? { status, body: 'refused, no token', challenge: undefined } : { status: response.status(), body: form, challenge: status === 401 && !v3 ? challenge : undefined }
+      const wanted = eitherRefusal ? actual : { status, body: status === 404 ? '' : 'no token', challenge: status === 401 && !v3 ? INVALID_CREDENTIALS : undefined }
+      cases.push([`${method} ${path.replace(secret, '…')}${'authorization' in headers ? ' with a token' : ''}`, actual, wanted])
     }
-    // The token route is exempt from authentication only at exactly /token in 1.x–3.x (auth/index.js:110 compares
-    // req.url): a query string or a trailing slash makes it a protected path, refused before the credentials are read.
+    expectEach(finding('DADI-TOKEN-POST-ONLY', `no token but for POST with the credentials in the body (${target.profile})`), cases)
+  })
+
+  test('exempts exactly /token from authentication in 1.x–3.x; 4.x–6.x issue at /token?x and /token/ too', req('DADI-TOKEN-EXACT-ROUTE'), async ({ request, target }) => {
+    // auth/index.js:110 (3.2.2) compares req.url: a query string or a trailing slash makes it a protected path,
+    // refused before the credentials are read.
+    const v3 = target.profile === 'dadi@3'
+    const cases: [string, unknown, unknown][] = []
     for (const path of ['/token?probe=1', '/token/']) {
-      const response = await postToken(request, { clientId, secret }, path)
+      const response = await postToken(request, client(target, 'primary'), path)
       const text = await response.text()
       const actual = { status: response.status(), challenge: response.headers()['www-authenticate'], body: /accessToken/.test(text) ? 'a token' : text }
       cases.push([`POST ${path} with valid JSON credentials`, actual, v3 ? { status: 401, challenge: undefined, body: '{"statusCode":401}' } : { status: 200, challenge: undefined, body: 'a token' }])
     }
-    expectEach(finding('DADI-TOKEN-POST-ONLY', `no token but for POST with the credentials in the body, at exactly /token in 1.x–3.x (${target.profile})`), cases)
+    expectEach(finding('DADI-TOKEN-EXACT-ROUTE', `POST /token?x and /token/ with valid credentials (${target.profile})`), cases)
   })
 
 

@@ -21,7 +21,8 @@ test.describe('Routing before authorization', () => {
     const key = (await createKey(request, target, login, ['client'])).id
     const victim = (await createKey(request, target, login, ['client'])).id
     const listed = await request.post('/api/v2/organizations', { headers: { ...bearer(login), 'x-http-method-override': 'GET' } })
-    const ids = ((await listed.json().catch(() => [])) as { id: string }[]).map((o) => o.id)
+    const body: unknown = await listed.json().catch(() => undefined)
+    const ids = Array.isArray(body) ? body.map((o: { id?: unknown }) => o?.id) : `not a list: ${JSON.stringify(body)?.slice(0, 120)}`
     expect({ status: listed.status(), ids }, finding('EXL-METHOD-OVERRIDE', 'POST /api/v2/organizations as GET: the list')).toEqual({ status: 200, ids: [target.settings.organizationId] })
     // As DELETE, a client key meets the DELETE route's policy (403), never a deletion.
     const asDelete = await request.post(`/api/v2/tokens/${victim}`, { headers: { ...bearer(key), 'x-http-method-override': 'DELETE' } })
