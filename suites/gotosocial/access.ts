@@ -60,6 +60,9 @@ function expectCell(op: Op, credential: string, profile: string): Expectation | 
     case 'unknown':
     case 'lowercase':
     case 'two-spaces':
+    case 'altered-case':
+    case 'truncated':
+    case 'extended':
       return T('GTS-AUTH-MISSING')
     case 'query':
       return T('GTS-AUTH-QUERY-IGNORED')
@@ -86,12 +89,19 @@ const isJson = (a: Answer) => a.headers['content-type'] === 'application/json'
 const exactly = (expected: unknown) => (a: Answer) => (isJson(a) && JSON.stringify(bodyOf(a)) === JSON.stringify(expected) ? undefined : `body ${a.text.slice(0, 160)}`)
 const by = (role: 'user' | 'otherUser') => (c: GtsContext) => c.target.optionalCreds(role).values.username
 
+/** The token with its letters' case swapped (upstream's tokens are upper-case base32). */
+const swapCase = (token: string) => [...token].map((ch) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase())).join('')
+
 const kinds = (scopes: readonly string[]): CredentialKind<GtsContext>[] => [
   { id: 'none', title: 'no Authorization', prepare: async () => ({}) },
   { id: 'malformed', title: 'Authorization: Bearer not a token', prepare: async () => ({ headers: { authorization: 'Bearer not a token' } }) },
   { id: 'unknown', title: 'a well-formed token never issued', prepare: async () => ({ headers: bearer('NEVER-ISSUED-000000000000000000000000000000000000') }) },
   { id: 'lowercase', title: 'a valid user token after "bearer " (lower case)', prepare: async (c) => ({ headers: { authorization: `bearer ${await c.gts.userToken()}` } }) },
   { id: 'two-spaces', title: 'a valid user token after "Bearer  " (two spaces)', prepare: async (c) => ({ headers: { authorization: `Bearer  ${await c.gts.userToken()}` } }) },
+  // Near misses of a valid token: a lookup that ignores case or compares a prefix lets them in.
+  { id: 'altered-case', title: 'a valid user token in lower case', prepare: async (c) => ({ headers: bearer(swapCase(await c.gts.userToken())) }) },
+  { id: 'truncated', title: 'a valid user token less its last character', prepare: async (c) => ({ headers: bearer((await c.gts.userToken()).slice(0, -1)) }) },
+  { id: 'extended', title: 'a valid user token and one character more', prepare: async (c) => ({ headers: bearer(`${await c.gts.userToken()}A`) }) },
   {
     id: 'revoked',
     title: 'a user token revoked by POST /oauth/revoke (v0.19)',

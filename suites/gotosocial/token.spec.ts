@@ -41,6 +41,9 @@ test(
       const exchange = (fields: Record<string, string>) => ({ grant_type: 'authorization_code', code, redirect_uri: WEB, ...creds, ...fields })
       const failed = (...help: string[]) => [`Bad Request: could not get access token`, ...help, ADVICE].join(': ')
       v.check('GTS-TOKEN-SECRET', 'a wrong client_secret', await form(exchange({ client_secret: '00000000-0000-4000-8000-000000000000' })), refused(400, oauthError('invalid_client', failed('invalid_client'))))
+      // Near misses of the right secret: a comparison by prefix or in any letter case lets them in.
+      const nearMisses: [string, string][] = [['the client_secret less its last character', a.client_secret.slice(0, -1)], ['the client_secret and one character more', `${a.client_secret}0`], ['the client_secret upper-cased', a.client_secret.toUpperCase()]]
+      for (const [name, secret] of nearMisses) if (secret !== a.client_secret) v.check('GTS-TOKEN-SECRET', name, await form(exchange({ client_secret: secret })), refused(400, oauthError('invalid_client', failed('invalid_client'))))
       v.check('GTS-TOKEN-BASIC-IGNORED', 'the client by HTTP Basic only', await form({ grant_type: 'authorization_code', code, redirect_uri: WEB }, { authorization: `Basic ${Buffer.from(`${a.client_id}:${a.client_secret}`).toString('base64')}` }), bad(notSet('client_id'), notSet('client_secret')))
       v.check('GTS-CODE-BOUND', 'another (valid) client', await form(exchange({ client_id: b.client_id, client_secret: b.client_secret })), refused(400, oauthError('invalid_grant', failed('invalid_grant'))))
       v.check('GTS-CODE-BOUND', 'another registered redirect_uri', await form(exchange({ redirect_uri: OTHER })), refused(400, oauthError('invalid_grant', failed('invalid_grant'))))
