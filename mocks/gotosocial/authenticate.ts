@@ -34,7 +34,8 @@ export function tokenCheck(request: Request, state: GtsState): Caller {
     value = queryValue(request, 'access_token')
   } else if (header.startsWith('Bearer ') || (mutants.has('bearer-case-insensitive') && /^bearer /i.test(header))) value = header.slice(7)
   else value = queryValue(request, 'access_token')
-  const record = value ? findAccessToken(state.oauth, value) : undefined
+  // The `token-case-insensitive` defect: a lookup that upper-cases what it is given (upstream's tokens are upper case).
+  const record = value ? (findAccessToken(state.oauth, value) ?? (mutants.has('token-case-insensitive') ? findAccessToken(state.oauth, value.toUpperCase()) : undefined)) : undefined
   if (!value || !record) return {}
   const caller: Caller = { token: { value, record }, app: state.apps.get(record.clientId) }
   const owner = record.userId === null ? undefined : state.accounts.get(record.userId)

@@ -107,7 +107,8 @@ export const passwordGrant: GtsGrant = {
 /** The secret (400 invalid_client: the body is the only client authentication), then the redirect URI registered. */
 function checkClient(app: App, fields: Fields, state: GtsState): void {
   const secret = fields.get('client_secret') ?? ''
-  if (!safeEqual(secret, app.clientSecret) && !state.mutants.has('wrong-secret-accepted')) throw oauthFailure(400, 'invalid_client', ['could not get access token', 'invalid_client', ADVICE], { submitted: secret })
+  const matches = safeEqual(secret, app.clientSecret) || (state.mutants.has('secret-case-insensitive') && safeEqual(secret.toLowerCase(), app.clientSecret.toLowerCase()))
+  if (!matches && !state.mutants.has('wrong-secret-accepted')) throw oauthFailure(400, 'invalid_client', ['could not get access token', 'invalid_client', ADVICE], { submitted: secret })
   const redirectUri = fields.get('redirect_uri')!
   if (!redirectAllowed(app, redirectUri, state)) {
     if (state.traits.exactRedirects) throw oauthFailure(403, 'invalid redirect uri', [`requested redirect URI ${redirectUri} was not covered by client redirect URIs`, ADVICE])

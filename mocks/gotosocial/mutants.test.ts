@@ -81,6 +81,7 @@ const PROBES: Record<GtsMutant, Probe> = {
   },
   'basic-client-auth': async (m) => (await m.call('/oauth/token', form({ grant_type: 'client_credentials', redirect_uri: OOB }, { authorization: `Basic ${btoa(`${OOB_APP.client_id}:${OOB_APP.client_secret}`)}` }))).status === 400,
   'wrong-secret-accepted': async (m) => (await exchange(m, cc({ client_secret: 'wrong' }))).status === 400,
+  'secret-case-insensitive': async (m) => (await exchange(m, cc({ client_secret: OOB_APP.client_secret.toUpperCase() }))).status === 400,
   'token-response-cacheable': async (m) => (await exchange(m, cc())).headers.get('cache-control') === 'no-store',
   'user-token-expires': async (m) => !('expires_in' in ((await (await exchange(m, codeFields(OOB_APP, await oobCode(m, OOB_APP)))).json()) as object)),
   'token-error-echoes-code': async (m) => {
@@ -93,6 +94,7 @@ const PROBES: Record<GtsMutant, Probe> = {
   'cc-scope-unchecked': async (m) => (await exchange(m, cc({ scope: 'read admin' }))).status === 403,
   'app-token-acts-as-admin': async (m) => (await verify(m, await appToken(m))).status === 401,
   'query-token-read': async (m) => (await m.call(`/api/v1/accounts/verify_credentials?access_token=${await userToken(m)}`)).status === 401,
+  'token-case-insensitive': async (m) => (await m.call('/api/v1/accounts/verify_credentials', { headers: { authorization: `Bearer ${(await userToken(m)).toLowerCase()}` } })).status === 401,
   'bearer-case-insensitive': async (m) => (await m.call('/api/v1/accounts/verify_credentials', { headers: { authorization: `bearer ${await userToken(m)}` } })).status === 401,
   'unauthorized-echoes-token': async (m) => {
     const token = await appToken(m)

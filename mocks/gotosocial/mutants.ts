@@ -48,6 +48,7 @@ const OWN = {
   'exchange-scope-from-request': m("the token gets the exchange's scope parameter (read when none) instead of the code's", ['GTS-TOKEN-SCOPE-FROM-CODE', 'GTS-OAUTH2-CODE-BOUND-SCOPE-USER']),
   'basic-client-auth': m('client credentials are also read from an HTTP Basic header', ['GTS-TOKEN-BASIC-IGNORED']),
   'wrong-secret-accepted': m('the client secret is not compared', ['GTS-TOKEN-SECRET', 'GTS-OAUTH2-TOKEN-INVALID-CLIENT']),
+  'secret-case-insensitive': m('the client secret is compared in any letter case', ['GTS-TOKEN-SECRET']),
   'token-response-cacheable': m('the token answer lacks Cache-Control: no-store and Pragma: no-cache', ['GTS-TOKEN-NOSTORE', 'GTS-OAUTH2-TOKEN-NO-STORE']),
   'user-token-expires': m('user tokens say expires_in 3600 and expire', ['GTS-TOKEN-NO-EXPIRY']),
   'token-error-echoes-code': m('token endpoint errors repeat the code or secret they refused', ['GTS-NO-ECHO', 'GTS-OAUTH2-TOKEN-NO-SECRET-ECHO']),
@@ -58,6 +59,7 @@ const OWN = {
   // bearer tokens
   'query-token-read': m('?access_token= authenticates without an Authorization header', ['GTS-AUTH-QUERY-IGNORED', 'GTS-OAUTH2-BEARER-NO-QUERY']),
   'bearer-case-insensitive': m('"bearer <token>" (lower case) authenticates', ['GTS-AUTH-MISSING']),
+  'token-case-insensitive': m('a token is looked up in any letter case', ['GTS-AUTH-MISSING']),
   // The echo is in the refusal of an app-only token on a user endpoint, whose exact body GTS-CC-REFUSED states.
   'unauthorized-echoes-token': m('a 401 repeats the token it refused', ['GTS-CC-REFUSED', 'GTS-NO-ECHO']),
   'disabled-user-token-works': m("a disabled user's token still works", ['GTS-AUTH-USER-STATE']),
