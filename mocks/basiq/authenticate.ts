@@ -14,8 +14,9 @@ import { verifyToken } from './tokens.ts'
  *    (recorded, getUserForbidden.json), not RFC 6750's 401 `invalid_token`.
  * Later requests need no `basiq-version`; one sent is ignored (versioning-1.md L17; the SDK always sends it).
  * Tokens stay valid until `exp` whatever happens to their key later: they are stateless JWTs (decision).
+ * Synchronous (the JWT's HMAC included), so a bearer route answers without a promise.
  */
-export async function authenticate(request: Request, state: BasiqState): Promise<BasiqPrincipal> {
+export function authenticate(request: Request, state: BasiqState): BasiqPrincipal {
   const { mutants } = state
   let header = readAuthorization(request)
   // The `jobs-token-from-query` defect: job status reads the Consent UI's ?token= instead of the header.
@@ -35,7 +36,7 @@ export async function authenticate(request: Request, state: BasiqState): Promise
   const schemeOk = mutants.has('scheme-not-checked') || (mutants.has('bearer-case-sensitive') ? header.raw.startsWith('Bearer ') : header.scheme === 'bearer')
   if (!schemeOk || !token || token.includes(' ')) throw basiqErrors.invalidToken()
   if (mutants.has('version-required-later') && !request.headers.get('basiq-version')) throw basiqErrors.versionMissing()
-  const verified = await verifyToken(token, state)
+  const verified = verifyToken(token, state)
   if (verified.ok) return verified.principal
   if (verified.reason === 'expired' && !mutants.has('expired-as-401')) throw basiqErrors.tokenExpired()
   throw basiqErrors.invalidToken()

@@ -15,23 +15,16 @@ import { issueToken } from './token-endpoint.ts'
  * A stateful Basiq (au-api.basiq.io, API 3.0 with the 2.x routes its SDKs call) for its documented auth
  * surface: `POST /token` (API key → SERVER_ACCESS / CLIENT_ACCESS JWT), users, accounts, jobs, institutions
  * and auth links, enough to show what each scope may and may not reach. Errors in Basiq's list envelope.
- * JWT verification is asynchronous (Web Crypto through jose), so every route but the unknown-path check is.
+ * JWT verification is synchronous (`mocks/core/jwt.ts`), so a route that reads no body answers without a promise.
  */
 export function createBasiq({ clock, fixtures, prepared, mutants }: InstanceContext<BasiqFixtures, BasiqMutant, BasiqPrepared>): MockInstance {
   const state = createBasiqState(fixtures, clock, mutants, prepared)
-  /** The principal as a promise the route awaits; marked handled so an unrouted path never leaves it dangling. */
-  const pending = (request: Request): Promise<BasiqPrincipal> => {
-    const principal = authenticate(request, state)
-    principal.catch(() => {})
-    return principal
-  }
-  const { app, authed } = createApp({ envelope: basiqEnvelope(mutants), authenticate: pending, notFound: () => basiqErrors.routeNotFound() })
+  const { app, authed } = createApp({ envelope: basiqEnvelope(mutants), authenticate: (request) => authenticate(request, state), notFound: () => basiqErrors.routeNotFound() })
   /** A bearer route: the token first, then an Accept that rules JSON out, then the operation. */
   const route = (handler: (c: Context, principal: BasiqPrincipal) => Response | Promise<Response>) =>
-    authed(async (c, principal) => {
-      const p = await principal
+    authed((c, principal) => {
       requireJson(c.req.raw)
-      return handler(c, p)
+      return handler(c, principal)
     })
   const userId = (c: Context) => c.req.param('userId')!
 

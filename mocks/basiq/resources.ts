@@ -1,4 +1,4 @@
-import { json, readBody } from '../core/http.ts'
+import { json, jsonText, readBody } from '../core/http.ts'
 import { requireServer, userFor, VALID_ID } from './authenticate.ts'
 import { basiqErrors } from './errors.ts'
 import type { BasiqJobFixture } from './fixtures.ts'
@@ -12,7 +12,18 @@ import type { BasiqPrincipal, BasiqState, UserRecord } from './state.ts'
  */
 const JSON_TYPE = { 'content-type': 'application/json' }
 const ok = (body: unknown, status = 200) => json(body, status, JSON_TYPE)
-const originOf = (request: Request) => new URL(request.url).origin
+/** The request's origin; the last URL's answer kept, since one client sends many requests to one origin. */
+const lastOrigin = { prefix: '', origin: '' }
+const originOf = (request: Request) => {
+  const { url } = request
+  const end = url.indexOf('/', url.indexOf('//') + 2)
+  const prefix = end < 0 ? url : url.slice(0, end)
+  if (prefix !== lastOrigin.prefix) {
+    lastOrigin.origin = new URL(url).origin
+    lastOrigin.prefix = prefix
+  }
+  return lastOrigin.origin
+}
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -54,15 +65,28 @@ export async function createUser(request: Request, state: BasiqState, principal:
   return ok({ type: 'user', id: user.id, ...(email ? { email } : {}), mobile, ...names, links: { self: `${originOf(request)}/users/${user.id}` } }, 201)
 }
 
+/**
+ * Each user's GET body as last serialised, with the origin it links to. A user record is never edited (POST
+ * /users adds a new one) and its jobs are the fixtures', so the body changes only with the origin.
+ */
+const userBodies = new WeakMap<UserRecord, { origin: string; text: string }>()
+
 /** `GET /users/{userId}`: SERVER_ACCESS, or CLIENT_ACCESS bound to this user (legacy grant, kept by the error page). */
 export function getUser(request: Request, state: BasiqState, principal: BasiqPrincipal, userId: string): Response {
   // The `client-own-user-forbidden` defect: the v3 docs' "CLIENT_ACCESS only grants … the Consent UI" enforced.
   if (principal.scope === 'CLIENT_ACCESS' && state.mutants.has('client-own-user-forbidden')) throw basiqErrors.scopeForbidden()
   const user = userFor(principal, userId, state)
-  const base = `${originOf(request)}/users/${user.id}`
+  const origin = originOf(request)
+  let cached = userBodies.get(user)
+  if (cached?.origin !== origin) userBodies.set(user, (cached = { origin, text: JSON.stringify(userView(user, origin, state)) }))
+  return jsonText(cached.text, 200, JSON_TYPE)
+}
+
+function userView(user: UserRecord, origin: string, state: BasiqState) {
+  const base = `${origin}/users/${user.id}`
   const connections = [...new Set([...user.accounts.map((a) => String(a.connection)), ...jobsOf(user.id, state).map((j) => j.connection)])]
   const ref = (type: string, path: string) => (id: string) => ({ type, id, links: { self: `${base}/${path}/${id}` } })
-  return ok({
+  return {
     type: 'user',
     id: user.id,
     email: user.email,
@@ -74,7 +98,7 @@ export function getUser(request: Request, state: BasiqState, principal: BasiqPri
     accounts: { type: 'list', count: user.accounts.length, data: user.accounts.map((a) => ref('account', 'accounts')(String(a.id))) },
     connections: { type: 'list', count: connections.length, data: connections.map(ref('connection', 'connections')) },
     links: { accounts: `${base}/accounts`, auth_link: null, connections: `${base}/connections`, self: base, transactions: `${base}/transactions` },
-  })
+  }
 }
 
 /** `GET /users/{userId}/accounts` (SERVER_ACCESS only). */

@@ -39,7 +39,7 @@ export async function issueToken(request: Request, state: BasiqState): Promise<R
     throw basiqErrors.rateLimited()
   }
   if (mutants.has('token-as-key')) {
-    const reissued = await reissue(request, state)
+    const reissued = reissue(request, state)
     if (reissued) return reissued
   }
   const key = readKey(request, state)
@@ -59,7 +59,7 @@ export async function issueToken(request: Request, state: BasiqState): Promise<R
   }
   const principal = { applicationId: apiKey.applicationId, scope, version, ...(scope === 'CLIENT_ACCESS' && userId ? { userId } : {}) }
   const ttl = mutants.has('ttl-mismatch') ? fixtures.tokenTtl / 2 : fixtures.tokenTtl
-  return tokenResponse(await signToken(principal, state, ttl, scope === 'CLIENT_ACCESS' ? extra : {}), state)
+  return tokenResponse(signToken(principal, state, ttl, scope === 'CLIENT_ACCESS' ? extra : {}), state)
 }
 
 /** The client's window (one mock instance is one client); the `rate-limit-per-key` defect keeps one per Authorization value. */
@@ -185,9 +185,9 @@ async function readTokenRequest(request: Request, state: BasiqState, version: st
 }
 
 /** The `token-as-key` defect: a valid access token in `Authorization: Bearer` is re-issued as a new token. */
-async function reissue(request: Request, state: BasiqState): Promise<Response | undefined> {
+function reissue(request: Request, state: BasiqState): Response | undefined {
   const header = readAuthorization(request)
   if (header.kind !== 'present' || header.scheme !== 'bearer') return undefined
-  const verified = await verifyToken(header.value, state)
-  return verified.ok ? tokenResponse(await signToken(verified.principal, state, state.fixtures.tokenTtl), state) : undefined
+  const verified = verifyToken(header.value, state)
+  return verified.ok ? tokenResponse(signToken(verified.principal, state, state.fixtures.tokenTtl), state) : undefined
 }

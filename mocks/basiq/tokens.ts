@@ -1,22 +1,22 @@
-import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose'
-import { signJwt, verifyJwt, type VerifyFailure } from '../core/jwt.ts'
+import { decodeJwtUnverified, signJwt, verifyJwt, type JwtClaims, type VerifyFailure } from '../core/jwt.ts'
 import { FROZEN_CLOCK } from '../core/mock-clock.ts'
 import { randomString } from '../core/random.ts'
 import { SCOPES, type BasiqPrincipal, type BasiqState, type Scope } from './state.ts'
 
 /**
- * Basiq's access tokens: HS256 JWTs signed with the host's secret on the instance clock (`mocks/core/jwt.ts`).
+ * Basiq's access tokens: HS256 JWTs signed with the host's secret on the instance clock (`mocks/core/jwt.ts`),
+ * signed and verified synchronously, so the bearer check adds no promise to a route.
  * No source documents their claims, so clients must not read them; the mock's (facts.md §5, the shape of
  * FluentDevelopment/basiq-api's test tokens): `applicationid`, `scope`, `userId` (CLIENT_ACCESS only), `version`,
  * the Trusted-Advisor fields when sent (trusted-advisor.md L29-36), `iat`, `exp`, `jti`.
  */
-export async function signToken(principal: BasiqPrincipal, state: BasiqState, ttlSeconds: number, extra: Record<string, string> = {}): Promise<string> {
+export function signToken(principal: BasiqPrincipal, state: BasiqState, ttlSeconds: number, extra: Record<string, string> = {}): string {
   if (state.mutants.has('opaque-tokens')) {
     const token = randomString(40)
     state.opaque.set(token, { principal, expires: state.clock.now() + ttlSeconds * 1000 })
     return token
   }
-  const claims: JWTPayload = { applicationid: principal.applicationId, scope: principal.scope, ...(principal.userId ? { userId: principal.userId } : {}), version: principal.version, ...extra }
+  const claims: JwtClaims = { applicationid: principal.applicationId, scope: principal.scope, ...(principal.userId ? { userId: principal.userId } : {}), version: principal.version, ...extra }
   return signJwt(claims, state.key, state.clock, { expiresIn: ttlSeconds })
 }
 
@@ -26,11 +26,11 @@ const INVALID: Verified = { ok: false, reason: 'invalid' }
 const EXPIRED: Verified = { ok: false, reason: 'expired' }
 
 /**
- * The principal of a token, or why not. jose checks the signature (HS256 only: `alg: none` and switched
+ * The principal of a token, or why not. The signature is checked (HS256 only: `alg: none` and switched
  * algorithms are refused) before the claims, so a forged token is `invalid` even when its `exp` has passed;
  * only a well-signed token past its `exp` on the instance clock is `expired`.
  */
-export async function verifyToken(token: string, state: BasiqState): Promise<Verified> {
+export function verifyToken(token: string, state: BasiqState): Verified {
   const { mutants, clock } = state
   const ignoreExpiry = mutants.has('ignore-expiry')
   if (mutants.has('opaque-tokens')) {
@@ -38,27 +38,26 @@ export async function verifyToken(token: string, state: BasiqState): Promise<Ver
     if (!found) return INVALID
     return found.expires <= clock.now() && !ignoreExpiry ? EXPIRED : { ok: true, principal: found.principal }
   }
-  const unverified = decodeUnverified(token)
-  const expired = (claims: JWTPayload) => !ignoreExpiry && typeof claims.exp === 'number' && claims.exp * 1000 <= clock.now()
+  // Decoded unverified only for the defects that read it: the sound path parses the claims once, after the signature.
+  const trusting = mutants.has('expiry-before-signature') || mutants.has('signature-not-checked') || mutants.has('alg-none-accepted')
+  const unverified = trusting ? decodeUnverified(token) : undefined
+  const expired = (claims: JwtClaims) => !ignoreExpiry && typeof claims.exp === 'number' && claims.exp * 1000 <= clock.now()
   // The `expiry-before-signature` defect: exp read from the unverified payload first.
   if (mutants.has('expiry-before-signature') && unverified && expired(unverified.claims)) return EXPIRED
   // The `signature-not-checked` and `alg-none-accepted` defects: the payload trusted as it is.
   if (unverified && (mutants.has('signature-not-checked') || (mutants.has('alg-none-accepted') && unverified.alg === 'none'))) {
     return expired(unverified.claims) ? EXPIRED : principalOf(unverified.claims)
   }
-  const result = await verifyJwt(token, state.key, ignoreExpiry ? FROZEN_CLOCK : clock)
+  const result = verifyJwt(token, state.key, ignoreExpiry ? FROZEN_CLOCK : clock)
   return result.ok ? principalOf(result.claims) : result
 }
 
-function decodeUnverified(token: string): { alg: unknown; claims: JWTPayload } | undefined {
-  try {
-    return { alg: decodeProtectedHeader(token).alg, claims: decodeJwt(token) }
-  } catch {
-    return undefined
-  }
+function decodeUnverified(token: string): { alg: unknown; claims: JwtClaims } | undefined {
+  const decoded = decodeJwtUnverified(token)
+  return decoded && { alg: decoded.header.alg, claims: decoded.claims }
 }
 
-function principalOf(claims: JWTPayload): Verified {
+function principalOf(claims: JwtClaims): Verified {
   const { applicationid, scope, userId, version } = claims
   if (typeof applicationid !== 'string' || typeof version !== 'string' || !SCOPES.includes(scope as Scope)) return INVALID
   if (userId !== undefined && typeof userId !== 'string') return INVALID
