@@ -1,34 +1,13 @@
 import assert from 'node:assert/strict'
-import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { describe, it } from 'node:test'
 import { jwtVerify, SignJWT } from 'jose'
-import { hmacSha256, sha256 } from './hmac.ts'
 import { base64url, decodeJwtUnverified, jwtKey, signJwt, verifyJwt } from './jwt.ts'
 import { createMockClock } from './mock-clock.ts'
 
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url')
 
-describe('hmac (plain-JavaScript SHA-256)', () => {
-  it('matches node:crypto for every length across the block and padding boundaries, and for long keys', () => {
-    for (let length = 0; length <= 200; length++) {
-      const message = randomBytes(length)
-      assert.deepEqual(Buffer.from(sha256(message)), createHash('sha256').update(message).digest(), `sha256 of ${length} bytes`)
-      for (const keyLength of [0, 1, 32, 64, 65, 100]) {
-        const key = randomBytes(keyLength)
-        assert.deepEqual(Buffer.from(hmacSha256(key, message)), createHmac('sha256', key).update(message).digest(), `hmac of ${length} bytes, key of ${keyLength}`)
-      }
-    }
-    const big = randomBytes(100_000)
-    assert.deepEqual(Buffer.from(sha256(big)), createHash('sha256').update(big).digest())
-  })
-
-  it('keeps one key from another (the per-key pads are not shared)', () => {
-    const [a, b, message] = [randomBytes(32), randomBytes(32), Buffer.from('m')]
-    assert.deepEqual(Buffer.from(hmacSha256(a, message)), createHmac('sha256', a).update(message).digest())
-    assert.deepEqual(Buffer.from(hmacSha256(b, message)), createHmac('sha256', b).update(message).digest())
-    assert.deepEqual(Buffer.from(hmacSha256(a, message)), createHmac('sha256', a).update(message).digest())
-  })
-
+describe('base64url', () => {
   it('encodes base64url as Buffer does', () => {
     for (let length = 0; length < 70; length++) {
       const bytes = randomBytes(length)

@@ -1,6 +1,8 @@
 import type { JWTPayload } from 'jose'
-import { hmacSha256 } from './hmac.ts'
+import { hmac } from '@noble/hashes/hmac.js'
+import { sha256 } from '@noble/hashes/sha2.js'
 import type { MockClock } from './mock-clock.ts'
+import { safeEqual } from './random.ts'
 
 /**
  * HS256 JWTs (RFC 7519, compact JWS of RFC 7515) signed and verified synchronously on the mock instance's clock,
@@ -9,7 +11,7 @@ import type { MockClock } from './mock-clock.ts'
  *
  * Not through jose: jose verifies through Web Crypto, asynchronous, with the raw secret imported on every call
  * (in Node two thread-pool jobs a request, ~100–190 µs of mostly waiting, which made Basiq's token-checked GET
- * ~0.1–0.2× bare node:http). The HMAC here is synchronous (`hmac.ts`), the key's pads computed once per host,
+ * ~0.1–0.2× bare node:http). The HMAC here is synchronous (@noble/hashes, pure JavaScript, so the browser bundle has it too),
  * so a bearer route stays on the synchronous response path; a token seen before skips the HMAC (its times are
  * still read on the clock). Verification follows jose's `jwtVerify` with
  * `algorithms: ['HS256']`, `clockTolerance: 0` (the unit tests check both ways: jose accepts what this signs,
@@ -75,7 +77,7 @@ export async function jwtKey(): Promise<Uint8Array> {
 
 /** The base64url HMAC-SHA-256 of a JWS signing input (`header.payload`). */
 function signatureOf(input: string, key: Uint8Array): string {
-  return base64url(hmacSha256(key, encoder.encode(input)))
+  return base64url(hmac(sha256, key, encoder.encode(input)))
 }
 
 /**
@@ -154,7 +156,7 @@ function verifySignature(token: string, key: Uint8Array): JwtClaims | undefined 
   }
   // The signature before anything is read from the claims: a forged token is invalid, expired or not.
   const input = token.slice(0, second)
-  if (!sameString(token.slice(second + 1), signatureOf(input, key))) return undefined
+  if (!safeEqual(token.slice(second + 1), signatureOf(input, key))) return undefined
   const claims = jsonSegment(token.slice(first + 1, second)) as JwtClaims | undefined
   if (!claims) return undefined
   const { iat, nbf, exp } = claims
@@ -162,10 +164,3 @@ function verifySignature(token: string, key: Uint8Array): JwtClaims | undefined 
   return Object.freeze(claims)
 }
 
-/** Equality in time that does not depend on where the strings first differ. */
-function sameString(a: string, b: string): boolean {
-  if (a.length !== b.length) return false
-  let diff = 0
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
-  return diff === 0
-}
