@@ -45,7 +45,7 @@ export async function runLoads(jobs: readonly LoadJob[], label: string): Promise
     const again = await loadOnce(short.map((i) => ({ ...jobs[i]!, durationS: jobs[i]!.durationS * 4 })), label)
     short.forEach((i, k) => (outcomes[i] = again[k]!))
   }
-  return outcomes.map((o, i) => check(o, `${label} ${jobs[i]!.scenario}`, jobs[i]!.scenario === 'walk'))
+  return outcomes.map((o, i) => check(o, `${label} ${jobs[i]!.scenario} at ${jobs[i]!.url}`, jobs[i]!.scenario === 'walk'))
 }
 
 async function loadOnce(jobs: readonly LoadJob[], label: string): Promise<LoadOutcome[]> {

@@ -25,6 +25,12 @@ export interface BenchPlan<F> {
    * endpoints refuse.
    */
   getToken?: 'issue' | 'obtainToken'
+  /**
+   * Requests to the mock's control surface sent once to each mock the benchmark starts, before its first token:
+   * operator settings that would otherwise refuse a load (a throttle) — the benchmark measures the mock's work, not
+   * its limits.
+   */
+  prepare?(fixtures: F): RequestSpec[]
   /** Why the issue + GET flow is left out for this API (its issued token cannot make a token-checked GET). */
   noFlow?: string
   /** The whole browser sign-in flow, for the sign-in walk scenario (bench/walks.ts), where the API has one. */
@@ -47,6 +53,8 @@ const exceptionless: BenchPlan<ExceptionlessFixtures> = {
   issue: (f) => ({ method: 'POST', path: '/api/v2/auth/login', headers: json, body: JSON.stringify({ email: f.users[0]!.email, password: f.users[0]!.password }) }),
   token: (body) => (body as { token: string }).token,
   protectedGet: (token) => ({ method: 'GET', path: '/api/v2/organizations', headers: bearer(token) }),
+  // The API throttle allows a user 3,500 requests a quarter hour (ThrottlingMiddleware); the load makes more in a second.
+  prepare: () => [{ method: 'POST', path: '/__mock/admin', headers: json, body: JSON.stringify({ action: 'throttle-limit', limit: 1_000_000_000 }) }],
 }
 
 /** Frame.io: a developer token from the portal's JSON API with the user's own credentials (one request), then /v2/me. */

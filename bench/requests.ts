@@ -9,13 +9,18 @@ export function send(baseUrl: string, spec: RequestSpec): Promise<Response> {
 }
 
 /**
- * Issues one token from a running mock with the API's own token request, and checks that the token-checked
- * GET accepts it; returns the token. Where the plan says so (`getToken: 'obtainToken'`), the GET's token is a user
- * token from the mock definition's `obtainToken` recipe instead (the issue request is still checked). Throws when a
- * step is not 2xx.
+ * Prepares a freshly started mock as its plan says (`prepare`), then issues one token from it with the API's own
+ * token request, and checks that the token-checked GET accepts it; returns the token. Where the plan says so
+ * (`getToken: 'obtainToken'`), the GET's token is a user token from the mock definition's `obtainToken` recipe
+ * instead (the issue request is still checked). Throws when a step is not 2xx.
  */
 export async function issueAndCheck(api: ApiName, baseUrl: string): Promise<string> {
   const { plan, fixtures } = planFor(api)
+  for (const spec of plan.prepare?.(fixtures) ?? []) {
+    const prepared = await send(baseUrl, spec)
+    if (!prepared.ok) throw new Error(`[authconform] ${api}: ${spec.method} ${spec.path} (preparing the mock) answered ${prepared.status}: ${await prepared.text()}`)
+    await prepared.arrayBuffer()
+  }
   const issued = await send(baseUrl, plan.issue(fixtures))
   if (!issued.ok) throw new Error(`[authconform] ${api}: token request answered ${issued.status}: ${await issued.text()}`)
   const issuedToken = plan.token(await issued.json())
