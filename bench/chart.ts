@@ -21,16 +21,23 @@ function scenarioGroup(s: ScenarioResult, y: number, max: number): { svg: string
   const width = (v: number) => Math.max(1, (v / max) * BAR_MAX)
   const limit = s.scenario === 'get' ? LIMITS.getVsBare : s.scenario === 'issue' ? LIMITS.issueVsBare : undefined
   const marker = limit === undefined ? 0 : width(limit * s.bare.iterationsPerS)
-  const bars: [keyof typeof COLORS, string, number, string][] = [
+  const vsPrism = s.vsPrism === null ? '' : ` · ${s.vsPrism.toFixed(1)}× Prism`
+  const bars: [keyof typeof COLORS, string, number | null, string][] = [
     ['bare', 'bare node:http', s.bare.iterationsPerS, ''],
-    ['mock', 'mock', s.mock.iterationsPerS, ` · ${s.vsBare.toFixed(2)}× bare · ${s.vsPrism.toFixed(1)}× Prism`],
-    ['prism', 'Prism', s.prism.iterationsPerS, ''],
+    ['mock', 'mock', s.mock.iterationsPerS, ` · ${s.vsBare.toFixed(2)}× bare${vsPrism}`],
+    ['prism', 'Prism', s.prism?.iterationsPerS ?? null, ''],
   ]
-  const parts = [text(LABEL_W, y + 12, SCENARIO_TITLES[s.scenario], `font-weight="600" font-size="12" fill="${COLORS.text}"`)]
+  const title = s.walk ? `${SCENARIO_TITLES[s.scenario]}: ${s.walk.name} (${s.walk.steps.length} requests; verified walks/s, own scale)` : SCENARIO_TITLES[s.scenario]
+  const parts = [text(LABEL_W, y + 12, title, `font-weight="600" font-size="12" fill="${COLORS.text}"`)]
   bars.forEach(([color, label, value, extra], i) => {
     const top = y + 18 + i * (BAR_H + GAP)
-    const end = LABEL_W + Math.max(width(value), color === 'mock' ? marker : 0)
     parts.push(text(LABEL_W - 8, top + 12, label, `text-anchor="end" fill="${COLORS.muted}" font-size="11"`))
+    if (value === null) {
+      // Not a zero: Prism cannot be measured on this scenario at all.
+      parts.push(text(LABEL_W, top + 12, 'n/a: no sign-in pages, sessions or codes in Prism', `fill="${COLORS.muted}" font-size="11" font-style="italic"`))
+      return
+    }
+    const end = LABEL_W + Math.max(width(value), color === 'mock' ? marker : 0)
     parts.push(`<rect x="${LABEL_W}" y="${top}" width="${width(value).toFixed(1)}" height="${BAR_H}" fill="${COLORS[color]}" rx="2"/>`)
     parts.push(text(end + 6, top + 12, `${int(value)}/s${extra}`, `fill="${COLORS.text}" font-size="11"`))
   })
@@ -67,11 +74,11 @@ function targetList(report: BenchReport, y: number): { svg: string; height: numb
 
 /**
  * A self-contained SVG a person can take in at a glance: per API and scenario, iterations per second of
- * bare node:http, the mock and Prism on one linear scale (with the bare-ratio target marked), then every
- * target as MET / NOT MET. No dependency: plain strings.
+ * bare node:http, the mock and Prism on one linear scale (with the bare-ratio target marked; a sign-in walk on its
+ * own scale, Prism shown as not applicable), then every target as MET / NOT MET. No dependency: plain strings.
  */
 export function renderChart(report: BenchReport): string {
-  const max = Math.max(1, ...report.scenarios.flatMap((s) => [s.bare.iterationsPerS, s.mock.iterationsPerS, s.prism.iterationsPerS]))
+  const max = Math.max(1, ...report.scenarios.flatMap((s) => [s.bare.iterationsPerS, s.mock.iterationsPerS, s.prism?.iterationsPerS ?? 0]))
   const body: string[] = []
   let y = 58
   for (const api of report.config.apis) {
@@ -80,7 +87,8 @@ export function renderChart(report: BenchReport): string {
     body.push(text(10, y + 4, api, `font-weight="700" font-size="15" fill="${COLORS.text}"`))
     y += 14
     for (const s of groups) {
-      const g = scenarioGroup(s, y, max)
+      // A walk is many requests per iteration: on the shared scale its bars would be slivers, so it has its own.
+      const g = scenarioGroup(s, y, s.walk ? Math.max(1, s.bare.iterationsPerS, s.mock.iterationsPerS) : max)
       body.push(g.svg)
       y += g.height
     }

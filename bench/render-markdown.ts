@@ -1,6 +1,6 @@
 import type { LoadOutcome } from './load-types.ts'
 import type { BenchReport } from './report.ts'
-import { SCENARIO_TITLES } from './scenarios.ts'
+import { PRISM_CANNOT_WALK, SCENARIO_TITLES, tallyText, type ScenarioResult } from './scenarios.ts'
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US')
 /** autocannon's percentiles are whole milliseconds: 0 means under 1 ms. */
@@ -17,13 +17,40 @@ function loadRow(api: string, scenario: string, server: string, o: LoadOutcome, 
   return [api, scenario, server, int(o.iterationsPerS), int(o.rps), mean(l.mean), msOf(l.p50), msOf(l.p90), msOf(l.p99), msOf(l.max), vsBare, vsPrism]
 }
 
+const titleOf = (s: ScenarioResult) => (s.walk ? `${SCENARIO_TITLES[s.scenario]}: ${s.walk.name} (${s.walk.steps.length} requests)` : SCENARIO_TITLES[s.scenario])
+
 function throughputTable(report: BenchReport): string {
   const rows = report.scenarios.flatMap((s) => [
-    loadRow(s.api, SCENARIO_TITLES[s.scenario], '**mock**', s.mock, `**${s.vsBare.toFixed(2)}×**`, `**${s.vsPrism.toFixed(1)}×**`),
-    loadRow('', '', 'bare node:http', s.bare, '1×', `(${s.bareVsPrism.toFixed(1)}×)`),
-    loadRow('', '', 'Prism 5.14.2', s.prism, '', '1×'),
+    loadRow(s.api, titleOf(s), '**mock**', s.mock, `**${s.vsBare.toFixed(2)}×**`, s.vsPrism === null ? 'n/a' : `**${s.vsPrism.toFixed(1)}×**`),
+    loadRow('', '', 'bare node:http', s.bare, '1×', s.bareVsPrism === null ? 'n/a' : `(${s.bareVsPrism.toFixed(1)}×)`),
+    s.prism ? loadRow('', '', 'Prism 5.14.2', s.prism, '', '1×') : ['', '', 'Prism 5.14.2', 'n/a', 'n/a', '', '', '', '', '', '', 'n/a'],
   ])
   return table(['API', 'scenario', 'server', 'iter/s', 'req/s', 'mean ms', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'mock / bare', 'mock / Prism'], rows)
+}
+
+function walkSection(report: BenchReport): string {
+  const walks = report.scenarios.filter((s) => s.walk)
+  if (!walks.length) return '_No API in this run has a sign-in walk (bench plans with `walk`: Frame.io, GoToSocial)._'
+  const parts = [
+    "Each iteration is a fresh browser (its own cookie jar) going through the whole flow on one connection; autocannon's request sequence carries the cookies, pages' values, code and token from step to step. Only iterations that end in a 200 with the user's own data count as iterations; the bare server replays the mock's answers for each step, recorded in one walk before the load.",
+    '',
+    `Prism 5.14.2: ${PRISM_CANNOT_WALK}.`,
+  ]
+  for (const s of walks) {
+    const w = s.walk!
+    parts.push(
+      '',
+      `**${s.api} — ${w.name}**: ${w.summary}. Mock ${int(s.mock.iterationsPerS)} walks/s, bare ${int(s.bare.iterationsPerS)} walks/s: **${s.vsBare.toFixed(2)}× bare**.`,
+      '',
+      table(
+        ['#', 'step', 'request', 'mock answered'],
+        w.steps.map((step, i) => [String(i + 1), step.name, `\`${step.request}\``, String(step.status)]),
+      ),
+      '',
+      `Iterations in all ${s.rounds.length} measured rounds — mock: ${tallyText(w.totals.mock)}; bare: ${tallyText(w.totals.bare)}.`,
+    )
+  }
+  return parts.join('\n')
 }
 
 function coldTable(report: BenchReport): string {
@@ -76,6 +103,10 @@ export function renderMarkdown(report: BenchReport): string {
     '## Throughput and latency',
     '',
     throughputTable(report),
+    '',
+    '## Sign-in walks',
+    '',
+    walkSection(report),
     '',
     '## Cold start',
     '',

@@ -8,7 +8,7 @@ import { buildReport, type BenchReport } from './report.ts'
 import { runScale, type ScaleResult } from './scale.ts'
 import { runLoadScenarios } from './scenarios.ts'
 import { runSuiteSpeed, type SuiteSpeedResult } from './suite-speed.ts'
-import { checkTargets } from './targets.ts'
+import { checkTargets, loadTargets } from './targets.ts'
 
 /**
  * Runs every scenario the configuration asks for, in order (load, store size, cold start, suite speed),
@@ -17,6 +17,8 @@ import { checkTargets } from './targets.ts'
  */
 export async function runBench(config: BenchConfig, log: (line: string) => void): Promise<BenchReport> {
   const load = await runLoadScenarios(config, log)
+  // The ratio targets at once, per API, before the slower parts run (the report's table repeats them).
+  for (const t of loadTargets(load.scenarios).filter((c) => !c.target.includes('Prism'))) log(`${t.api}: ${t.target}: ${t.actual} — ${t.met ? 'met' : 'NOT MET'}`)
   const scale: ScaleResult[] = []
   for (const api of config.apis) scale.push(await runScale(config, api, log))
   const cold: ColdStartResult[] = []

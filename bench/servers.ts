@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { portFor, type ApiName } from '../mocks/registry.ts'
-import type { Canned } from './bare-server.ts'
+import type { CannedAnswers } from './bare-server.ts'
 import { freePortBase, pinned, spawnTracked, stopChild, waitForHttp } from './children.ts'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -32,8 +32,11 @@ export async function startMock(api: ApiName, options: { timeoutMs?: number } = 
   return launch('mock', url, `${url}/__mock/health`, command, args, options.timeoutMs ?? 30_000)
 }
 
-/** Starts the bare node:http baseline, replaying `canned` (the mock's own responses) behind a trivial Authorization check. */
-export async function startBare(canned: { get: Canned; issue: Canned }, timeoutMs = 30_000): Promise<Server> {
+/**
+ * Starts the bare node:http baseline, replaying `canned` (the mock's own responses) behind a trivial Authorization
+ * check: the token request and GET, or the sign-in walk's steps (one more process, so the two never share a route).
+ */
+export async function startBare(canned: CannedAnswers, timeoutMs = 30_000): Promise<Server> {
   const port = await freePortBase(1)
   const url = `http://${HOST}:${port}`
   const script = join(import.meta.dirname, 'bare-server.ts')
