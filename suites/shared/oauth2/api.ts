@@ -5,7 +5,8 @@ import { RULES, type Difference, type Rule } from './rules.ts'
 /** What a refusal at the resource server must be, exactly: status, `WWW-Authenticate` (null: absent) and body. */
 export interface ResourceRefusal {
   status: number
-  challenge: string | null
+  /** The `WWW-Authenticate` header (null: none); expected, exactly, or as a pattern (`bearerChallenge`: compared parsed). */
+  challenge: string | RegExp | null
   /** The body byte for byte, parsed as JSON when it is JSON (key order free). */
   body: unknown
 }
@@ -146,7 +147,7 @@ export interface OAuth2Api {
    * `alsoDecides`): the refresh token issued exactly when the refresh scope is granted; a public client's secret
    * refused; a public client's exchange without its client_id refused; the scope on the success redirect.
    */
-  own?: { refreshIff?: string; publicNoSecret?: string; publicNoHeader?: string; callbackScope?: string }
+  own?: { refreshIff?: string; publicNoSecret?: string; publicNoHeader?: string; callbackScope?: string; revokeForeign?: string }
   /**
    * Refresh tokens, or null when the API issues none: the scope that yields one, whether a refresh ignores its
    * `scope` parameter (Hydra: neither narrows nor widens), and whether it revokes the access token it replaces.
