@@ -60,6 +60,7 @@ const SHARED = {
   'credentials-from-query': ['FIO-OAUTH2-TOKEN-CREDS-NOT-IN-URI'],
   'token-via-get': ['FIO-OAUTH2-TOKEN-POST-ONLY'],
   'token-cacheable': ['FIO-OAUTH2-TOKEN-NO-STORE'],
+  'refresh-cacheable': ['FIO-OAUTH2-TOKEN-NO-STORE'],
   'token-error-echoes-secret': ['FIO-OAUTH2-TOKEN-NO-SECRET-ECHO'],
   'password-grant': ['FIO-OAUTH2-TOKEN-NO-PASSWORD-GRANT'],
   'form-body-unparsed': ['FIO-OAUTH2-TOKEN-FORM'],
