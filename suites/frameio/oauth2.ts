@@ -49,6 +49,7 @@ export const frameioOAuth2: OAuth2Api = {
   authOrigin: (target) => target.settings.authURL ?? '',
   endpoints: { authorize: '/oauth2/auth', token: '/oauth2/token', revoke: '/oauth2/revoke' },
   roles: { user: 'user', confidential: 'confidential', public: 'public', other: 'otherClient', tenant: 'encodedSecret' },
+  roleHints: { tenant: 'set FRAMEIO_ENCODED_CLIENT_ID, FRAMEIO_ENCODED_CLIENT_SECRET and FRAMEIO_ENCODED_REDIRECT_URI: an app whose secret has characters Basic must form-encode (e.g. ":", "%", " ", "+"), a registered redirect URI with a query, and no team.read' },
   interaction: {
     login: { path: '/login', fields: { email: 'email', password: 'password' } },
     consent: { path: '/consent', allow: 'Allow', deny: 'Deny' },

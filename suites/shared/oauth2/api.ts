@@ -85,6 +85,8 @@ export interface OAuth2Api {
     /** A client registered with a loopback redirect URI (RFC 8252 §7.3), where it is not the public one. */
     loopback?: string
   }
+  /** How a target names a role's client where it may not (the variables to set): part of the skip reason without it. */
+  roleHints?: Partial<Record<ClientRole, string>>
   /** How a browser goes from the authorization request to the code. */
   interaction: {
     /** The sign-in page: its path and which role field fills which form field (`{ email: 'email' }`). */
