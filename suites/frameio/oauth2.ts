@@ -55,6 +55,8 @@ export const frameioOAuth2: OAuth2Api = {
     consent: { path: '/consent', allow: 'Allow', deny: 'Deny' },
     csrfField: 'csrf_token',
     redirectStatus: 303,
+    // The authorization endpoint's GET redirects back with 302 (RFC 6749 §4.1.2.1's example) as well as 303.
+    authorizeStatuses: [302, 303],
   },
   authorizeErrors: { after: 'redirect', pageStatus: 400, pageHeaders: { 'x-frame-options': 'DENY', 'content-security-policy': /frame-ancestors 'none'/ } },
   stateMinLength: 8,

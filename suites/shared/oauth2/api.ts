@@ -97,6 +97,11 @@ export interface OAuth2Api {
     csrfField?: string
     /** The status of the pages' redirects (RFC 9700 §4.12 asks for 303). */
     redirectStatus: number
+    /**
+     * The statuses the authorization endpoint's own redirects (its GET, back to the client with an error) may have,
+     * where more than `redirectStatus` keeps the rule (RFC 6749 §4.1.2.1's own example answers 302).
+     */
+    authorizeStatuses?: readonly number[]
     /** An out-of-band page that shows the code (GoToSocial's `/oauth/oob`): its path and the code's selector. */
     oob?: { path: string; selector: string }
     /** The session ends with each flow: a second authorization request signs in again (then the same rules hold). */

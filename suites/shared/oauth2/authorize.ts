@@ -62,15 +62,21 @@ async function judgeRefusedBack(ctx: RuleContext, rule: Rule, name: string, quer
   const r = await answerTo(ctx, query)
   if (api.authorizeErrors.after === 'page') return void v.rule(rule, name, pageOf(r), pageExpected(api))
   const got = redirectOf(r, flow.base)
-  v.rule(rule, name, { status: got.status, at: got.at, error: got.params.error }, { status: api.interaction.redirectStatus, at: withoutQuery(c.redirectUri), error })
+  v.rule(rule, name, { status: got.status, at: got.at, error: got.params.error }, { status: authorizeRedirect(api), at: withoutQuery(c.redirectUri), error })
   judgeReturn(ctx, name, got, c, state, true)
+}
+
+/** The status of the authorization endpoint's redirects back to the client: the API's, or one of those it allows. */
+function authorizeRedirect(api: OAuth2Api): unknown {
+  const allowed = api.interaction.authorizeStatuses
+  return allowed ? { asymmetricMatch: (status: unknown) => allowed.includes(status as number), toString: () => `one of ${allowed.join(', ')}` } : api.interaction.redirectStatus
 }
 
 /** What comes back to the client's registered URI: an error redirect's shape, the state byte for byte, the registered query. */
 function judgeReturn(ctx: RuleContext, name: string, got: ReturnType<typeof redirectOf>, c: Client, state: string, error: boolean): void {
   const { api, v } = ctx
   const { code: _code, error: sent, error_description: description, state: back, ...rest } = got.params
-  if (error) v.rule('AUTHZ-ERROR-REDIRECT', name, { status: got.status, error: TOKEN_OR_CODE.test(sent ?? ''), description: description === undefined || ASCII_DESCRIPTION.test(description), state: back !== undefined }, { status: api.interaction.redirectStatus, error: true, description: true, state: true })
+  if (error) v.rule('AUTHZ-ERROR-REDIRECT', name, { status: got.status, error: TOKEN_OR_CODE.test(sent ?? ''), description: description === undefined || ASCII_DESCRIPTION.test(description), state: back !== undefined }, { status: authorizeRedirect(api), error: true, description: true, state: true })
   v.rule('AUTHZ-STATE-ECHO', `${name}: the state ${error ? 'on the error redirect' : 'with the code'}`, back, state)
   const registered = queryOf(c.redirectUri)
   if (Object.keys(registered).length) v.rule('AUTHZ-REDIRECT-QUERY-KEPT', `${name}: the registered query`, rest, { ...registered, ...pick(rest, ['scope', 'iss']) })
@@ -100,7 +106,7 @@ async function judgeDeparture(ctx: RuleContext, rule: Rule, name: string, query:
   const got = redirectOf(r, flow.base)
   const accepted = 'accepted' in outcome
   const to = accepted || outcome.to === 'requested' ? requested : c.redirectUri
-  v.rule(rule, name, { status: got.status, at: got.at, error: got.params.error ?? null, code: Boolean(got.params.code) }, { status: api.interaction.redirectStatus, at: withoutQuery(to), error: accepted ? null : outcome.redirect, code: accepted })
+  v.rule(rule, name, { status: got.status, at: got.at, error: got.params.error ?? null, code: Boolean(got.params.code) }, { status: authorizeRedirect(api), at: withoutQuery(to), error: accepted ? null : outcome.redirect, code: accepted })
   return got
 }
 
@@ -134,7 +140,7 @@ export function declareAuthorizeTests(api: OAuth2Api): void {
     await page('AUTHZ-REDIRECT-FRAGMENT', 'redirect_uri with a fragment', q(c.id, `${c.redirectUri}#x`))
     // RFC 9700 §2.6: what is registered is https, or http on a loopback address; an http twin is not registered.
     const registered = (r: ClientRole) => flow.registered[r]?.redirectUri ?? (api.roles[r] ? ctx.target.optionalCreds(api.roles[r]!).values.redirectUri : undefined)
-    const plain = (['confidential', 'public', 'other', 'tenant', 'loopback'] as const).flatMap((r) => registered(r) ?? []).filter((u) => !/^https:\/\/|^http:\/\/(127\.0\.0\.1|\[::1\]|localhost)[:/]/.test(u))
+    const plain = (['confidential', 'public', 'other', 'tenant', 'loopback'] as const).flatMap((r) => registered(r) || []).filter((u) => !/^https:\/\/|^http:\/\/(127\.0\.0\.1|\[::1\]|localhost)[:/]/.test(u))
     v.rule('AUTHZ-REDIRECT-HTTP-SCHEME', 'every registered redirect URI is https or loopback http', plain, [])
     if (c.redirectUri.startsWith('https:')) await page('AUTHZ-REDIRECT-HTTP-SCHEME', 'the http:// twin of the registered URI', q(c.id, c.redirectUri.replace(/^https:/, 'http:')))
   })
