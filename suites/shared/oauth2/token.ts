@@ -41,7 +41,12 @@ export function declareTokenTests(api: OAuth2Api): void {
     await refusedRequest(ctx, 'TOKEN-INVALID-CLIENT', 'a confidential client_id without its secret', 'invalid_client', as(c, 'none'))
     await refusedRequest(ctx, 'TOKEN-INVALID-CLIENT', 'no client authentication at all', 'invalid_client', (f) => flow.token(f))
     const inUri = `${api.endpoints.token}?${new URLSearchParams({ client_id: c.id, client_secret: c.secret ?? '' })}`
-    await refusedRequest(ctx, 'TOKEN-CREDS-NOT-IN-URI', 'client_id and client_secret in the query string', 'invalid_client', (f) => flow.rawForm(inUri, new URLSearchParams(f).toString()), { secrets: [c.secret ?? ''] })
+    // RFC 6749 §2.3.1: credentials in the URI do not authenticate. Refused as no client authentication (invalid_client)
+    // or as a malformed request (invalid_request, §5.2 "or is otherwise malformed"): either keeps the rule.
+    const code = junkCode()
+    const inQuery = await flow.rawForm(inUri, new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri }).toString())
+    const malformed = ((await jsonOf(inQuery)) as { error?: unknown } | undefined)?.error === 'invalid_request'
+    await judgeTokenRefusal(v, 'TOKEN-CREDS-NOT-IN-URI', `client_id and client_secret in the query string${malformed ? ' (refused as malformed)' : ''}`, inQuery, malformed ? 'invalid_request' : 'invalid_client', { secrets: [code, c.secret ?? ''] })
     if (api.roles.public) {
       const p = flow.client('public')
       const own = api.own?.publicNoSecret
