@@ -1122,6 +1122,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Session ended, cookie cleared, a signed-out page (no source documents Frame.io's sign-out; a page is as good as the redirect). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             /** @description Session ended, cookie cleared, to `/login`. */
             303: {
                 headers: {
