@@ -38,11 +38,14 @@ test.describe("Frame.io's own OAuth 2.0 behaviour", () => {
         // The sign-in page as a browser reaches it: an authorization request, then its redirect (prepared, for the
         // CSRF cookie and the form); the posts to the form's action are the evidence.
         const user = target.creds('user')
-        const start = await prep.transport.get(`${flow.url(frameioOAuth2.endpoints.authorize)}?${flow.query(app)}`)
-        need(start.headers.location, 'FIO-LOGIN-PAGE', `an authorization request without a session must redirect to the sign-in page (got ${start.status})`)
-        const page = await prep.transport.get(new URL(start.headers.location!, start.url).toString())
-        const form = readForm(page.text, page.url.toString())
-        const signIn = (fields: Record<string, string>, cookie: string) => request.post(form.action, { form: { ...form.fields, ...fields }, headers: { cookie }, maxRedirects: 0 })
+        const signInPage = async (transport: typeof prep.transport) => {
+          const start = await transport.get(`${flow.url(frameioOAuth2.endpoints.authorize)}?${flow.query(app)}`)
+          need(start.headers.location, 'FIO-LOGIN-PAGE', `an authorization request without a session must redirect to the sign-in page (got ${start.status})`)
+          const page = await transport.get(new URL(start.headers.location!, start.url).toString())
+          return { form: readForm(page.text, page.url.toString()), cookie: transport.cookies(flow.base) }
+        }
+        const { form } = await signInPage(prep.transport)
+        const signIn = (fields: Record<string, string>, cookie: string, on = form) => request.post(on.action, { form: { ...on.fields, ...fields }, headers: { cookie }, maxRedirects: 0 })
         // Whether a session id still signs in: an authorization request with it goes on to consent, or to sign-in when
         // the session has ended (the authorization server's own routes, which every target has).
         const consentPath = frameioOAuth2.interaction.consent.path
@@ -64,8 +67,10 @@ test.describe("Frame.io's own OAuth 2.0 behaviour", () => {
         const session1 = valueOf(set, 'fio_session')
         v.check('FIO-SESSION-COOKIE', 'the session cookie at sign-in', set.find((c) => c.startsWith('fio_session='))?.replace(/=[^;]*/, '=…'), expect.stringMatching(/^fio_session=…; (?=.*HttpOnly)(?=.*SameSite=Lax)(?=.*Path=\/).*$/))
         need(session1, 'FIO-LOGIN-PAGE', `signing in must set fio_session (got ${first.status()})`)
-        const csrf1 = valueOf(set, 'fio_csrf') ?? ''
-        const again = await signIn({ email: user.email!, password: user.password!, csrf_token: csrf1 }, `fio_session=${session1}; fio_csrf=${csrf1}`)
+        // Signing in again on a new sign-in page (another authorization request) while the browser still holds the
+        // first session id: sign-in must issue a new one (no fixation) and end the old.
+        const second = await signInPage(flow.fresh())
+        const again = await signIn({ email: user.email!, password: user.password! }, [second.cookie, `fio_session=${session1}`].filter(Boolean).join('; '), second.form)
         const set2 = cookiesOf(again.headersArray())
         const session2 = valueOf(set2, 'fio_session')
         v.check('FIO-SESSION-COOKIE', 'signing in again: a new session id that signs in, the old one ended', { renewed: Boolean(session2) && session2 !== session1, current: await sessionOf(session2), old: await sessionOf(session1) }, { renewed: true, current: 'signed in', old: 'ended' })
