@@ -69,8 +69,12 @@ test.describe("Frame.io's own OAuth 2.0 behaviour", () => {
         need(session1, 'FIO-LOGIN-PAGE', `signing in must set fio_session (got ${first.status()})`)
         // Signing in again on a new sign-in page (another authorization request) while the browser still holds the
         // first session id: sign-in must issue a new one (no fixation) and end the old.
+        // The browser's jar holds the first session's cookies, so the page it is shown carries that session's CSRF
+        // value where the server sets one (fio_csrf); the page itself comes from a new authorization request.
         const second = await signInPage(flow.fresh())
-        const again = await signIn({ email: user.email!, password: user.password! }, [second.cookie, `fio_session=${session1}`].filter(Boolean).join('; '), second.form)
+        const csrf1 = valueOf(set, 'fio_csrf')
+        const jar = [...second.cookie.split('; ').filter((c) => c && !/^fio_(session|csrf)=/.test(c)), `fio_session=${session1}`, ...(csrf1 ? [`fio_csrf=${csrf1}`] : [])]
+        const again = await signIn({ email: user.email!, password: user.password!, ...(csrf1 ? { csrf_token: csrf1 } : {}) }, jar.join('; '), second.form)
         const set2 = cookiesOf(again.headersArray())
         const session2 = valueOf(set2, 'fio_session')
         v.check('FIO-SESSION-COOKIE', 'signing in again: a new session id that signs in, the old one ended', { renewed: Boolean(session2) && session2 !== session1, current: await sessionOf(session2), old: await sessionOf(session1) }, { renewed: true, current: 'signed in', old: 'ended' })
