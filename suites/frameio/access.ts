@@ -43,7 +43,7 @@ function expectCell(operation: string, credential: string): Expectation | null {
       return invalid('FIO-DEVTOKEN-DELETE')
     case 'dev-changed':
     case 'dev-longer':
-      return invalid('FIO-OAUTH2-BEARER-INVALID-TOKEN')
+      return invalid('FIO-DEVTOKEN-EXACT')
     case 'expired':
       return invalid('FIO-OAUTH2-BEARER-EXPIRED')
     case 'revoked':
