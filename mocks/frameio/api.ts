@@ -8,7 +8,7 @@ import type { FrameioState, StoredAsset } from './state.ts'
  * The modelled `/v2` operations. Order on each (the access table): authentication (401) → scope (403) →
  * existence (404) → the user's access to the account (403) → the request body (422).
  * Scopes by Frame.io's naming rule ("a combination of a resource (e.g. Asset) and an action (e.g. create)"):
- * `getMe` any valid token, `getTeamsByAccount` `team.read`, `getAsset` `asset.read`, `createAsset` `asset.create`.
+ * `getMe` any valid token, `getTeamsByAccount` `team.read`, `getAsset` and `getAssetChildren` `asset.read`, `createAsset` `asset.create`.
  */
 /** Headers every /v2 answer carries (the rate-limit ones). */
 type ExtraHeaders = Record<string, string>
@@ -38,6 +38,16 @@ export function getAsset(principal: Principal, assetId: string, state: FrameioSt
   if (!asset) throw frameioErrors.notFound()
   requireAccount(principal, asset.account_id, state)
   return json(assetView(asset, state), 200, headers)
+}
+
+/** `GET /v2/assets/{asset_id}/children` — the folder's Assets (`asset.read`; the `children-scope-unchecked` defect forgets it). */
+export function getChildren(principal: Principal, parentId: string, state: FrameioState, headers: ExtraHeaders): Response {
+  if (!state.mutants.has('children-scope-unchecked')) requireScope(principal, 'asset.read', state)
+  const parent = state.assets.get(parentId)
+  if (!parent) throw frameioErrors.notFound()
+  requireAccount(principal, parent.account_id, state)
+  const children = [...state.assets.values()].filter((a) => a.parent_asset_id === parent.id)
+  return json(children.map((a) => assetView(a, state)), 200, headers)
 }
 
 /** `POST /v2/assets/{asset_id}/children` — 200 with the new Asset (upstream answers 200, not 201). */

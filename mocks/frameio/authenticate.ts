@@ -47,7 +47,9 @@ function principalOf(token: string, state: FrameioState): Principal | undefined 
 }
 
 function developerPrincipal(token: string, state: FrameioState): Principal | undefined {
-  const id = state.devTokenIds.find(token)
+  // The `devtoken-prefix-compare` defect: tokens looked up on their first 32 characters (a truncated index key).
+  const prefixed = state.mutants.has('devtoken-prefix-compare') ? [...state.devTokenStrings.values()].find((t) => t.slice(0, 32) === token.slice(0, 32)) : undefined
+  const id = state.devTokenIds.find(prefixed ?? token)
   const record = id === undefined ? undefined : state.devTokens.get(id)
   const user = record && state.usersById.get(record.userId)
   return user && { user, scopes: record.scopes, kind: 'developer' }
@@ -78,6 +80,8 @@ export function requireScope(principal: Principal, scope: string, state: Frameio
   const { mutants } = state
   if (mutants.has('v2-scope-unchecked') && scope !== 'asset.create') return
   if (mutants.has('oauth-scope-unchecked') && principal.kind === 'oauth') return
+  // The `oauth-scope-same-resource` defect: for OAuth tokens, any granted action on the resource covers the others.
+  if (mutants.has('oauth-scope-same-resource') && principal.kind === 'oauth' && principal.scopes.some((s) => s.split('.')[0] === scope.split('.')[0])) return
   if (!covers(state.as.state, principal.scopes, scope)) throw frameioErrors.insufficientScope(scope)
 }
 

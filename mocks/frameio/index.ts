@@ -4,7 +4,7 @@ import { renderError, type Envelope } from '../core/errors.ts'
 import type { InstanceContext, MockDefinition, MockInstance } from '../core/definition.ts'
 import { pathOf } from '../core/http.ts'
 import { guarded } from '../oauth2/index.ts'
-import { createChild, getAsset, getMe, getTeams, rateLimitHeaders, withRateLimit } from './api.ts'
+import { createChild, getAsset, getChildren, getMe, getTeams, rateLimitHeaders, withRateLimit } from './api.ts'
 import { authenticate, type Principal } from './authenticate.ts'
 import { frameioEnvelope, frameioErrors } from './errors.ts'
 import defaultFixtures from './fixtures.json' with { type: 'json' }
@@ -45,6 +45,7 @@ export function createFrameio({ clock, fixtures, mutants }: InstanceContext<Fram
   app.get('/v2/me', v2((_, p, h) => getMe(p, state, h)))
   app.get('/v2/accounts/:account_id/teams', v2((c, p, h) => getTeams(p, c.req.param('account_id')!, state, h)))
   app.get('/v2/assets/:asset_id', v2((c, p, h) => getAsset(p, c.req.param('asset_id')!, state, h)))
+  app.get('/v2/assets/:asset_id/children', v2((c, p, h) => getChildren(p, c.req.param('asset_id')!, state, h)))
   app.post('/v2/assets/:asset_id/children', v2((c, p, h) => createChild(c.req.raw, p, c.req.param('asset_id')!, state, h)))
 
   app.get('/developer/api/tokens', (c) => listTokens(c.req.raw, state))

@@ -41,7 +41,7 @@ export type RefreshSideMutant = Extract<
   | 'refresh-not-rotated' | 'refresh-replay-keeps-family' | 'refresh-client-unbound' | 'refresh-scope-widened' | 'revoke-token-only'
   | 'revoke-foreign-token' | 'revoke-unauthenticated' | 'refresh-unauthenticated' | 'refresh-public-refused' | 'refresh-scope-narrowed'
   | 'refresh-scope-narrows-grant' | 'refresh-keeps-old-access' | 'refresh-token-never-expires' | 'revoke-refresh-only'
-  | 'revoke-unknown-refused' | 'revoke-via-get' | 'revoke-hint-trusted'
+  | 'revoke-unknown-refused' | 'revoke-via-get' | 'revoke-hint-trusted' | 'refresh-cacheable'
 > // prettier-ignore
 
 // What the shared mutants' probes do, in a few words each.

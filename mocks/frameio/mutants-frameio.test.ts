@@ -89,6 +89,16 @@ const PROBES: Record<Exclude<FrameioMutant, OAuth2Mutant>, Probe> = {
   'challenge-error-without-token': async (m) => (await challengeOf(get(m, '/v2/me'))) === 'Bearer realm="api.frame.io"',
   'challenge-without-error': async (m) => (await challengeOf(get(m, '/v2/me', 'never-issued'))) === 'Bearer realm="api.frame.io", error="invalid_token"',
   'insufficient-scope-invalid-token': async (m) => (await challengeOf(get(m, TEAMS, await developerToken(m, ['asset.read'])))) === 'Bearer realm="api.frame.io", error="insufficient_scope", scope="team.read"',
+  'oauth-scope-same-resource': async (m) => {
+    const [reader, creator] = [(await oauthTokens(m, 'asset.read')).access_token, (await oauthTokens(m, 'asset.create')).access_token]
+    return (await status(createChild(m, reader))) === 403 && (await status(get(m, `/v2/assets/${FOLDER}`, creator))) === 403
+  },
+  'children-scope-unchecked': async (m) => (await status(get(m, `/v2/assets/${FOLDER}/children`, await developerToken(m, ['asset.create'])))) === 403,
+  'devtoken-prefix-compare': async (m) => {
+    const t = await developerToken(m, ['asset.read'])
+    const changed = `${t.slice(0, -1)}${t.endsWith('A') ? 'B' : 'A'}`
+    return (await status(get(m, '/v2/me', changed))) === 401 && (await status(get(m, '/v2/me', `${t}A`))) === 401
+  },
   'bearer-lookup-cached': async (m) => {
     const { access_token } = await oauthTokens(m)
     await works(m, access_token)

@@ -7,6 +7,10 @@ const DAY_MS = 24 * 3600 * 1000
 
 /** The shared mutants of refresh tokens and revocation. */
 const PROBES: Record<RefreshSideMutant, Probe> = {
+  'refresh-cacheable': async (m) => {
+    const r = await refresh(m, (await oauthTokens(m)).refresh_token!)
+    return r.status === 200 && r.headers.get('cache-control') === 'no-store' && r.headers.get('pragma') === 'no-cache'
+  },
   'refresh-not-rotated': async (m) => {
     const first = await oauthTokens(m)
     await refresh(m, first.refresh_token!)

@@ -60,6 +60,7 @@ const SHARED = {
   'credentials-from-query': ['FIO-OAUTH2-TOKEN-CREDS-NOT-IN-URI'],
   'token-via-get': ['FIO-OAUTH2-TOKEN-POST-ONLY'],
   'token-cacheable': ['FIO-OAUTH2-TOKEN-NO-STORE'],
+  'refresh-cacheable': ['FIO-OAUTH2-TOKEN-NO-STORE'],
   'token-error-echoes-secret': ['FIO-OAUTH2-TOKEN-NO-SECRET-ECHO'],
   'password-grant': ['FIO-OAUTH2-TOKEN-NO-PASSWORD-GRANT'],
   'form-body-unparsed': ['FIO-OAUTH2-TOKEN-FORM'],
@@ -133,6 +134,9 @@ const OWN = {
   'challenge-error-without-token': { description: 'the 401 challenge says error="invalid_token" even when no token was sent', expect: ['FIO-OAUTH2-BEARER-NO-CREDS-NO-ERROR'] },
   'challenge-without-error': { description: 'the 401 challenge for a bad token carries no error="invalid_token"', expect: ['FIO-OAUTH2-BEARER-INVALID-TOKEN'] },
   'insufficient-scope-invalid-token': { description: 'the 403 for a missing scope challenges with error="invalid_token", not insufficient_scope', expect: ['FIO-OAUTH2-BEARER-INSUFFICIENT-SCOPE'] },
+  'oauth-scope-same-resource': { description: 'for OAuth access tokens, any granted action on a resource allows the others (asset.read creates, asset.create reads)', expect: ['FIO-SCOPE-FLAT'] },
+  'children-scope-unchecked': { description: 'GET /v2/assets/{id}/children forgets its asset.read check (one route)', expect: ['FIO-DEVTOKEN-SCOPES-EXACT', 'FIO-OAUTH-TOKEN-EQUALS-DEV'] },
+  'devtoken-prefix-compare': { description: 'developer tokens are looked up on their first 32 characters: a changed last character or one more is accepted', expect: ['FIO-DEVTOKEN-EXACT'] },
   'bearer-lookup-cached': { description: '/v2 caches OAuth token lookups for 5 minutes: a revoked token keeps working', expect: ['FIO-OAUTH2-BEARER-REVOKED'] },
 } as const satisfies Record<string, Mutant>
 

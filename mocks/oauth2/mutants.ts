@@ -62,6 +62,7 @@ export const OAUTH2_MUTANTS = {
   'credentials-from-query': 'client_id and client_secret are read from the URL query',
   'token-via-get': 'GET on the token endpoint with the parameters in the query issues tokens',
   'token-cacheable': 'token responses lack Cache-Control: no-store and Pragma: no-cache',
+  'refresh-cacheable': 'refresh_token grant answers lack Cache-Control: no-store and Pragma: no-cache (code grant answers keep them)',
   'token-error-echoes-secret': 'a token endpoint error repeats the secret, code or token it refused',
   'password-grant': 'grant_type=password issues a token for a user name and password',
   'form-body-unparsed': 'only JSON bodies are parsed: a form-encoded request reads as empty',

@@ -76,7 +76,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List a folder's Assets (asset.read)
+         * @description The Assets directly in the folder `asset_id`. Needs `asset.read`, as every read of an Asset (Frame.io's naming rule, a resource and an action).
+         */
+        get: operations["getAssetChildren"];
         put?: never;
         /**
          * Create an Asset (asset.create)
@@ -238,7 +242,9 @@ export interface paths {
          *     the client → PKCE (`code_challenge_method=S256` only; required for public clients) → `state` of 8+ characters
          *     (Frame.io/Hydra) → session (else to `/login`) → consent (`/consent`).
          *     The first two are answered with an error **page** (400, never a redirect: RFC 6749 §4.1.2.1); every later one is
-         *     a **303 to the redirect URI** with `error=…` and the `state` unchanged.
+         *     a **303 to the redirect URI** with `error=…` and the `state` unchanged. A 302 is as good (RFC 6749 §4.1.2 and
+         *     §4.1.2.1 answer this GET with `302 Found` in their own examples; RFC 9700 §4.12's 303 is about redirecting
+         *     requests that carry credentials, the sign-in and consent POSTs).
          */
         get: operations["authorize"];
         put?: never;
@@ -759,6 +765,34 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    getAssetChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The folder's Assets. */
+            200: {
+                headers: {
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-window": components["headers"]["RateLimitWindow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Asset"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     createAsset: {
         parameters: {
             query?: never;
@@ -1088,6 +1122,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Session ended, cookie cleared, a signed-out page (no source documents Frame.io's sign-out; a page is as good as the redirect). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             /** @description Session ended, cookie cleared, to `/login`. */
             303: {
                 headers: {
@@ -1118,6 +1161,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The same redirects as the 303 (RFC 6749 §4.1.2's own status); Frame.io's docs name neither. */
+            302: {
+                headers: {
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /**
              * @description To `/login?login_challenge=…` (no session), to `/consent?consent_challenge=…` (session), or to the redirect URI
              *     with `error`, `error_description` and `state` (a check after the redirect URI failed).

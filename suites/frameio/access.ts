@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test'
 import type { AccessTable, Answer, Credential, Expectation, OperationRequest, Target, TargetClock } from '../../harness/index.ts'
 import { basicOf } from '../shared/oauth2/index.ts'
-import { FORBIDDEN_BODY, INVALID_TOKEN, insufficientScope, Prepared, RATE_LIMIT_HEADERS, SCOPES, UNAUTHENTICATED, UNAUTHORIZED_BODY } from './frameio.ts'
+import { FORBIDDEN_BODY, INVALID_TOKEN, insufficientScope, LIMITED_DEVELOPER_SCOPES, Prepared, RATE_LIMIT_HEADERS, SCOPES, UNAUTHENTICATED, UNAUTHORIZED_BODY } from './frameio.ts'
 
 /**
  * Frame.io's access table: the modelled operations × every kind of credential (developer and OAuth tokens with
@@ -18,15 +18,13 @@ export interface FrameioContext {
   target: Target
 }
 
-type OperationId = 'me' | 'teams' | 'asset' | 'create' | 'foreign' | 'portal'
+type OperationId = 'me' | 'teams' | 'asset' | 'children' | 'create' | 'foreign' | 'portal'
 /** The scope each /v2 operation needs (Frame.io's naming rule; /v2/me needs none: FIO-ME-ANY-SCOPE). */
-const NEEDS: Record<Exclude<OperationId, 'portal'>, string | null> = { me: null, teams: 'team.read', asset: 'asset.read', create: 'asset.create', foreign: 'asset.read' }
-/** Every scope but the ones the operations need and account.read (which a mutant makes /v2/me need). */
-const LIMITED = SCOPES.filter((s) => !['account.read', 'team.read', 'asset.read', 'asset.create'].includes(s))
+const NEEDS: Record<Exclude<OperationId, 'portal'>, string | null> = { me: null, teams: 'team.read', asset: 'asset.read', children: 'asset.read', create: 'asset.create', foreign: 'asset.read' }
 
 const op = (id: OperationId, title: string, request: (ctx: FrameioContext) => OperationRequest | { notApplicable: string }) => ({ id, title, request })
 
-type Column = 'none' | 'dev' | 'dev-limited' | 'deleted' | 'oauth' | 'oauth-limited' | 'expired' | 'revoked'
+type Column = 'none' | 'dev' | 'dev-limited' | 'deleted' | 'dev-changed' | 'dev-longer' | 'oauth' | 'oauth-limited' | 'expired' | 'revoked'
 
 const PORTAL_401 = { code: 401, errors: [{ code: 401, detail: 'Sign in to the Developer Portal first', status: 401, title: 'Not Authorized' }], message: 'Not Authorized' }
 
@@ -43,6 +41,9 @@ function expectCell(operation: string, credential: string): Expectation | null {
       return unauthenticated('FIO-401-BODY')
     case 'deleted':
       return invalid('FIO-DEVTOKEN-DELETE')
+    case 'dev-changed':
+    case 'dev-longer':
+      return invalid('FIO-DEVTOKEN-EXACT')
     case 'expired':
       return invalid('FIO-OAUTH2-BEARER-EXPIRED')
     case 'revoked':
@@ -52,7 +53,9 @@ function expectCell(operation: string, credential: string): Expectation | null {
     case 'oauth':
       return served(id === 'foreign' ? 'FIO-403-USER-ACCESS' : 'FIO-OAUTH-TOKEN-EQUALS-DEV')
     case 'dev-limited':
-      return id === 'me' ? served('FIO-ME-ANY-SCOPE') : scopeRefused('FIO-DEVTOKEN-SCOPES-EXACT')
+      // Every scope but team.read and asset.read: what it holds is served, what it lacks refused.
+      if (id === 'me') return served('FIO-ME-ANY-SCOPE')
+      return LIMITED_DEVELOPER_SCOPES.includes(NEEDS[id]! as (typeof LIMITED_DEVELOPER_SCOPES)[number]) ? served('FIO-DEVTOKEN-SCOPES-EXACT') : scopeRefused('FIO-DEVTOKEN-SCOPES-EXACT')
     case 'oauth-limited':
       return id === 'me' ? served('FIO-ME-ANY-SCOPE') : scopeRefused('FIO-OAUTH-TOKEN-EQUALS-DEV')
   }
@@ -83,24 +86,30 @@ export const frameioAccess: AccessTable<FrameioContext> & { profiles: readonly s
     op('me', 'GET /v2/me', () => ({ method: 'GET', path: '/v2/me' })),
     op('teams', 'GET /v2/accounts/{own account}/teams (team.read)', (c) => ({ method: 'GET', path: `/v2/accounts/${c.target.settings.accountId}/teams` })),
     op('asset', 'GET /v2/assets/{own asset} (asset.read)', (c) => ({ method: 'GET', path: `/v2/assets/${c.target.settings.assetId}` })),
+    op('children', 'GET /v2/assets/{own folder}/children (asset.read)', (c) => ({ method: 'GET', path: `/v2/assets/${c.target.settings.assetId}/children` })),
     op('create', 'POST /v2/assets/{own folder}/children (asset.create)', (c) => ({ method: 'POST', path: `/v2/assets/${c.target.settings.assetId}/children`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'folder', name: 'authconform access table' }) })),
     op('foreign', "GET /v2/assets/{another account's asset} (asset.read)", (c) => (c.target.settings.foreignAssetId ? { method: 'GET', path: `/v2/assets/${c.target.settings.foreignAssetId}` } : { notApplicable: 'the target names no asset outside the user’s access (FRAMEIO_FOREIGN_ASSET_ID)' })),
     op('portal', 'GET /developer/api/tokens (the portal: a signed-in session only)', (c) => (c.target.settings.portalAPI === '1' ? { method: 'GET', path: '/developer/api/tokens' } : { notApplicable: 'the target has no portal JSON API' })),
   ],
   credentials: [
     { id: 'none', title: 'no Authorization', prepare: async () => ({}) },
-    { id: 'dev', title: 'a developer token with every scope', prepare: async (c) => bearer((await c.prepared.devToken(SCOPES)).token) },
-    { id: 'dev-limited', title: 'a developer token without the operations’ scopes (nor account.read)', prepare: async (c) => bearer((await c.prepared.devToken(LIMITED)).token) },
+    { id: 'dev', title: 'a developer token with every scope', prepare: async (c) => developer(c, 'every') },
+    { id: 'dev-limited', title: 'a developer token with every scope but team.read and asset.read', prepare: async (c) => developer(c, 'limited') },
+    // Near misses of a valid developer token (RFC 6750 §3.1 invalid_token): compared in full, not on a prefix.
+    { id: 'dev-changed', title: 'a developer token with its last character changed', prepare: async (c) => developer(c, 'every', (t) => `${t.slice(0, -1)}${t.endsWith('A') ? 'B' : 'A'}`) },
+    { id: 'dev-longer', title: 'a developer token with a character appended', prepare: async (c) => developer(c, 'every', (t) => `${t}A`) },
     {
       id: 'deleted',
       title: 'a deleted developer token',
       prepare: async (c) => {
+        if (c.target.settings.portalAPI !== '1') return { notApplicable: 'deleting a developer token needs the portal JSON API (settings.portalAPI), which a real target has not: developer tokens are deleted by hand there' }
         const { token, id } = await c.prepared.devToken(SCOPES)
         await c.prepared.deleteDevToken(id)
         return bearer(token)
       },
     },
-    { id: 'oauth', title: 'an OAuth access token with the operations’ scopes', prepare: async (c) => bearer((await c.prepared.oauth('offline account.read team.read asset.read asset.create')).access_token) },
+    // asset.delete too: the run's cleanup deletes the folder the create cell made with the token that made it.
+    { id: 'oauth', title: 'an OAuth access token with the operations’ scopes', prepare: async (c) => bearer((await c.prepared.oauth('offline account.read team.read asset.read asset.create asset.delete')).access_token) },
     { id: 'oauth-limited', title: 'an OAuth access token without them', prepare: async (c) => bearer((await c.prepared.oauth('offline comment.read')).access_token) },
     {
       id: 'expired',
@@ -134,6 +143,7 @@ export const frameioAccess: AccessTable<FrameioContext> & { profiles: readonly s
     }),
     teams: v2((b, r) => (Array.isArray(b) && b.length > 0 && b.every((t) => (t as { account_id?: unknown }).account_id === segment(r, 3)) ? undefined : `not the account's teams: ${JSON.stringify(b)?.slice(0, 120)}`)),
     asset: v2((b, r) => ((b as { id?: unknown } | undefined)?.id === segment(r, 3) ? undefined : `not that asset: ${JSON.stringify(b)?.slice(0, 120)}`)),
+    children: v2((b, r) => (Array.isArray(b) && b.every((a) => (a as { parent_asset_id?: unknown }).parent_asset_id === segment(r, 3)) ? undefined : `not the folder's assets: ${JSON.stringify(b)?.slice(0, 120)}`)),
     create: v2((b, r) => {
       const a = b as { parent_asset_id?: unknown; type?: unknown; name?: unknown } | undefined
       return a?.parent_asset_id === segment(r, 3) && a?.type === 'folder' && a?.name === 'authconform access table' ? undefined : `not the new folder: ${JSON.stringify(b)?.slice(0, 120)}`
@@ -143,6 +153,12 @@ export const frameioAccess: AccessTable<FrameioContext> & { profiles: readonly s
 
 function bearer(token: string): Credential {
   return { headers: { authorization: `Bearer ${token}` } }
+}
+
+/** One of the user's developer tokens (made through the portal, or the target's own), as is or altered. */
+async function developer(c: FrameioContext, which: 'every' | 'limited', alter: (token: string) => string = (t) => t): Promise<Credential | { notApplicable: string }> {
+  const got = await c.prepared.developer(which)
+  return 'token' in got ? bearer(alter(got.token)) : { notApplicable: got.missing }
 }
 
 /** What the table's credentials are prepared with on this target. */

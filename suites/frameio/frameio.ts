@@ -21,6 +21,9 @@ export const basicUser = (user: Record<string, string>) => ({ authorization: `Ba
 /** Digit strings, on every /v2 answer (FIO-RATE-LIMIT-HEADERS). */
 export const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-window'] as const
 
+/** What FRAMEIO_LIMITED_DEVELOPER_TOKEN holds (targets.yaml): every scope but team.read and asset.read. */
+export const LIMITED_DEVELOPER_SCOPES = SCOPES.filter((s) => s !== 'team.read' && s !== 'asset.read')
+
 /** The target's portal JSON API (the mock's own rendering of developer.frame.io's Tokens screen); skips the test without it. */
 export function needsPortal(target: Target): void {
   test.skip(target.settings.portalAPI !== '1', 'the Developer Portal has no JSON API on this target (settings.portalAPI): developer tokens are made by hand there')
@@ -56,6 +59,19 @@ export class Prepared {
     const body = json(answer)
     if (answer.status !== 201 || typeof body.token !== 'string') throw new Error(precondition('FIO-DEVTOKEN-CREATE', `POST /developer/api/tokens must create a developer token (got ${answer.status} ${answer.text.slice(0, 120)})`))
     return { token: body.token, id: String(body.id) }
+  }
+
+  /**
+   * A developer token of the user with every scope (`every`) or every scope but team.read and asset.read
+   * (`limited`): made through the portal where the target has its JSON API, else the one the target gives
+   * (FRAMEIO_DEVELOPER_TOKEN, FRAMEIO_LIMITED_DEVELOPER_TOKEN, made by hand). `missing`: why there is none.
+   */
+  async developer(which: 'every' | 'limited'): Promise<{ token: string } | { missing: string }> {
+    const { target } = this.fixtures
+    if (target.settings.portalAPI === '1') return { token: (await this.devToken(which === 'every' ? SCOPES : LIMITED_DEVELOPER_SCOPES)).token }
+    const given = target.optionalCreds('developer').values[which === 'every' ? 'token' : 'limitedToken'] ?? ''
+    const variable = which === 'every' ? 'FRAMEIO_DEVELOPER_TOKEN' : 'FRAMEIO_LIMITED_DEVELOPER_TOKEN'
+    return given ? { token: given } : { missing: `the target gives no developer token ${which === 'every' ? 'with every scope' : 'with every scope but team.read and asset.read'} (${variable}), and has no portal JSON API to make one` }
   }
 
   /** Deletes one of `role`'s developer tokens. */

@@ -35,7 +35,9 @@ export async function tokenEndpoint(request: Request, ctx: ServerContext): Promi
   const asked = mutants.has('scope-response-from-request') ? params.get('scope')?.split(' ').filter(Boolean) : undefined
   const body = ctx.config.tokenBody(asked ? { ...issued, scopes: asked } : issued)
   if (mutants.has('token-response-form-encoded')) return formResponse(body)
-  return json(body, 200, mutants.has('token-cacheable') ? {} : NO_STORE)
+  // The `refresh-cacheable` defect: only the refresh grant's answers lose the cache headers (the code grant's keep them).
+  const cacheable = mutants.has('token-cacheable') || (mutants.has('refresh-cacheable') && grant.type === 'refresh_token')
+  return json(body, 200, cacheable ? {} : NO_STORE)
 }
 
 function grantFor(type: string, ctx: ServerContext): GrantModule | undefined {

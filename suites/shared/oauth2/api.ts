@@ -5,7 +5,8 @@ import { RULES, type Difference, type Rule } from './rules.ts'
 /** What a refusal at the resource server must be, exactly: status, `WWW-Authenticate` (null: absent) and body. */
 export interface ResourceRefusal {
   status: number
-  challenge: string | null
+  /** The `WWW-Authenticate` header (null: none); expected, exactly, or as a pattern (`bearerChallenge`: compared parsed). */
+  challenge: string | RegExp | null
   /** The body byte for byte, parsed as JSON when it is JSON (key order free). */
   body: unknown
 }
@@ -84,6 +85,8 @@ export interface OAuth2Api {
     /** A client registered with a loopback redirect URI (RFC 8252 §7.3), where it is not the public one. */
     loopback?: string
   }
+  /** How a target names a role's client where it may not (the variables to set): part of the skip reason without it. */
+  roleHints?: Partial<Record<ClientRole, string>>
   /** How a browser goes from the authorization request to the code. */
   interaction: {
     /** The sign-in page: its path and which role field fills which form field (`{ email: 'email' }`). */
@@ -94,6 +97,11 @@ export interface OAuth2Api {
     csrfField?: string
     /** The status of the pages' redirects (RFC 9700 §4.12 asks for 303). */
     redirectStatus: number
+    /**
+     * The statuses the authorization endpoint's own redirects (its GET, back to the client with an error) may have,
+     * where more than `redirectStatus` keeps the rule (RFC 6749 §4.1.2.1's own example answers 302).
+     */
+    authorizeStatuses?: readonly number[]
     /** An out-of-band page that shows the code (GoToSocial's `/oauth/oob`): its path and the code's selector. */
     oob?: { path: string; selector: string }
     /** The session ends with each flow: a second authorization request signs in again (then the same rules hold). */
@@ -146,7 +154,7 @@ export interface OAuth2Api {
    * `alsoDecides`): the refresh token issued exactly when the refresh scope is granted; a public client's secret
    * refused; a public client's exchange without its client_id refused; the scope on the success redirect.
    */
-  own?: { refreshIff?: string; publicNoSecret?: string; publicNoHeader?: string; callbackScope?: string }
+  own?: { refreshIff?: string; publicNoSecret?: string; publicNoHeader?: string; callbackScope?: string; revokeForeign?: string }
   /**
    * Refresh tokens, or null when the API issues none: the scope that yields one, whether a refresh ignores its
    * `scope` parameter (Hydra: neither narrows nor widens), and whether it revokes the access token it replaces.

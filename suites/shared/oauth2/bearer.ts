@@ -37,7 +37,9 @@ export function declareBearerTests(api: OAuth2Api): void {
     await refused('BEARER-NO-QUERY', 'the token only in ?access_token=', withQuery(identity, token), {}, refusals.unauthenticated)
     await served('BEARER-QUERY-NO-RESCUE', 'the token in the header, junk in ?access_token=', withQuery(identity, junk), { authorization: `Bearer ${token}` })
     await refused('BEARER-QUERY-NO-RESCUE', 'junk in the header, the token in ?access_token=', withQuery(identity, token), { authorization: `Bearer ${junk}` }, refusals.invalidToken)
-    for (const [name, value] of [['a token never issued', `Bearer ${junk}`], ['"Bearer" alone', 'Bearer'], ['"Bearer a b"', 'Bearer a b']] as const) {
+    // Near misses of the issued token too: a token is compared in full, never on a prefix.
+    const changed = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`
+    for (const [name, value] of [['a token never issued', `Bearer ${junk}`], ['the token with its last character changed', `Bearer ${changed}`], ['the token with a character appended', `Bearer ${token}A`], ['"Bearer" alone', 'Bearer'], ['"Bearer a b"', 'Bearer a b']] as const) {
       await refused('BEARER-INVALID-TOKEN', name, identity, { authorization: value }, refusals.invalidToken)
     }
     const scoped = api.resource.scoped(target)

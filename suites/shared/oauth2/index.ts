@@ -10,6 +10,7 @@ import { declareTokenTests } from './token.ts'
 
 export type { OAuth2Api, ResourceRefusal } from './api.ts'
 export { idsOf } from './api.ts'
+export { bearerChallenge, ChallengeMatch } from './challenge.ts'
 export type { Difference, Rule } from './rules.ts'
 export { RULES } from './rules.ts'
 export { OAuth2Flow, basicOf, newVerifier, s256, type Client, type Tokens } from './flow.ts'

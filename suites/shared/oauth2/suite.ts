@@ -2,7 +2,7 @@ import type { TestInfo } from '@playwright/test'
 import { req, test, type SuiteFixtures } from '../../../harness/index.ts'
 import { RuleVerdicts } from './answers.ts'
 import { forProfile, idsOf, skipOf, tagsOf, type OAuth2Api } from './api.ts'
-import { OAuth2Flow } from './flow.ts'
+import { OAuth2Flow, type Client } from './flow.ts'
 import { RULES, type Rule } from './rules.ts'
 
 /** The API's own requirements a test decides in some of its cases (`OAuth2Api.own`). */
@@ -38,6 +38,22 @@ export function ruleTest(api: OAuth2Api, title: string, rules: readonly Rule[], 
       for (const rule of rules) if (v.applies(rule) && !v.seen.has(rule)) v.ruleHolds(rule, 'no case checked it with these parameters', 'declare it skipped (n/a), or give the suite what it needs to check it')
     })
   })
+}
+
+/**
+ * The tenant client (a secret Basic must form-encode, a redirect URI with a query, fewer scopes registered): the
+ * test is skipped where the target names none, the reason saying how to name one (`OAuth2Api.roleHints`).
+ */
+export function tenantClient(ctx: RuleContext): Client {
+  const { api, target, flow } = ctx
+  const name = api.roles.tenant
+  if (!name) throw new Error(`[authconform] ${api.prefix} declares no tenant client`)
+  if (!flow.registered.tenant) {
+    const { missing } = target.optionalCreds(name)
+    const hint = api.roleHints?.tenant
+    test.skip(missing !== undefined, `${missing}${hint ? ` — ${hint}` : ''}`)
+  }
+  return flow.client('tenant')
 }
 
 /**

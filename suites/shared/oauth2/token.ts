@@ -4,7 +4,7 @@ import type { OAuth2Api } from './api.ts'
 import { basicOf, formEncode, type Client, type ClientAuth } from './flow.ts'
 import { grantedExchange } from './code.ts'
 import type { Rule } from './rules.ts'
-import { ruleTest, type RuleContext } from './suite.ts'
+import { ruleTest, tenantClient, type RuleContext } from './suite.ts'
 
 /** A code the server never issued: a request that gets past client authentication is refused `invalid_grant`. */
 const junkCode = () => `not-a-code-${randomBytes(12).toString('base64url')}`
@@ -18,9 +18,11 @@ async function refusedRequest(ctx: RuleContext, rule: Rule, name: string, error:
 }
 
 export function declareTokenTests(api: OAuth2Api): void {
-  // The registered query is checked here with the tenant client's Basic exchange; an API without Basic is checked on TOKEN-BASIC instead.
-  const byAuth: Rule[] = api.clientAuth.basic ? (api.roles.tenant ? ['AUTHZ-REDIRECT-QUERY-KEPT'] : []) : ['TOKEN-BASIC']
-  ruleTest(api, 'token endpoint: client authentication (Basic form-encoded, or the body; never the URI, never two methods) and its refusals in full', ['TOKEN-INVALID-CLIENT', 'TOKEN-INVALID-CLIENT-401', 'TOKEN-CREDS-NOT-IN-URI', 'TOKEN-ONE-AUTH-METHOD', 'TOKEN-BASIC-ENCODING', 'TOKEN-BODY-CREDENTIALS', 'TOKEN-ERROR-SHAPE', 'TOKEN-NO-STORE', 'TOKEN-NO-SECRET-ECHO', ...byAuth], async (ctx) => {
+  // The tenant client's Basic exchange (a secret Basic must form-encode, a registered query) is a test of its own,
+  // skipped alone where the target names no such client; an API without Basic is checked on TOKEN-BASIC instead.
+  const tenantBasic = Boolean(api.roles.tenant && api.clientAuth.basic)
+  const byAuth: Rule[] = api.clientAuth.basic ? (tenantBasic ? [] : ['TOKEN-BASIC-ENCODING']) : ['TOKEN-BASIC', 'TOKEN-BASIC-ENCODING']
+  ruleTest(api, 'token endpoint: client authentication (Basic, or the body; never the URI, never two methods) and its refusals in full', ['TOKEN-INVALID-CLIENT', 'TOKEN-INVALID-CLIENT-401', 'TOKEN-CREDS-NOT-IN-URI', 'TOKEN-ONE-AUTH-METHOD', 'TOKEN-BODY-CREDENTIALS', 'TOKEN-ERROR-SHAPE', 'TOKEN-NO-STORE', 'TOKEN-NO-SECRET-ECHO', ...byAuth], async (ctx) => {
     const { flow, v, api } = ctx
     const c = flow.client('confidential')
     const wrong = `wrong-${randomBytes(9).toString('base64url')}`
@@ -39,7 +41,12 @@ export function declareTokenTests(api: OAuth2Api): void {
     await refusedRequest(ctx, 'TOKEN-INVALID-CLIENT', 'a confidential client_id without its secret', 'invalid_client', as(c, 'none'))
     await refusedRequest(ctx, 'TOKEN-INVALID-CLIENT', 'no client authentication at all', 'invalid_client', (f) => flow.token(f))
     const inUri = `${api.endpoints.token}?${new URLSearchParams({ client_id: c.id, client_secret: c.secret ?? '' })}`
-    await refusedRequest(ctx, 'TOKEN-CREDS-NOT-IN-URI', 'client_id and client_secret in the query string', 'invalid_client', (f) => flow.rawForm(inUri, new URLSearchParams(f).toString()), { secrets: [c.secret ?? ''] })
+    // RFC 6749 §2.3.1: credentials in the URI do not authenticate. Refused as no client authentication (invalid_client)
+    // or as a malformed request (invalid_request, §5.2 "or is otherwise malformed"): either keeps the rule.
+    const code = junkCode()
+    const inQuery = await flow.rawForm(inUri, new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri }).toString())
+    const malformed = ((await jsonOf(inQuery)) as { error?: unknown } | undefined)?.error === 'invalid_request'
+    await judgeTokenRefusal(v, 'TOKEN-CREDS-NOT-IN-URI', `client_id and client_secret in the query string${malformed ? ' (refused as malformed)' : ''}`, inQuery, malformed ? 'invalid_request' : 'invalid_client', { secrets: [code, c.secret ?? ''] })
     if (api.roles.public) {
       const p = flow.client('public')
       const own = api.own?.publicNoSecret
@@ -48,20 +55,24 @@ export function declareTokenTests(api: OAuth2Api): void {
         if (own) v.check(own, name, { status: r.status(), error: ((await jsonOf(r)) as { error?: string }).error }, { status: api.tokenErrors.status('invalid_client'), error: 'invalid_client' })
       }
     }
-    if (api.roles.tenant && api.clientAuth.basic) {
-      const t = flow.client('tenant')
+    if (api.clientAuth.body) {
+      const { code } = await flow.code(c)
+      await grantedExchange(ctx, ['TOKEN-BODY-CREDENTIALS'], 'client_id and client_secret in the body', c, code, { how: 'body' })
+    }
+  }, ['publicNoSecret'])
+
+  if (tenantBasic) {
+    ruleTest(api, 'token endpoint: Basic credentials form-encoded before base64 (RFC 6749 §2.3.1), with a client whose secret needs it and whose redirect URI has a query', ['TOKEN-BASIC-ENCODING', 'AUTHZ-REDIRECT-QUERY-KEPT', 'TOKEN-INVALID-CLIENT-401', 'TOKEN-ERROR-SHAPE', 'TOKEN-NO-STORE', 'TOKEN-NO-SECRET-ECHO'], async (ctx) => {
+      const { flow, v, api } = ctx
+      const t = tenantClient(ctx)
       const raw = `Basic ${Buffer.from(`${t.id}:${t.secret ?? ''}`).toString('base64')}`
       await refusedRequest(ctx, 'TOKEN-BASIC-ENCODING', `Basic with the secret not form-encoded (${formEncode(t.secret ?? '') === t.secret ? 'same' : 'differs'})`, 'invalid_client', (f) => flow.rawForm(api.endpoints.token, new URLSearchParams({ ...f, redirect_uri: t.redirectUri }).toString(), { authorization: raw }), { basic: true, secrets: [t.secret ?? ''] })
       await refusedRequest(ctx, 'TOKEN-BASIC-ENCODING', 'Basic form-encoded: authenticated, then the unknown code', 'invalid_grant', (f) => flow.rawForm(api.endpoints.token, new URLSearchParams({ ...f, redirect_uri: t.redirectUri }).toString(), { authorization: basicOf(t.id, t.secret ?? '') }))
       const { code, landed } = await flow.code(t)
       v.rule('AUTHZ-REDIRECT-QUERY-KEPT', 'the code redirect keeps the registered query', Object.fromEntries([...new URL(t.redirectUri).searchParams].map(([k]) => [k, landed.searchParams.get(k)])), Object.fromEntries(new URL(t.redirectUri).searchParams))
       await grantedExchange(ctx, ['TOKEN-BASIC-ENCODING'], 'the code exchanged with the form-encoded Basic credentials', t, code, { how: 'basic' })
-    }
-    if (api.clientAuth.body) {
-      const { code } = await flow.code(c)
-      await grantedExchange(ctx, ['TOKEN-BODY-CREDENTIALS'], 'client_id and client_secret in the body', c, code, { how: 'body' })
-    }
-  }, ['publicNoSecret'])
+    })
+  }
 
   ruleTest(api, 'token endpoint: POST only; unknown, missing, empty and repeated parameters; grants it does not offer', ['TOKEN-POST-ONLY', 'TOKEN-DUPLICATE-PARAM', 'TOKEN-UNKNOWN-PARAM', 'TOKEN-UNSUPPORTED-GRANT', 'TOKEN-NO-PASSWORD-GRANT', 'TOKEN-UNAUTHORIZED-CLIENT', 'TOKEN-CC-NO-REFRESH', 'TOKEN-MISSING-PARAM', 'TOKEN-EMPTY-PARAM', 'TOKEN-ERROR-SHAPE', 'TOKEN-NO-STORE', 'TOKEN-NO-SECRET-ECHO'], async (ctx) => {
     const { flow, v, api } = ctx
