@@ -17,6 +17,7 @@ export const exceptionlessMutants = {
   'basic-client-ignored': { description: 'Basic client:<key> is read as an email login', expect: ['EXL-AUTH-BASIC'] },
   'config-ignores-version': { description: 'client configuration never answers 304 for a current ?v=', expect: ['EXL-CLIENT-CONFIG'] },
   'cross-org-tokens': { description: 'tokens can be created for projects of other organizations', expect: ['EXL-TOKEN-ORG-ISOLATION'] },
+  'token-by-id-cross-org': { description: "another organization's key can be read and changed by its id (only deleting checks the organization)", expect: ['EXL-TOKEN-ORG-ISOLATION'] },
   'relative-location': { description: 'the 201 Location of a new token is relative', expect: ['EXL-TOKEN-CREATE'] },
   'echo-password': { description: 'a validation error echoes the submitted password', expect: ['EXL-LOGIN-NOECHO'] },
   'lockout-after-password': { description: 'the per-email limit is checked only after a failed password, so the right password always gets in', expect: ['EXL-LOGIN-RATE-LIMIT'] },

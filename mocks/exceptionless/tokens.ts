@@ -123,12 +123,12 @@ export async function createToken(request: Request, state: ExceptionlessState, p
 }
 
 /** An API key the caller may see: only access tokens (never a login token), of its organizations; else 404 "Token not found.". */
-function accessibleToken(id: string, principal: Principal, state: ExceptionlessState): TokenRecord {
+function accessibleToken(id: string, principal: Principal, state: ExceptionlessState, anyOrganization = false): TokenRecord {
   const token = state.tokens.find(id)
   // The `login-token-visible` defect shows a login token like any key.
   if (!token || (token.type !== 'access' && !state.mutants.has('login-token-visible'))) throw notFound('Token not found.')
   const organization = token.project_id ? state.projects.get(token.project_id)?.organization_id : token.organization_id
-  const reachable = organization !== undefined && organization !== null && (principal.organizationIds.includes(organization) || principal.roles.has('global') || state.mutants.has('cross-org-tokens'))
+  const reachable = organization !== undefined && organization !== null && (principal.organizationIds.includes(organization) || principal.roles.has('global') || state.mutants.has('cross-org-tokens') || anyOrganization)
   if (!reachable && !(token.type === 'authentication' && token.user_id === principal.user?.id)) throw notFound('Token not found.')
   return token
 }
@@ -188,14 +188,15 @@ function clamp(raw: string | null, fallback: number, min: number, max: number): 
 
 export function getToken(state: ExceptionlessState, principal: Principal, id: string): Response {
   requireTokenAdmin(principal, state, 'access')
-  return json(viewToken(accessibleToken(id, principal, state)))
+  // The `token-by-id-cross-org` defect: reading or changing one key by id checks no organization (deleting still does).
+  return json(viewToken(accessibleToken(id, principal, state, state.mutants.has('token-by-id-cross-org'))))
 }
 
 /** `PATCH|PUT /api/v2/tokens/{id}` — `UpdateToken {is_disabled, notes}`. */
 export async function updateToken(request: Request, state: ExceptionlessState, principal: Principal, id: string): Promise<Response> {
   // The `key-updates-tokens` defect: updates and deletes are left unguarded against API keys.
   if (!(state.mutants.has('key-updates-tokens') && principal.kind === 'token')) requireTokenAdmin(principal, state, 'update')
-  const token = accessibleToken(id, principal, state)
+  const token = accessibleToken(id, principal, state, state.mutants.has('token-by-id-cross-org'))
   const fields = await objectBody(request)
   if (fields.is_disabled !== undefined && typeof fields.is_disabled !== 'boolean') throw validation({ is_disabled: ['The is_disabled field must be a boolean.'] }, 400)
   // The `disable-is-final` defect: is_disabled false is ignored once a key is disabled; `put-ignored`: PUT changes nothing.

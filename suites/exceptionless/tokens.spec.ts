@@ -201,6 +201,9 @@ test.describe('Project tokens (API keys)', () => {
     const user = await loginToken(request, target)
     const own = await createKey(request, target, user, ['client'])
     await expectProblem(await request.delete(`/api/v2/tokens/${foreignKey.id}`, { headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
+    // Nor read it, nor change it (disabling it would stop the other organization's client).
+    await expectProblem(await request.get(`/api/v2/tokens/${foreignKey.id}`, { headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
+    await expectProblem(await request.patch(`/api/v2/tokens/${foreignKey.id}`, { data: { is_disabled: true }, headers: bearer(user) }), 404, 'EXL-TOKEN-ORG-ISOLATION')
     const both = await request.delete(`/api/v2/tokens/${own.id},${foreignKey.id}`, { headers: bearer(user) })
     expect(both.status(), finding('EXL-TOKEN-ORG-ISOLATION', 'DELETE of an own and a foreign key must not fail on the server')).toBeLessThan(500)
     const still = await request.get('/api/v2/projects/config', { headers: bearer(foreignKey.id) })
