@@ -63,7 +63,8 @@ export function exceptionlessEnvelope(mutants: ReadonlySet<ExceptionlessMutant>)
       ...(fields ? { errors: fields } : {}),
     }
     // The `basic-key-echo` defect: the rejected Authorization header repeated as a ProblemDetails extension.
-    const detail = mutants.has('basic-key-echo') && error.status === 401 ? { detail: `Rejected ${request.headers.get('authorization') ?? ''}` } : {}
+    // The `login-enumeration-detail` defect: a failed login that names no user says so in a detail.
+    const detail = mutants.has('basic-key-echo') && error.status === 401 ? { detail: `Rejected ${request.headers.get('authorization') ?? ''}` } : error.detail ? { detail: error.detail } : {}
     return new Response(JSON.stringify({ ...body, ...detail }), { status: error.status, headers: errorHeaders(error, 'application/problem+json; charset=utf-8', { challenge: !mutants.has('challenge-missing') }) })
   }
 }

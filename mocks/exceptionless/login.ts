@@ -48,7 +48,8 @@ export async function login(request: Request, state: ExceptionlessState): Promis
   if (!user || !user.is_active || !safeEqual(password as string, user.password)) {
     if (locked) throw denied(request, state)
     if (user && !user.is_active && state.mutants.has('inactive-login-distinct')) throw problem(401, 'The user is inactive.')
-    throw problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : loginTitle(state.profile, 'Login failed.'), undefined, challengeIf('login-failed-challenge', request, state))
+    const hint = !user && state.mutants.has('login-enumeration-detail') ? { detail: 'No user has that e-mail address.' } : {}
+    throw problem(401, !user && state.mutants.has('login-enumeration') ? 'User not found.' : loginTitle(state.profile, 'Login failed.'), undefined, { ...challengeIf('login-failed-challenge', request, state), ...hint })
   }
 
   // A success clears its own email's count (AuthHandler.cs:113); `success-resets-counters` clears every email's,

@@ -13,6 +13,7 @@ export const exceptionlessMutants = {
   'disabled-key-accepted': { description: 'a disabled API key still authenticates', expect: ['EXL-TOKEN-DISABLED'] },
   'deleted-key-accepted': { description: 'a deleted API key still authenticates', expect: ['EXL-TOKEN-DELETED'] },
   'login-enumeration': { description: 'unknown email answers "User not found." instead of "Login failed."', expect: ['EXL-LOGIN-FAILED'] },
+  'login-enumeration-detail': { description: 'an unknown email gets the same title, with a detail saying no user has it', expect: ['EXL-LOGIN-FAILED'] },
   'unknown-scope-accepted': { description: 'token creation accepts any scope string', expect: ['EXL-SCOPE-UNKNOWN'] },
   'basic-client-ignored': { description: 'Basic client:<key> is read as an email login', expect: ['EXL-AUTH-BASIC'] },
   'config-ignores-version': { description: 'client configuration never answers 304 for a current ?v=', expect: ['EXL-CLIENT-CONFIG'] },
