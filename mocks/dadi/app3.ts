@@ -69,7 +69,8 @@ export function dadi3App(state: DadiState) {
     if (cached) return jsonText(cached)
     const { found, client, guarded } = open(c, always)
     if (found === undefined) throw dadiErrors.notFound()
-    if (client && guarded && !unguarded) authorizeCollection(client, found, pathOf(c.req.url), state)
+    // The `realm-includes-query` defect: the realm names the URL as requested, query string and all.
+    if (client && guarded && !unguarded) authorizeCollection(client, found, state.mutants.has('realm-includes-query') ? c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2)) : pathOf(c.req.url), state)
     if (c.req.method === 'HEAD') throw dadiErrors.notFound()
     return jsonText(keep(c.req.raw, found, answer(found), state.responseCache, mutants), 200, privately(mutants))
   }

@@ -19,6 +19,7 @@ export const dadiMutants = {
   'acl-not-enforced': { description: 'client permissions are ignored', expect: ['DADI-ACL-DENY', 'DADI-ACL-ISOLATION'], profiles: BOTH },
   'acl-denied-as-401': { description: 'a permission failure answers 401 API-0005 instead of 403 API-0006', expect: ['DADI-ACL-DENY'], profiles: V6 },
   'realm-missing': { description: 'a permission failure answers 401 without the realm challenge naming the path', expect: ['DADI-ACL-DENY'], profiles: V3 },
+  'realm-includes-query': { description: 'the realm of a permission failure names the URL with its query string, not the path (url.parse(req.url).pathname)', expect: ['DADI-ACL-DENY'], profiles: V3 },
   'tokens-cross': { description: 'a token resolves to the most recently authenticated client, not its own', expect: ['DADI-ACL-ISOLATION'], profiles: BOTH },
   'no-www-authenticate': { description: 'invalid-token 401s carry no WWW-Authenticate challenge', expect: ['DADI-AUTH-UNKNOWN', 'DADI-AUTH-EXPIRED'], profiles: V3 },
   'query-token': { description: '?access_token= is read when no Authorization header is sent', expect: ['DADI-AUTH-HEADER-ONLY'], profiles: BOTH },

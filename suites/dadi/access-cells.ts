@@ -6,7 +6,7 @@ import type { Expectation } from '../../harness/index.ts'
  * answers were recorded from real 3.2.2 and 6.1.0 servers seeded by real/dadi/start.mjs.
  */
 export type OperationId =
-  | 'collections' | 'allowed' | 'allowed-doc' | 'denied' | 'denied-doc' | 'denied-case' | 'other-version' | 'unknown' | 'head-allowed' | 'head-denied'
+  | 'collections' | 'allowed' | 'allowed-doc' | 'denied' | 'denied-query' | 'denied-doc' | 'denied-case' | 'other-version' | 'unknown' | 'head-allowed' | 'head-denied'
   | 'allowed-count' | 'denied-count' | 'denied-stats' | 'allowed-missing' | 'denied-missing'
   | 'open' | 'public' | 'get-only' | 'lowercase' | 'head-open' | 'other-database'
   | 'hello' | 'hello-query' | 'docs-path' | 'favicon' | 'entry-allowed' | 'entry-denied' | 'collections-post'
@@ -114,6 +114,8 @@ function accepted(v6: boolean, op: OperationId, who: 'primary' | 'restricted'): 
     case 'allowed-doc':
       return ok('oneResult', primary ? 'DADI-AUTH-ACCEPT' : 'DADI-ACL-PATHS')
     case 'denied':
+    case 'denied-query':
+      // With a query string the realm is still the path (3.2.2: url.parse(req.url).pathname).
       return primary ? ok('results') : denied(v6, 'DADI-ACL-DENY')
     case 'denied-doc':
       return primary ? ok('oneResult') : denied(v6, 'DADI-ACL-PATHS')
