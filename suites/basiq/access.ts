@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test'
 import { matches, type AccessTable, type Answer, type Credential, type Expectation, type OperationRequest, type Target, type TargetClock } from '../../harness/index.ts'
-import { apiKey, bearer, envelopeOf, ENVELOPE, flipSignature, FORM, ITEMS, people, tokenFor, VERSION, type ErrorItem, type People } from './basiq.ts'
+import { apiKey, bearer, envelopeOf, itemFor, ENVELOPE, flipSignature, FORM, ITEMS, people, tokenFor, VERSION, type ErrorItem, type People } from './basiq.ts'
 
 /**
  * Basiq's access table: every modelled operation × every kind of credential — no Authorization (malformed ones:
@@ -121,6 +121,8 @@ const parse = (a: Answer) => {
     return {}
   }
 }
+/** Whether the table runs against a real target (set with its context): the mock's decided wordings are then not asked for (basiq.ts itemFor). */
+let real = false
 /** The error `item` in Basiq's envelope, and nothing else in it. */
 const error = (item: ErrorItem) => (a: Answer) => {
   const shape = envelopeOf(a.headers['content-type'], a.text)
@@ -128,7 +130,7 @@ const error = (item: ErrorItem) => (a: Answer) => {
   const body = parse(a)
   // Compared as JSON values, not as text: an object's members have no order (RFC 8259 §4), and Basiq's recordings
   // list them in another order than ITEMS does.
-  return matches(body.data, [{ type: 'error', ...item }]) ? undefined : `data ${JSON.stringify(body.data).slice(0, 200)}`
+  return matches(body.data, [{ type: 'error', ...itemFor(item, real) }]) ? undefined : `data ${JSON.stringify(body.data).slice(0, 200)}`
 }
 const lastSegment = (r: OperationRequest) => r.path.split('/').at(-1)
 const shaped = (check: (body: Record<string, any>, r: OperationRequest) => boolean) => (a: Answer, r: OperationRequest) =>
@@ -184,6 +186,7 @@ export const basiqAccess: AccessTable<BasiqContext> & { profiles: readonly strin
 
 /** What the table needs on this target: its users and jobs (created where it names none), and tokens on demand. */
 export async function basiqContext({ request, target, clock }: { request: APIRequestContext; target: Target; clock: TargetClock }): Promise<BasiqContext> {
+  real = !target.control
   let server: Promise<string> | undefined
   const token = (body: string, version?: string) => tokenFor(request, target, body, version ? { version } : {})
   const serverToken = () => (server ??= token('scope=SERVER_ACCESS'))
