@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test'
 import { matches, type AccessTable, type Answer, type Credential, type Expectation, type OperationRequest, type Target, type TargetClock } from '../../harness/index.ts'
-import { apiKey, bearer, envelopeOf, itemFor, ENVELOPE, flipSignature, FORM, ITEMS, people, tokenFor, VERSION, type ErrorItem, type People } from './basiq.ts'
+import { apiKey, bearer, envelopeOf, itemFor, noteTokenRequest, ENVELOPE, flipSignature, FORM, ITEMS, people, tokenFor, VERSION, type ErrorItem, type People } from './basiq.ts'
 
 /**
  * Basiq's access table: every modelled operation × every kind of credential — no Authorization (malformed ones:
@@ -25,7 +25,7 @@ type Column = 'none' | 'tampered' | 'expired' | 'server' | 'client-a' | 'client-
 
 const json = { 'content-type': 'application/json' }
 const ops: { id: OperationId; title: string; request: (c: BasiqContext) => OperationRequest | { notApplicable: string } }[] = [
-  { id: 'token', title: 'POST /token (scope=SERVER_ACCESS)', request: () => ({ method: 'POST', path: '/token', headers: { 'basiq-version': VERSION, 'content-type': FORM }, body: 'scope=SERVER_ACCESS' }) },
+  { id: 'token', title: 'POST /token (scope=SERVER_ACCESS)', request: (c) => (noteTokenRequest(c.target), { method: 'POST', path: '/token', headers: { 'basiq-version': VERSION, 'content-type': FORM }, body: 'scope=SERVER_ACCESS' }) },
   { id: 'create-user', title: 'POST /users', request: () => ({ method: 'POST', path: '/users', headers: json, body: '{"mobile":"+61410888000"}' }) },
   { id: 'user-a', title: 'GET /users/{user A}', request: (c) => ({ method: 'GET', path: `/users/${c.people.a}` }) },
   { id: 'user-b', title: 'GET /users/{user B}', request: (c) => ({ method: 'GET', path: `/users/${c.people.b}` }) },

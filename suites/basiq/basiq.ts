@@ -1,3 +1,6 @@
+import { appendFileSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { APIRequestContext, APIResponse } from '@playwright/test'
 import type { components } from '../../openapi/types/basiq.ts'
 import { expect, expectEach, finding, matches, precondition, type Case, type Target } from '../../harness/index.ts'
@@ -21,6 +24,29 @@ export interface TokenRequest {
   headers?: Record<string, string>
 }
 
+/**
+ * The token requests this run sends a real target, by every worker: Basiq limits /token per client IP over a
+ * sliding window (BASIQ-TOKEN-RATE-LIMIT), so that check must know how many of the run's other requests fell in
+ * its window. One file per run (the run's limiter URL names it) and target; a line per request, its time in ms.
+ */
+const tokenLog = (target: Target) => join(tmpdir(), `authconform-basiq-tokens-${Buffer.from(`${process.env.AUTHCONFORM_LIMITER ?? process.ppid} ${target.baseURL}`).toString('base64url')}`)
+export function noteTokenRequest(target: Target): void {
+  if (target.control) return
+  try {
+    appendFileSync(tokenLog(target), `${Date.now()}\n`)
+  } catch {
+    /* the count is a tolerance, not a check */
+  }
+}
+/** The times of the token requests this run sent the target (see noteTokenRequest). */
+export function tokenRequestTimes(target: Target): number[] {
+  try {
+    return readFileSync(tokenLog(target), 'utf8').split('\n').filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}
+
 /** POST /token as the docs show it (the live key, basiq-version 3.0, form scope=SERVER_ACCESS), with any part replaced. */
 export function postToken(request: APIRequestContext, target: Target, r: TokenRequest = {}): Promise<APIResponse> {
   const authorization = r.authorization === undefined ? `Basic ${apiKey(target)}` : r.authorization
@@ -33,6 +59,7 @@ export function postToken(request: APIRequestContext, target: Target, r: TokenRe
     ...(contentType === null || body === null ? {} : { 'content-type': contentType }),
     ...r.headers,
   }
+  noteTokenRequest(target)
   return request.post('/token', { headers, ...(body === null ? {} : { data: Buffer.from(body) }) })
 }
 
