@@ -175,7 +175,10 @@ async function readTokenRequest(request: Request, state: BasiqState, version: st
   if (userId !== undefined && typeof userId !== 'string') throw basiqErrors.bodyInvalid('token request')
   let scope: Scope = mutants.has('default-scope-client') ? 'CLIENT_ACCESS' : 'SERVER_ACCESS'
   if (rawScope === 'SERVER_ACCESS' || rawScope === 'CLIENT_ACCESS') scope = rawScope
-  else if (rawScope && !mutants.has('unknown-scope-as-server')) throw basiqErrors.scopeInvalid()
+  else if (mutants.has('scope-case-confused') && rawScope && /^(SERVER|CLIENT)_ACCESS$/.test(rawScope.trim().toUpperCase())) {
+    // The `scope-case-confused` defect: validated in any case, then enforced on the exact value, so client_access is no CLIENT_ACCESS.
+    return { scope: 'SERVER_ACCESS', extra: {} }
+  } else if (rawScope && !mutants.has('unknown-scope-as-server')) throw basiqErrors.scopeInvalid()
   const bound = userId || undefined
   const unboundAllowed = version.startsWith('2.') ? !mutants.has('userid-required-all-versions') : mutants.has('unbound-client-token')
   if (scope === 'CLIENT_ACCESS' && !bound && !unboundAllowed) throw basiqErrors.userIdRequired()
