@@ -1,4 +1,4 @@
-import { checkedToEnd, expect, finding, req, test } from '../../harness/index.ts'
+import { checkedToEnd, expect, finding, precondition, req, test } from '../../harness/index.ts'
 import { accessToken, bearer, expectRefusals, ITEMS, people, postToken, scopeForm, tokenFor } from './basiq.ts'
 
 const JSON_TYPE = { 'content-type': 'application/json' }
@@ -64,6 +64,26 @@ test('refuses to create a user with neither email nor mobile, with the recorded 
       ['names only', await post({ firstName: 'Gavin', lastName: 'Belson' }), 400, ITEMS.emailOrMobile],
     ],
     'BASIQ-USER-CREATE',
+    target,
+  )
+})
+
+test('forgets a deleted user: read before, then 404 for a server token and a client token bound to it', req('BASIQ-USER-DELETED'), async ({ request, target }) => {
+  const server = await tokenFor(request, target)
+  const created = await request.post('/users', { headers: { ...bearer(server), ...JSON_TYPE }, data: { mobile: '+61410888444' } })
+  const id = ((await created.json().catch(() => ({}))) as { id?: string }).id
+  expect({ status: created.status(), id: typeof id }, precondition('BASIQ-USER-CREATE', 'POST /users must create the user to delete')).toEqual({ status: 201, id: 'string' })
+  // Read first (whatever caches it, caches it now), a client token bound to it, then the deletion.
+  const before = (await request.get(`/users/${id}`, { headers: bearer(server) })).status()
+  const client = await tokenFor(request, target, scopeForm('CLIENT_ACCESS', id))
+  const deleted = (await request.delete(`/users/${id}`, { headers: bearer(server) })).status()
+  expect({ before, deleted }, precondition('BASIQ-USER-DELETED', 'GET /users/{id} reads the new user (200) and DELETE /users/{id} deletes it (204)')).toEqual({ before: 200, deleted: 204 })
+  await expectRefusals(
+    [
+      ['GET /users/{deleted} with the server token', await request.get(`/users/${id}`, { headers: bearer(server) }), 404, ITEMS.userNotFound],
+      ['GET /users/{deleted} with the client token bound to it', await request.get(`/users/${id}`, { headers: bearer(client) }), 404, ITEMS.userNotFound],
+    ],
+    'BASIQ-USER-DELETED',
     target,
   )
 })
