@@ -203,9 +203,11 @@ test.describe('POST /token — the rate limit', () => {
         ['then one with an unknown scope', await send({ authorization, body: 'scope=NOPE' })],
       ] as const
       // The run's other token requests in the window of the first refusal (or of request limit + 1).
-      const first = answers.find((a) => a.limited)?.at ?? over[0][1].at
-      const others = tokenRequestTimes(target).filter((t) => t > first - window * 1000 && t <= first).length - own.filter((t) => t > first - window * 1000 && t <= first).length
-      const k = Math.max(0, others)
+      const othersBefore = (at: number) => {
+        const inWindow = (t: number) => t > at - window * 1000 && t <= at
+        return Math.max(0, tokenRequestTimes(target).filter(inWindow).length - own.filter(inWindow).length)
+      }
+      const k = othersBefore(answers.find((a) => a.limited)?.at ?? over[0][1].at)
       // Whether each is answered as it would be is its own requirement's; here: the limiter lets it through, and never answers 429.
       expectEach(
         finding('BASIQ-TOKEN-RATE-LIMIT', `none of the first ${limit - k} requests from the client within ${window} s is refused as over the limit (limit ${limit}, ${k} other token request(s) of this run in the window), none answered 429`),
@@ -217,7 +219,10 @@ test.describe('POST /token — the rate limit', () => {
         target,
       )
       await clock.advance(window + 1)
-      expect((await postToken(request, target, { authorization })).status(), finding('BASIQ-TOKEN-RATE-LIMIT', `a token again once the ${window} s window has passed`)).toBe(200)
+      const again = await send({ authorization })
+      // Unless the run's other token requests alone filled the new window, as they may on a busy real target.
+      const crowded = othersBefore(again.at) >= limit
+      if (!crowded) expect(again.response.status(), finding('BASIQ-TOKEN-RATE-LIMIT', `a token again once the ${window} s window has passed`)).toBe(200)
     } finally {
       if (retryWait === undefined) delete process.env.AUTHCONFORM_MAX_RETRY_WAIT_SECONDS
       else process.env.AUTHCONFORM_MAX_RETRY_WAIT_SECONDS = retryWait
