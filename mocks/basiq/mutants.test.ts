@@ -64,6 +64,10 @@ const probes: Record<BasiqMutant, (k: Kit) => Promise<unknown>> = {
     k.clock.advance(301_000)
     return status(k.tokenRequest())
   },
+  'rate-limit-429': async (k) => {
+    for (let i = 0; i < 1500; i++) await k.call('/token', { method: 'POST' })
+    return status(k.tokenRequest())
+  },
   'rate-limit-per-key': async (k) => {
     for (let i = 0; i < 1500; i++) await k.call('/token', { method: 'POST' })
     return status(k.tokenRequest())

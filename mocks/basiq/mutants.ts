@@ -30,6 +30,7 @@ export const basiqMutants = {
   'disabled-key-accepted': { description: 'a disabled key is still issued tokens', expect: ['BASIQ-TOKEN-KEY-DISABLED'] },
   'no-rate-limit': { description: 'token requests are never limited', expect: ['BASIQ-TOKEN-RATE-LIMIT'] },
   'rate-limit-never-resets': { description: 'the token request count never leaves its window, so a limited client stays limited', expect: ['BASIQ-TOKEN-RATE-LIMIT'] },
+  'rate-limit-429': { description: 'past the token limit the answer is 429 Too Many Requests (RFC 6585), not the documented 403 "Invalid request"', expect: ['BASIQ-TOKEN-RATE-LIMIT'] },
   'rate-limit-per-key': { description: 'token requests are counted per API key, not per client: requests with another key or none do not count', expect: ['BASIQ-TOKEN-RATE-LIMIT'] },
   'unbound-client-token': { description: 'basiq-version 3.0 issues a CLIENT_ACCESS token without a userId', expect: ['BASIQ-TOKEN-CLIENT-USERID'] },
   'userid-required-all-versions': { description: 'basiq-version 2.x also refuses CLIENT_ACCESS without a userId', expect: ['BASIQ-TOKEN-CLIENT-USERID-2X'] },

@@ -36,7 +36,8 @@ import { signToken, verifyToken } from './tokens.ts'
 export async function issueToken(request: Request, state: BasiqState): Promise<Response> {
   const { mutants, fixtures } = state
   if (!mutants.has('no-rate-limit') && windowOf(request, state).hit(rateLimit(request, state), { neverReset: mutants.has('rate-limit-never-resets') })) {
-    throw basiqErrors.rateLimited()
+    // The `rate-limit-429` defect: RFC 6585's 429 instead of Basiq's documented 403.
+    throw mutants.has('rate-limit-429') ? new ApiError({ ...basiqErrors.rateLimited(), status: 429 }) : basiqErrors.rateLimited()
   }
   if (mutants.has('token-as-key')) {
     const reissued = reissue(request, state)
