@@ -7,7 +7,7 @@ import { basiqEnvelope, basiqErrors } from './errors.ts'
 import defaultFixtures from './fixtures.json' with { type: 'json' }
 import { keyWith, parseBasiqFixtures, type BasiqFixtures } from './fixtures.ts'
 import { basiqMutants, type BasiqMutant } from './mutants.ts'
-import { createAuthLink, createUser, getAccounts, getInstitutions, getJob, getUser, getUserJobs } from './resources.ts'
+import { createAuthLink, createUser, deleteUser, getAccounts, getInstitutions, getJob, getUser, getUserJobs } from './resources.ts'
 import { createBasiqState, type BasiqPrepared, type BasiqPrincipal } from './state.ts'
 import { issueToken } from './token-endpoint.ts'
 
@@ -31,6 +31,7 @@ export function createBasiq({ clock, fixtures, prepared, mutants }: InstanceCont
   app.post('/token', (c) => issueToken(c.req.raw, state))
   app.post('/users', route((c, p) => createUser(c.req.raw, state, p)))
   app.get('/users/:userId', route((c, p) => getUser(c.req.raw, state, p, userId(c))))
+  app.delete('/users/:userId', route((c, p) => deleteUser(c.req.raw, state, p, userId(c))))
   app.get('/users/:userId/accounts', route((c, p) => getAccounts(c.req.raw, state, p, userId(c))))
   app.get('/users/:userId/jobs', route((c, p) => getUserJobs(c.req.raw, state, p, userId(c))))
   app.post('/users/:userId/auth_link', route((c, p) => createAuthLink(c.req.raw, state, p, userId(c))))

@@ -16,6 +16,10 @@ const v3 = { 'basiq-version': '3.0' }
 const post = (k: Kit, headers: Record<string, string>, body?: string) => status(k.call('/token', { method: 'POST', headers, body }))
 const asKey = (k: Kit, status_: 'live' | 'disabled' | 'deleted', headers: Record<string, string> = v3) => post(k, { authorization: `Basic ${k.key(status_)}`, ...headers })
 const server = (k: Kit) => k.token()
+const accessToken = async (pending: Promise<Response>) => {
+  const body = (await (await pending).json()) as { access_token?: string }
+  return body.access_token
+}
 const client = (k: Kit, user = k.users.richard) => k.clientToken(user)
 const read = async (k: Kit, path: string, bearer: Promise<string> | string, init: RequestInit = {}) => status(k.get(path, await bearer, init))
 const expired = async (k: Kit) => {
@@ -41,6 +45,10 @@ const probes: Record<BasiqMutant, (k: Kit) => Promise<unknown>> = {
   'extra-params-refused': (k) => status(k.tokenRequest('grant_type=client_credentials')),
   'bad-body-as-server': (k) => status(k.tokenRequest('{', { 'content-type': 'application/json' })),
   'unknown-scope-as-server': (k) => status(k.tokenRequest('scope=ADMIN')),
+  'scope-case-confused': async (k) => {
+    const token = await accessToken(k.tokenRequest('scope=client_access'))
+    return token ? read(k, '/users', token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mobile":"+61410888000"}' }) : 'refused'
+  },
   'default-scope-client': (k) => status(k.tokenRequest('')),
   'scope-from-header': (k) => status(k.tokenRequest('scope=SERVER_ACCESS', { scope: 'CLIENT_ACCESS' })),
   'unknown-key-401': (k) => post(k, { ...v3, authorization: `Basic ${btoa('a:b')}` }),
@@ -54,6 +62,10 @@ const probes: Record<BasiqMutant, (k: Kit) => Promise<unknown>> = {
   'rate-limit-never-resets': async (k) => {
     for (let i = 0; i < 1501; i++) await k.call('/token', { method: 'POST' })
     k.clock.advance(301_000)
+    return status(k.tokenRequest())
+  },
+  'rate-limit-429': async (k) => {
+    for (let i = 0; i < 1500; i++) await k.call('/token', { method: 'POST' })
     return status(k.tokenRequest())
   },
   'rate-limit-per-key': async (k) => {
@@ -81,6 +93,7 @@ const probes: Record<BasiqMutant, (k: Kit) => Promise<unknown>> = {
   'alg-none-accepted': async (k) => read(k, '/institutions', `${b64({ alg: 'none' })}.${(await server(k)).split('.')[1]}.`),
   'weak-signing-key': async (k) => read(k, '/institutions', resign(k, new TextEncoder().encode('secret'))),
   'expired-as-401': (k) => read(k, '/institutions', expired(k)),
+  'expiry-unchecked-accounts': (k) => read(k, `/users/${k.users.richard}/accounts`, expired(k)),
   'ignore-expiry': (k) => read(k, '/institutions', expired(k)),
   'expiry-before-signature': async (k) => read(k, '/institutions', `${(await expired(k)).slice(0, -4)}AAAA`),
   'query-token-accepted': async (k) => status(k.call(`/institutions?access_token=${await server(k)}`)),
@@ -96,6 +109,12 @@ const probes: Record<BasiqMutant, (k: Kit) => Promise<unknown>> = {
   'ownership-for-server-tokens': (k) => read(k, `/users/${k.users.gavin}`, server(k)),
   'cross-application-users': (k) => read(k, `/users/${k.users.erlich}`, server(k)),
   'user-not-found-403': (k) => read(k, '/users/nobody', server(k)),
+  'deleted-user-cached': async (k) => {
+    const t = await server(k)
+    await read(k, `/users/${k.users.richard}`, t)
+    await read(k, `/users/${k.users.richard}`, t, { method: 'DELETE' })
+    return read(k, `/users/${k.users.richard}`, t)
+  },
   'create-user-unvalidated': (k) => read(k, '/users', server(k), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
   'static-correlation-id': async (k) => (await json(k.call('/institutions'))).correlationId === (await json(k.call('/institutions'))).correlationId,
   'oauth-error-body': async (k) => (await json(k.call('/token', { method: 'POST' }))).type,

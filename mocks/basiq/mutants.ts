@@ -20,6 +20,7 @@ export const basiqMutants = {
   'extra-params-refused': { description: 'unknown token parameters (grant_type) are refused with 400', expect: ['BASIQ-TOKEN-EXTRA-PARAMS'] },
   'bad-body-as-server': { description: 'an unreadable token body is ignored and a SERVER_ACCESS token issued', expect: ['BASIQ-TOKEN-BODY-INVALID'] },
   'unknown-scope-as-server': { description: 'an unknown scope value gets a SERVER_ACCESS token', expect: ['BASIQ-TOKEN-SCOPE-UNKNOWN'] },
+  'scope-case-confused': { description: 'a scope is validated in any letter case and with spaces, then enforced on the exact value: client_access gets an unbound token with server access', expect: ['BASIQ-TOKEN-SCOPE-EXACT'] },
   'default-scope-client': { description: 'a request without scope is taken as CLIENT_ACCESS', expect: ['BASIQ-TOKEN-DEFAULT-SCOPE'] },
   'scope-from-header': { description: 'a scope request header overrides the body', expect: ['BASIQ-SCOPE-HEADER-IGNORED'] },
   // POST /token: keys, users, limits
@@ -29,6 +30,7 @@ export const basiqMutants = {
   'disabled-key-accepted': { description: 'a disabled key is still issued tokens', expect: ['BASIQ-TOKEN-KEY-DISABLED'] },
   'no-rate-limit': { description: 'token requests are never limited', expect: ['BASIQ-TOKEN-RATE-LIMIT'] },
   'rate-limit-never-resets': { description: 'the token request count never leaves its window, so a limited client stays limited', expect: ['BASIQ-TOKEN-RATE-LIMIT'] },
+  'rate-limit-429': { description: 'past the token limit the answer is 429 Too Many Requests (RFC 6585), not the documented 403 "Invalid request"', expect: ['BASIQ-TOKEN-RATE-LIMIT'] },
   'rate-limit-per-key': { description: 'token requests are counted per API key, not per client: requests with another key or none do not count', expect: ['BASIQ-TOKEN-RATE-LIMIT'] },
   'unbound-client-token': { description: 'basiq-version 3.0 issues a CLIENT_ACCESS token without a userId', expect: ['BASIQ-TOKEN-CLIENT-USERID'] },
   'userid-required-all-versions': { description: 'basiq-version 2.x also refuses CLIENT_ACCESS without a userId', expect: ['BASIQ-TOKEN-CLIENT-USERID-2X'] },
@@ -49,6 +51,7 @@ export const basiqMutants = {
   'alg-none-accepted': { description: 'a JWT with alg "none" and no signature is accepted', expect: ['BASIQ-JWT-ALG'] },
   'weak-signing-key': { description: 'tokens are signed with the well-known secret "secret"', expect: ['BASIQ-JWT-FOREIGN'] },
   'expired-as-401': { description: 'an expired token gets 401 invalid-authorization-token (RFC 6750) instead of 403 access-denied', expect: ['BASIQ-BEARER-EXPIRED'] },
+  'expiry-unchecked-accounts': { description: 'GET /users/{userId}/accounts never checks the expiry (every other route does)', expect: ['BASIQ-TOKEN-TTL', 'BASIQ-BEARER-EXPIRED'] },
   'ignore-expiry': { description: 'tokens never expire', expect: ['BASIQ-TOKEN-TTL', 'BASIQ-BEARER-EXPIRED'] },
   'expiry-before-signature': { description: 'exp is read before the signature is checked, so a forged expired token gets 403, not 401', expect: ['BASIQ-BEARER-EXPIRED-TAMPERED'] },
   'query-token-accepted': { description: 'a request without Authorization is authenticated by a token in ?access_token= or ?token=', expect: ['BASIQ-BEARER-MISSING'] },
@@ -65,6 +68,7 @@ export const basiqMutants = {
   'ownership-for-server-tokens': { description: 'the user-binding check runs for SERVER_ACCESS tokens too, which are bound to no user', expect: ['BASIQ-SCOPE-SERVER-ALL'] },
   'cross-application-users': { description: "a SERVER_ACCESS token reads users of another application", expect: ['BASIQ-USER-APPLICATION-ISOLATION'] },
   'user-not-found-403': { description: 'an unknown user gets 403 forbidden-access instead of 404', expect: ['BASIQ-USER-NOT-FOUND'] },
+  'deleted-user-cached': { description: 'GET /users/{userId} answers from a cache of its reads that DELETE /users/{userId} does not clear', expect: ['BASIQ-USER-DELETED'] },
   'create-user-unvalidated': { description: "POST /users creates a user with neither email nor mobile", expect: ['BASIQ-USER-CREATE'] },
   // The envelope
   'static-correlation-id': { description: 'every error carries the same correlationId', expect: ['BASIQ-ERROR-CORRELATION'] },

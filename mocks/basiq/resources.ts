@@ -71,11 +71,20 @@ export async function createUser(request: Request, state: BasiqState, principal:
  */
 const userBodies = new WeakMap<UserRecord, { origin: string; text: string }>()
 
+/** The `deleted-user-cached` defect: users as GET /users/{userId} last read them, a cache DELETE does not clear. */
+const readCache = new WeakMap<BasiqState, Map<string, UserRecord>>()
+
 /** `GET /users/{userId}`: SERVER_ACCESS, or CLIENT_ACCESS bound to this user (legacy grant, kept by the error page). */
 export function getUser(request: Request, state: BasiqState, principal: BasiqPrincipal, userId: string): Response {
   // The `client-own-user-forbidden` defect: the v3 docs' "CLIENT_ACCESS only grants … the Consent UI" enforced.
   if (principal.scope === 'CLIENT_ACCESS' && state.mutants.has('client-own-user-forbidden')) throw basiqErrors.scopeForbidden()
-  const user = userFor(principal, userId, state)
+  const stale = state.mutants.has('deleted-user-cached') ? readCache.get(state)?.get(userId) : undefined
+  const user = stale && (principal.scope === 'SERVER_ACCESS' || principal.userId === userId) ? stale : userFor(principal, userId, state)
+  if (state.mutants.has('deleted-user-cached')) {
+    let cache = readCache.get(state)
+    if (!cache) readCache.set(state, (cache = new Map()))
+    cache.set(userId, user)
+  }
   const origin = originOf(request)
   let cached = userBodies.get(user)
   if (cached?.origin !== origin) userBodies.set(user, (cached = { origin, text: JSON.stringify(userView(user, origin, state)) }))
@@ -152,6 +161,18 @@ export function getInstitutions(request: Request, state: BasiqState, principal: 
   const origin = originOf(request)
   const data = state.fixtures.institutions.map((i) => ({ type: 'institution', ...i, links: { self: `${origin}/institutions/${i.id}` } }))
   return ok({ type: 'list', totalCount: data.length, data, links: { self: `${origin}/institutions` } })
+}
+
+/**
+ * `DELETE /users/{userId}` (SERVER_ACCESS) → 204; the user is gone for every route after (ERR's DELETE /users/{userId}
+ * and GET rows: 404 "Requested user does not exist … It may have been deleted"). Tokens bound to it stay valid
+ * JWTs, and get that 404 for it.
+ */
+export function deleteUser(_request: Request, state: BasiqState, principal: BasiqPrincipal, userId: string): Response {
+  requireServer(principal, state)
+  const user = userFor(principal, userId, state)
+  state.users.delete(user.id)
+  return new Response(null, { status: 204 })
 }
 
 /** `POST /users/{userId}/auth_link` (SERVER_ACCESS only) → 201; it expires after 7 days (authlinks/index.md). */

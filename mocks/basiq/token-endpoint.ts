@@ -36,7 +36,8 @@ import { signToken, verifyToken } from './tokens.ts'
 export async function issueToken(request: Request, state: BasiqState): Promise<Response> {
   const { mutants, fixtures } = state
   if (!mutants.has('no-rate-limit') && windowOf(request, state).hit(rateLimit(request, state), { neverReset: mutants.has('rate-limit-never-resets') })) {
-    throw basiqErrors.rateLimited()
+    // The `rate-limit-429` defect: RFC 6585's 429 instead of Basiq's documented 403.
+    throw mutants.has('rate-limit-429') ? new ApiError({ ...basiqErrors.rateLimited(), status: 429 }) : basiqErrors.rateLimited()
   }
   if (mutants.has('token-as-key')) {
     const reissued = reissue(request, state)
@@ -175,7 +176,10 @@ async function readTokenRequest(request: Request, state: BasiqState, version: st
   if (userId !== undefined && typeof userId !== 'string') throw basiqErrors.bodyInvalid('token request')
   let scope: Scope = mutants.has('default-scope-client') ? 'CLIENT_ACCESS' : 'SERVER_ACCESS'
   if (rawScope === 'SERVER_ACCESS' || rawScope === 'CLIENT_ACCESS') scope = rawScope
-  else if (rawScope && !mutants.has('unknown-scope-as-server')) throw basiqErrors.scopeInvalid()
+  else if (mutants.has('scope-case-confused') && rawScope && /^(SERVER|CLIENT)_ACCESS$/.test(rawScope.trim().toUpperCase())) {
+    // The `scope-case-confused` defect: validated in any case, then enforced on the exact value, so client_access is no CLIENT_ACCESS.
+    return { scope: 'SERVER_ACCESS', extra: {} }
+  } else if (rawScope && !mutants.has('unknown-scope-as-server')) throw basiqErrors.scopeInvalid()
   const bound = userId || undefined
   const unboundAllowed = version.startsWith('2.') ? !mutants.has('userid-required-all-versions') : mutants.has('unbound-client-token')
   if (scope === 'CLIENT_ACCESS' && !bound && !unboundAllowed) throw basiqErrors.userIdRequired()

@@ -70,7 +70,13 @@ export interface paths {
         get: operations["getUser"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a user (SERVER_ACCESS only)
+         * @description core.json deleteUser; the error page's DELETE /users/{userId} rows. After it every route answers the user
+         *     404 "Requested user does not exist." (ERR: "It may have been deleted"), with a server token or a client token
+         *     bound to it.
+         */
+        delete: operations["deleteUser"];
         options?: never;
         head?: never;
         patch?: never;
@@ -699,6 +705,35 @@ export interface operations {
             400: components["responses"]["UserIdNotValid"];
             401: components["responses"]["InvalidTokenOrOtherUser"];
             403: components["responses"]["Expired"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's identifier (returned by POST /users).
+                 * @example 6dd30ce4-d4ba-11ec-9d64-0242ac120002
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["UserIdNotValid"];
+            401: components["responses"]["InvalidTokenOrOtherUser"];
+            403: components["responses"]["ExpiredOrServerOnly"];
             404: components["responses"]["UserNotFound"];
             500: components["responses"]["InternalServerError"];
         };

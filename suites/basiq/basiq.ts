@@ -1,6 +1,9 @@
+import { appendFileSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { APIRequestContext, APIResponse } from '@playwright/test'
 import type { components } from '../../openapi/types/basiq.ts'
-import { expect, expectEach, finding, precondition, type Case, type Target } from '../../harness/index.ts'
+import { expect, expectEach, finding, matches, precondition, type Case, type Target } from '../../harness/index.ts'
 
 export type TokenResponse = components['schemas']['TokenResponse']
 export type ErrorItem = Omit<components['schemas']['ErrorItem'], 'type'>
@@ -21,6 +24,29 @@ export interface TokenRequest {
   headers?: Record<string, string>
 }
 
+/**
+ * The token requests this run sends a real target, by every worker: Basiq limits /token per client IP over a
+ * sliding window (BASIQ-TOKEN-RATE-LIMIT), so that check must know how many of the run's other requests fell in
+ * its window. One file per run (the run's limiter URL names it) and target; a line per request, its time in ms.
+ */
+const tokenLog = (target: Target) => join(tmpdir(), `authconform-basiq-tokens-${Buffer.from(`${process.env.AUTHCONFORM_LIMITER ?? process.ppid} ${target.baseURL}`).toString('base64url')}`)
+export function noteTokenRequest(target: Target): void {
+  if (target.control) return
+  try {
+    appendFileSync(tokenLog(target), `${Date.now()}\n`)
+  } catch {
+    /* the count is a tolerance, not a check */
+  }
+}
+/** The times of the token requests this run sent the target (see noteTokenRequest). */
+export function tokenRequestTimes(target: Target): number[] {
+  try {
+    return readFileSync(tokenLog(target), 'utf8').split('\n').filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}
+
 /** POST /token as the docs show it (the live key, basiq-version 3.0, form scope=SERVER_ACCESS), with any part replaced. */
 export function postToken(request: APIRequestContext, target: Target, r: TokenRequest = {}): Promise<APIResponse> {
   const authorization = r.authorization === undefined ? `Basic ${apiKey(target)}` : r.authorization
@@ -33,6 +59,7 @@ export function postToken(request: APIRequestContext, target: Target, r: TokenRe
     ...(contentType === null || body === null ? {} : { 'content-type': contentType }),
     ...r.headers,
   }
+  noteTokenRequest(target)
   return request.post('/token', { headers, ...(body === null ? {} : { data: Buffer.from(body) }) })
 }
 
@@ -92,22 +119,56 @@ export async function people(request: APIRequestContext, target: Target, server:
 /** One refusal to check: what it was, the answer, the status and the error item Basiq documents for it. */
 export type RefusalCase = readonly [name: string, response: APIResponse, status: number, item: ErrorItem]
 
+/**
+ * What a real target's error item must hold where the mock's wording is a decision (the catalogue says which): the
+ * documented part word for word, the rest open. `source` open means absent, null (the recorded 403s) or an object
+ * (core.json's error schemas); the codes core.json's ForbiddenAccessError enumerates for its 403s.
+ */
+const matcher = (name: string, test: (value: unknown) => boolean) => ({ asymmetricMatch: test, toString: () => name, toAsymmetricMatcher: () => name })
+const anyString = matcher('any string', (v) => typeof v === 'string')
+const anySource = matcher('absent, null or an object', (v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)))
+const nullOrObject = matcher('null or an object', (v) => v === null || (typeof v === 'object' && !Array.isArray(v)))
+const forbiddenCode = matcher('a ForbiddenAccessError code (core.json)', (v) => v === 'forbidden-access' || v === 'no-production-access' || v === 'access-denied')
+const REAL = new WeakMap<object, Record<string, unknown>>()
+/** An item whose wording is partly the mock's decision: `real` is what any target must answer. */
+const decided = <T extends object>(item: T, real: Record<string, unknown>): T => (REAL.set(item, real), item)
+/** The item as a target must answer it: word for word on the mock, the documented part on a real target. */
+export const itemFor = (item: ErrorItem, real: boolean): Record<string, unknown> => (real ? (REAL.get(item) ?? item) : item)
+
 /** The documented error items, word for word (sources in suites/basiq/requirements.yaml). */
 const notValid = (detail: string, parameter: string) => ({ code: 'parameter-not-valid', title: 'Required parameter not valid', detail, source: { parameter, pointer: `header/${parameter}` } })
 export const ITEMS = {
-  authorizationMissing: notValid('Authorization header parameter is required', 'Authorization'),
+  // The detail is ERR's; code, title and source copy the recorded basiq-version error (decision).
+  authorizationMissing: decided(notValid('Authorization header parameter is required', 'Authorization'), { code: anyString, title: anyString, detail: 'Authorization header parameter is required', source: anySource }),
   authorizationInvalid: notValid('Invalid authorization header', 'Authorization'),
   versionMissing: notValid('Basiq-version must be specified in HTTP request header', 'basiq-version'),
-  versionUnsupported: (v: string) => notValid(`Version ${v} is no longer supported. Please upgrade to the latest version`, 'basiq-version'),
+  // Only 0.9's sentence is documented (ERR L219); any other version's refusal is the mock's wording (decision).
+  versionUnsupported: (v: string) => {
+    const item = notValid(`Version ${v} is no longer supported. Please upgrade to the latest version`, 'basiq-version')
+    return v === '0.9' ? item : decided(item, { code: anyString, title: anyString, detail: anyString, source: anySource })
+  },
   keyUnknown: { code: 'parameter-not-valid', title: 'We have encountered an error', detail: 'Unable to authenticate. Please, check your API key' },
-  accountDisabled: { code: 'access-denied', title: 'Access denied.', detail: 'Your account has been disabled. Please contact Basiq support.', source: null },
-  rateLimited: { code: 'access-denied', title: 'Access denied.', detail: 'Invalid request', source: null },
+  // The detail is ERR's; code, title and source null copy the recorded expired-token 403 (decision).
+  accountDisabled: decided(
+    { code: 'access-denied', title: 'Access denied.', detail: 'Your account has been disabled. Please contact Basiq support.', source: null },
+    { code: forbiddenCode, title: anyString, detail: 'Your account has been disabled. Please contact Basiq support.', source: nullOrObject },
+  ),
+  rateLimited: decided({ code: 'access-denied', title: 'Access denied.', detail: 'Invalid request', source: null }, { code: forbiddenCode, title: anyString, detail: 'Invalid request', source: nullOrObject }),
   bodyInvalid: { code: 'invalid-content', title: 'Invalid request content.', detail: 'Posted token request is not in valid format.' },
   scopeInvalid: { code: 'parameter-not-valid', title: 'Required parameter not valid', detail: 'Scope value is not valid', source: { parameter: 'scope', pointer: 'body/scope' } },
-  userIdRequired: { code: 'parameter-not-supplied', title: 'Required parameter not supplied', detail: 'userId parameter is required for CLIENT_ACCESS scope.', source: { parameter: 'userId', pointer: 'body/userId' } },
+  // No source shows this error: its status is the rule's, the rest the mock's wording (decision).
+  userIdRequired: decided(
+    { code: 'parameter-not-supplied', title: 'Required parameter not supplied', detail: 'userId parameter is required for CLIENT_ACCESS scope.', source: { parameter: 'userId', pointer: 'body/userId' } },
+    { code: anyString, title: anyString, detail: anyString, source: anySource },
+  ),
   invalidToken: { code: 'invalid-authorization-token', title: 'Invalid authorization token.' },
   tokenExpired: { code: 'access-denied', title: 'Access denied.', detail: 'Token has expired', source: null },
-  scopeForbidden: { code: 'forbidden-access', title: 'Forbidden Access', detail: 'Access to this resource is forbidden', source: null },
+  // Code, title and detail are core.json's ForbiddenAccessError; its schema requires source to be an object, the
+  // recorded 403 has null: the mock sends null, a real target may send either.
+  scopeForbidden: decided(
+    { code: 'forbidden-access', title: 'Forbidden Access', detail: 'Access to this resource is forbidden', source: null },
+    { code: 'forbidden-access', title: 'Forbidden Access', detail: 'Access to this resource is forbidden', source: nullOrObject },
+  ),
   otherUser: { code: 'unauthorized-access', title: 'Unauthorized Access', detail: 'You are not authorized to access this resource' },
   userNotFound: { code: 'resource-not-found', title: 'Requested resource is not found', detail: 'Requested user does not exist.' },
   emailOrMobile: { code: 'parameter-not-supplied', title: 'Required parameter not supplied', detail: "One of 'email' or 'mobile' is required.", source: {} },
@@ -147,7 +208,8 @@ export const canonical = (value: unknown): string =>
 /**
  * Refusals checked in full, in one assertion for the whole family (each `expect` is a Playwright step, and the
  * mutant sweep runs every family once per mutant): the status, never "anything but 2xx"; Basiq's list envelope;
- * and the error item field by field — code, title, detail, source, nothing else — with, on the mock, no
+ * and the error item field by field — code, title, detail, source, nothing else (on a real target only the
+ * documented part where the mock's wording is a decision: itemFor) — with, on the mock, no
  * WWW-Authenticate (none is documented; not asserted against a real target, see BASIQ-BEARER-MISSING). The
  * assertion names the requirement of the first view that is off, in that order: `id` (the requirement under
  * test) for a status, BASIQ-ERROR-ENVELOPE for an envelope, `id` again for the item. Its diff shows every case.
@@ -157,9 +219,9 @@ export async function expectRefusals(cases: readonly RefusalCase[], id: string, 
   const views = cases.map(([name, response, status, item], i) => {
     const envelope = envelopeOf(response.headers()['content-type'], texts[i]!)
     const actual = { status: response.status(), envelope, item: itemOf(texts[i]!), challenge: target.control ? response.headers()['www-authenticate'] : undefined }
-    return { name, actual, expected: { status, envelope: ENVELOPE, item: { type: 'error', ...item }, challenge: undefined } }
+    return { name, actual, expected: { status, envelope: ENVELOPE, item: { type: 'error', ...itemFor(item, !target.control) }, challenge: undefined } }
   })
-  const off = (view: 'status' | 'envelope') => views.some((v) => canonical(v.actual[view]) !== canonical(v.expected[view]))
+  const off = (view: 'status' | 'envelope') => views.some((v) => !matches(v.actual[view], v.expected[view]))
   const statuses = [...new Set(cases.map(([, , status]) => status))].join('/')
   const message = off('status')
     ? finding(id, `expected ${statuses} for each case`)

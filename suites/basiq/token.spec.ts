@@ -38,6 +38,23 @@ test.describe('POST /token — what it issues', () => {
   })
 })
 
+test('never grants server access for a scope written in another letter case or with spaces', req('BASIQ-TOKEN-SCOPE-EXACT'), async ({ request, target }) => {
+  const { a } = await people(request, target, () => tokenFor(request, target))
+  const cases: Case[] = []
+  for (const scope of ['client_access', 'Client_Access', 'CLIENT_ACCESS ', ' CLIENT_ACCESS', 'server_access']) {
+    for (const userId of [undefined, a]) {
+      const response = await postToken(request, target, { body: `scope=${encodeURIComponent(scope)}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}` })
+      const token = await accessToken(response)
+      // A token, if one comes back, must not create users (SERVER_ACCESS only): what it was granted is what counts.
+      const created = token ? (await request.post('/users', { headers: { ...bearer(token), 'content-type': JSON_TYPE }, data: { mobile: '+61410888333' } })).status() : undefined
+      const status = response.status()
+      const answer = token ? `a token; POST /users with it: ${created}` : status >= 400 && status < 500 ? 'refused (4xx)' : `${status} without a token`
+      cases.push([`scope=${JSON.stringify(scope)}${userId ? '&userId=<user A>' : ''}`, answer, expect.stringMatching(/^(refused \(4xx\)|a token; POST \/users with it: 403)$/)])
+    }
+  }
+  expectEach(finding('BASIQ-TOKEN-SCOPE-EXACT', 'refused, or a token that POST /users refuses 403 — never server access'), cases)
+})
+
 test.describe('POST /token — what it reads', () => {
   type Fixtures = { request: Parameters<typeof postToken>[0]; target: Parameters<typeof postToken>[1] }
   /**

@@ -1,4 +1,4 @@
-import { expect, finding, req, test } from '../../harness/index.ts'
+import { checkedToEnd, expect, finding, precondition, req, test } from '../../harness/index.ts'
 import { accessToken, bearer, expectRefusals, ITEMS, people, postToken, scopeForm, tokenFor } from './basiq.ts'
 
 const JSON_TYPE = { 'content-type': 'application/json' }
@@ -6,7 +6,7 @@ const JSON_TYPE = { 'content-type': 'application/json' }
 test(
   'the documented walk: server token → create a user → client token bound to it → its user read → another user refused → a server-only route refused → expiry',
   req('BASIQ-TOKEN-OK', 'BASIQ-USER-CREATE', 'BASIQ-SCOPE-CLIENT-OWN-USER', 'BASIQ-SCOPE-CLIENT-OTHER-USER', 'BASIQ-SCOPE-CLIENT-FORBIDDEN', 'BASIQ-BEARER-EXPIRED'),
-  async ({ request, target, clock }) => {
+  async ({ request, target, clock }, testInfo) => {
     // 1. The quickstart's server token (quickstart-api.md L71-77).
     const issued = await postToken(request, target)
     const server = await accessToken(issued)
@@ -37,7 +37,8 @@ test(
     // 5. and 6. What it may not: another user, a server-only route.
     const { a } = await people(request, target, async () => server)
     await expectRefusals([["GET /users/{another user}", await request.get(`/users/${a}`, { headers: bearer(client) }), 401, ITEMS.otherUser]], 'BASIQ-SCOPE-CLIENT-OTHER-USER', target)
-    await expectRefusals([['GET /users/{its user}/accounts', await request.get(`/users/${user.id}/accounts`, { headers: bearer(client) }), 403, ITEMS.scopeForbidden]], 'BASIQ-SCOPE-CLIENT-FORBIDDEN', target)
+    // Sent now, while the token lives; checked last, so that a refusal worded otherwise does not cut the walk short.
+    const serverOnly = await request.get(`/users/${user.id}/accounts`, { headers: bearer(client) })
 
     // 7. An hour later, on the target's clock: both tokens expired.
     await clock.advance(Number(target.settings.tokenTtl) + 1)
@@ -49,6 +50,8 @@ test(
       'BASIQ-BEARER-EXPIRED',
       target,
     )
+    checkedToEnd(testInfo)
+    await expectRefusals([['GET /users/{its user}/accounts (step 6, before the expiry)', serverOnly, 403, ITEMS.scopeForbidden]], 'BASIQ-SCOPE-CLIENT-FORBIDDEN', target)
   },
 )
 
@@ -61,6 +64,26 @@ test('refuses to create a user with neither email nor mobile, with the recorded 
       ['names only', await post({ firstName: 'Gavin', lastName: 'Belson' }), 400, ITEMS.emailOrMobile],
     ],
     'BASIQ-USER-CREATE',
+    target,
+  )
+})
+
+test('forgets a deleted user: read before, then 404 for a server token and a client token bound to it', req('BASIQ-USER-DELETED'), async ({ request, target }) => {
+  const server = await tokenFor(request, target)
+  const created = await request.post('/users', { headers: { ...bearer(server), ...JSON_TYPE }, data: { mobile: '+61410888444' } })
+  const id = ((await created.json().catch(() => ({}))) as { id?: string }).id
+  expect({ status: created.status(), id: typeof id }, precondition('BASIQ-USER-CREATE', 'POST /users must create the user to delete')).toEqual({ status: 201, id: 'string' })
+  // Read first (whatever caches it, caches it now), a client token bound to it, then the deletion.
+  const before = (await request.get(`/users/${id}`, { headers: bearer(server) })).status()
+  const client = await tokenFor(request, target, scopeForm('CLIENT_ACCESS', id))
+  const deleted = (await request.delete(`/users/${id}`, { headers: bearer(server) })).status()
+  expect({ before, deleted }, precondition('BASIQ-USER-DELETED', 'GET /users/{id} reads the new user (200) and DELETE /users/{id} deletes it (204)')).toEqual({ before: 200, deleted: 204 })
+  await expectRefusals(
+    [
+      ['GET /users/{deleted} with the server token', await request.get(`/users/${id}`, { headers: bearer(server) }), 404, ITEMS.userNotFound],
+      ['GET /users/{deleted} with the client token bound to it', await request.get(`/users/${id}`, { headers: bearer(client) }), 404, ITEMS.userNotFound],
+    ],
+    'BASIQ-USER-DELETED',
     target,
   )
 })
