@@ -1,5 +1,6 @@
 // The child process start.mjs runs inside its run folder: stubs DADI's boot telemetry, starts the server and seeds
-// the two clients (3.x through the client store, 6.x through the ACL), then tells start.mjs over IPC.
+// the clients (3.x through the client store, 6.x through the ACL, plus a record from before hashed secrets), then
+// tells start.mjs over IPC.
 'use strict'
 const Module = require('module')
 const apiDir = process.env.REAL_DADI_API_DIR
@@ -43,6 +44,10 @@ async function seed6 () {
       }
     }
   }
+  // A record as 4.x stored it, before secrets were hashed (no _hashVersion): written past the ACL's hashing, as an
+  // upgrade from 4.x leaves it (model/acl/client.js create() without hashSecret), for DADI-CRED-UPGRADE.
+  const { results } = await client.model.find({ query: { clientId: clients.legacy.clientId } })
+  if (!results.length) await client.model.create({ documents: [{ clientId: clients.legacy.clientId, secret: clients.legacy.secret, accessType: 'user' }], rawOutput: true, validate: false })
 }
 
 function seed3 () {

@@ -67,6 +67,8 @@ const CLIENTS = {
   primary: { clientId: 'testClient', secret: 'superSecret' },
   // 6.x: the restricted client logs in by e-mail too (DADI-TOKEN-EMAIL).
   restricted: { clientId: 'booksClient', secret: 'booksOnlySecret', email: 'books@library.test' },
+  // 6.x: a client record stored before secrets were hashed (DADI-CRED-UPGRADE).
+  legacy: { clientId: 'legacyClient', secret: 'legacyPlainSecret' },
 }
 // ---------------------------------------------------------------- run folder: config + workspace
 const runDir = mkdtempSync(join(tmpdir(), `real-dadi-${version}-`))
@@ -246,7 +248,7 @@ process.stdout.write(JSON.stringify({
     DADI_SECRET: CLIENTS.primary.secret,
     DADI_RESTRICTED_CLIENT_ID: CLIENTS.restricted.clientId,
     DADI_RESTRICTED_SECRET: CLIENTS.restricted.secret,
-    ...(major >= 6 ? { DADI_RESTRICTED_EMAIL: CLIENTS.restricted.email } : {}),
+    ...(major >= 6 ? { DADI_RESTRICTED_EMAIL: CLIENTS.restricted.email, DADI_LEGACY_CLIENT_ID: CLIENTS.legacy.clientId, DADI_LEGACY_SECRET: CLIENTS.legacy.secret } : {}),
     ...Object.fromEntries(collections.map((c) => [c.env, c.path])),
     DADI_OTHER_VERSION_COLLECTION: pathOf('DADI_OTHER_VERSION_COLLECTION'),
     DADI_TOKEN_TTL: String(tokenTtl),
